@@ -1,0 +1,145 @@
+import type { Logger } from 'pino';
+import { type Telegram, TelegramError } from 'telegraf';
+import { htmlToPlainText, splitHtmlMessage, TELEGRAM_TEXT_LIMIT } from './html.ts';
+
+/** The raw Bot API call: HTTP in production, a printer in the offline console, a stub in tests. */
+export type ApiTransport = (method: string, payload: Record<string, unknown>) => Promise<unknown>;
+
+export interface ApiPolicy {
+  logger: Logger;
+  /** Called once Telegram says a chat blocked the bot (403); the call is not retried. */
+  onBlocked: (chatId: number) => Promise<void>;
+  /** Replaces HTTP; used by the offline console. */
+  transport?: ApiTransport | undefined;
+  /** Longest `retry_after` honoured, in seconds; a longer one fails the call instead of stalling it. */
+  maxRetryAfterSeconds?: number;
+  /** Attempts after the first for 429, 5xx and network errors. */
+  maxRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const HTML_METHODS = new Set([
+  'sendMessage',
+  'editMessageText',
+  'sendPhoto',
+  'sendDocument',
+  'sendVideo',
+  'sendAnimation',
+  'sendAudio',
+  'sendVoice',
+  'editMessageCaption',
+  'copyMessage',
+]);
+/** Methods with their own retry logic (Telegraf's polling loop). */
+const UNMANAGED_METHODS = new Set(['getUpdates']);
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function isNetworkError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code !== undefined && NETWORK_ERROR_CODES.has(code)) || error.name === 'FetchError';
+}
+
+function withHtmlDefault(
+  method: string,
+  payload: Record<string, unknown>,
+): Record<string, unknown> {
+  if (!HTML_METHODS.has(method) || payload.parse_mode !== undefined) return payload;
+  if (payload.text === undefined && payload.caption === undefined) return payload;
+  return { ...payload, parse_mode: 'HTML' };
+}
+
+/**
+ * Puts the house rules on every Bot API call made through `telegram`: HTML by default,
+ * long texts split, 429 waited out, 5xx and network errors retried with backoff, and a
+ * 403 reported as a blocked chat. Telegraf makes a Telegram object per update, so this
+ * is applied to each of them by a middleware, and once to `bot.telegram`.
+ */
+export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
+  const sleep = policy.sleep ?? defaultSleep;
+  const maxRetries = policy.maxRetries ?? 4;
+  const maxRetryAfter = policy.maxRetryAfterSeconds ?? 60;
+  const original = telegram.callApi.bind(telegram) as unknown as ApiTransport;
+  const transport = policy.transport ?? original;
+
+  const callWithRetry = async (method: string, payload: Record<string, unknown>) => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await transport(method, payload);
+      } catch (error) {
+        const delay = retryDelay(error, attempt, maxRetries, maxRetryAfter);
+        if (
+          error instanceof TelegramError &&
+          error.code === 403 &&
+          typeof payload.chat_id === 'number'
+        ) {
+          policy.logger.info({ method }, 'a chat blocked the bot; marking it inactive');
+          await policy.onBlocked(payload.chat_id);
+        }
+        if (delay === null) throw error;
+        policy.logger.warn({ method, attempt, delayMs: delay }, 'Bot API call failed; retrying');
+        await sleep(delay);
+      }
+    }
+  };
+
+  const managed = async (method: string, payload: Record<string, unknown>): Promise<unknown> => {
+    if (UNMANAGED_METHODS.has(method)) return transport(method, payload);
+    const prepared = withHtmlDefault(method, payload);
+    const text = prepared.text;
+    if (typeof text !== 'string' || htmlToPlainText(text).length <= TELEGRAM_TEXT_LIMIT) {
+      return callWithRetry(method, prepared);
+    }
+    if (method !== 'sendMessage') {
+      const [first = text] = splitHtmlMessage(text);
+      return callWithRetry(method, { ...prepared, text: `${first}\n…` });
+    }
+    const parts = splitHtmlMessage(text);
+    let last: unknown;
+    for (const [index, part] of parts.entries()) {
+      const isLast = index === parts.length - 1;
+      const { reply_markup, reply_parameters, ...rest } = prepared;
+      last = await callWithRetry(method, {
+        ...rest,
+        text: part,
+        ...(index === 0 && reply_parameters !== undefined ? { reply_parameters } : {}),
+        ...(isLast && reply_markup !== undefined ? { reply_markup } : {}),
+      });
+    }
+    return last;
+  };
+
+  telegram.callApi = managed as unknown as Telegram['callApi'];
+}
+
+/** Milliseconds to wait before the next attempt, or null when the error is final. */
+function retryDelay(
+  error: unknown,
+  attempt: number,
+  maxRetries: number,
+  maxRetryAfter: number,
+): number | null {
+  if (attempt >= maxRetries) return null;
+  if (error instanceof TelegramError) {
+    if (error.code === 429) {
+      const seconds = error.parameters?.retry_after ?? 1;
+      return seconds > maxRetryAfter ? null : seconds * 1000;
+    }
+    if (error.code >= 500) return backoff(attempt);
+    return null;
+  }
+  return isNetworkError(error) ? backoff(attempt) : null;
+}
+
+function backoff(attempt: number): number {
+  return Math.min(500 * 2 ** attempt, 8000) + Math.floor(Math.random() * 250);
+}

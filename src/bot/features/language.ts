@@ -1,0 +1,44 @@
+import { Composer } from 'telegraf';
+import type { UserRepository } from '../../store/index.ts';
+import type { BotContext } from '../context.ts';
+import { translator } from '../i18n/index.ts';
+import { callbackButton } from '../keyboard.ts';
+import type { Feature } from './feature.ts';
+
+/** /lang: the user's choice overrides the Telegram app's language and is remembered. */
+export function languageFeature(users: UserRepository): Feature {
+  const composer = new Composer<BotContext>();
+  const ask = (ctx: BotContext) =>
+    ctx.reply(ctx.t('lang.choose'), {
+      reply_markup: {
+        inline_keyboard: [
+          [
+            callbackButton(ctx.t('lang.vi'), 'lang:vi'),
+            callbackButton(ctx.t('lang.en'), 'lang:en'),
+          ],
+        ],
+      },
+    });
+
+  composer.command('lang', ask);
+  composer.action('menu:lang', async (ctx) => {
+    await ctx.answerCbQuery();
+    await ask(ctx);
+  });
+  composer.action(/^lang:(vi|en)$/, async (ctx) => {
+    const lang = ctx.match[1] === 'en' ? 'en' : 'vi';
+    await users.setLang(ctx.profile.id, lang);
+    ctx.lang = lang;
+    ctx.t = translator(lang);
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await ctx.reply(ctx.t('lang.saved'));
+  });
+
+  return {
+    name: 'language',
+    composer,
+    commands: [{ command: 'lang', description: 'cmd.lang', audience: 'everyone' }],
+    menu: [{ label: 'menu.lang', data: 'menu:lang', audience: 'everyone' }],
+  };
+}

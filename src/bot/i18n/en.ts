@@ -1,0 +1,43 @@
+import type { Catalogue } from './index.ts';
+
+/** English catalogue: must hold every key of the Vietnamese one (the type check enforces it). */
+export const en: Catalogue = {
+  'start.greeting':
+    'Hello <b>{name}</b>! I am the online assistant of the <b>Management Board of Bắc Ninh Industrial Parks</b>.\nI answer questions about procedures, workers’ rights and the parks, from documents the Board has published.',
+  'start.greetingBack': 'Welcome back, <b>{name}</b>!',
+  'role.ask': 'Are you a <b>worker</b> or an <b>enterprise</b>? I will suggest what fits you.',
+  'role.worker': '👷 Worker',
+  'role.enterprise': '🏭 Enterprise',
+  'role.saved.worker': 'Noted: you are a <b>worker</b>. Type /role to change it.',
+  'role.saved.enterprise': 'Noted: you are an <b>enterprise</b>. Type /role to change it.',
+  'menu.title': '<b>How can I help?</b>\nType any question, or choose:',
+  'menu.ask': '❓ Ask a question',
+  'menu.askHint':
+    'Type your question, for example: <i>how to register an investment project</i> or <i>average worker income</i>.',
+  'menu.help': 'ℹ️ Help',
+  'menu.lang': '🌐 Ngôn ngữ / Language',
+  'menu.role': '🔁 Change role',
+  'lang.choose': 'Chọn ngôn ngữ / Choose your language:',
+  'lang.saved': 'Switched to <b>English</b>.',
+  'lang.vi': '🇻🇳 Tiếng Việt',
+  'lang.en': '🇬🇧 English',
+  'help.title': '<b>Commands you can use</b>',
+  'help.officerTitle': '<b>Officer commands</b>',
+  'help.footer':
+    'You can also just type a question: I look for the answer in the Board’s report and cite the source.',
+  'cmd.start': 'Start and open the menu',
+  'cmd.help': 'List of commands',
+  'cmd.lang': 'Change language',
+  'cmd.role': 'Change role (worker / enterprise)',
+  'cmd.cancel': 'Cancel what you are doing',
+  'cancel.done': 'Cancelled. Type a question, or /start to open the menu.',
+  'cancel.nothing': 'There is nothing to cancel.',
+  'error.generic':
+    'Sorry, something went wrong while handling your request. Please try again in a few minutes; if it keeps failing, type /start.',
+  'error.unknownCommand': 'I do not know the command {command}. Type /help to see the commands.',
+  'error.unsupportedMessage':
+    'I can only read text messages at this step. Type a question, or /help to see the commands.',
+  'error.staleButton': 'This button has expired. Type /start to open the menu again.',
+  'error.notOfficer': 'This command is for officers of the Management Board only.',
+  'error.groupChat': 'Please message me privately to get support.',
+};

@@ -1,0 +1,48 @@
+/**
+ * Vietnamese catalogue: the reference language. Messages are HTML; `{name}` placeholders are
+ * filled with escaped values by `translate`, so user text can never inject markup.
+ */
+export const vi = {
+  'start.greeting':
+    'Xin chào <b>{name}</b>! Tôi là trợ lý trực tuyến của <b>Ban quản lý các KCN Bắc Ninh</b>.\nTôi trả lời câu hỏi về thủ tục, quyền lợi người lao động và hoạt động của các khu công nghiệp, dựa trên tài liệu Ban đã công bố.',
+  'start.greetingBack': 'Chào mừng <b>{name}</b> quay lại!',
+  'role.ask':
+    'Bạn là <b>người lao động</b> hay <b>doanh nghiệp</b>? Tôi sẽ gợi ý những việc phù hợp với bạn.',
+  'role.worker': '👷 Người lao động',
+  'role.enterprise': '🏭 Doanh nghiệp',
+  'role.saved.worker': 'Đã ghi nhận: bạn là <b>người lao động</b>. Gõ /role nếu muốn đổi.',
+  'role.saved.enterprise': 'Đã ghi nhận: bạn là <b>doanh nghiệp</b>. Gõ /role nếu muốn đổi.',
+  'menu.title':
+    '<b>Tôi có thể giúp gì?</b>\nBạn có thể gõ câu hỏi bất kỳ (có dấu hay không dấu đều được), hoặc chọn:',
+  'menu.ask': '❓ Đặt câu hỏi',
+  'menu.askHint':
+    'Hãy gõ câu hỏi của bạn, ví dụ: <i>thủ tục đầu tư vào KCN</i> hoặc <i>lương bình quân công nhân</i>.',
+  'menu.help': 'ℹ️ Hướng dẫn',
+  'menu.lang': '🌐 Ngôn ngữ / Language',
+  'menu.role': '🔁 Đổi vai trò',
+  'lang.choose': 'Chọn ngôn ngữ / Choose your language:',
+  'lang.saved': 'Đã chuyển sang <b>tiếng Việt</b>.',
+  'lang.vi': '🇻🇳 Tiếng Việt',
+  'lang.en': '🇬🇧 English',
+  'help.title': '<b>Các lệnh bạn dùng được</b>',
+  'help.officerTitle': '<b>Lệnh dành cho cán bộ</b>',
+  'help.footer':
+    'Ngoài ra, cứ gõ câu hỏi: tôi tìm câu trả lời trong báo cáo của Ban và ghi rõ nguồn.',
+  'cmd.start': 'Bắt đầu và mở menu',
+  'cmd.help': 'Danh sách lệnh',
+  'cmd.lang': 'Đổi ngôn ngữ',
+  'cmd.role': 'Đổi vai trò (người lao động / doanh nghiệp)',
+  'cmd.cancel': 'Huỷ thao tác đang làm',
+  'cancel.done': 'Đã huỷ. Bạn có thể gõ câu hỏi hoặc /start để mở menu.',
+  'cancel.nothing': 'Không có thao tác nào đang chờ để huỷ.',
+  'error.generic':
+    'Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy gõ /start.',
+  'error.unknownCommand': 'Tôi không biết lệnh {command}. Gõ /help để xem các lệnh.',
+  'error.unsupportedMessage':
+    'Tôi chỉ đọc được tin nhắn chữ ở bước này. Hãy gõ câu hỏi, hoặc /help để xem các lệnh.',
+  'error.staleButton': 'Nút này đã hết hiệu lực. Gõ /start để mở lại menu.',
+  'error.notOfficer': 'Lệnh này chỉ dành cho cán bộ Ban quản lý.',
+  'error.groupChat': 'Vui lòng nhắn riêng cho tôi để được hỗ trợ.',
+} as const;
+
+export type MessageKey = keyof typeof vi;

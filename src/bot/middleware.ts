@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import type { MiddlewareFn } from 'telegraf';
+import type { Config } from '../config.ts';
+import type { SessionRepository, UserRepository } from '../store/index.ts';
+import { type ApiPolicy, applyApiPolicy } from './api.ts';
+import type { BotContext } from './context.ts';
+import { languageFromTelegram, translator } from './i18n/index.ts';
+import { newSession, type Session } from './session.ts';
+
+/** Applies the sending rules to the Telegram object Telegraf made for this update. */
+export function apiPolicyMiddleware(policy: ApiPolicy): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    applyApiPolicy(ctx.telegram, policy);
+    return next();
+  };
+}
+
+/**
+ * Drops what the bot does not serve: updates with no sender (channel posts), and group chats
+ * other than the officers' group, where commands get a pointer to the private chat.
+ */
+export function chatGuard(config: Config): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (!ctx.from || ctx.from.is_bot) return;
+    const chat = ctx.chat;
+    if (!chat || chat.type === 'private' || chat.id === config.OFFICER_CHAT_ID) return next();
+    if (chat.type === 'channel') return;
+    const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
+    if (text.startsWith('/')) {
+      const lang = languageFromTelegram(ctx.from.language_code, config.DEFAULT_LANG);
+      await ctx.reply(translator(lang)('error.groupChat'));
+    }
+  };
+}
+
+/** Loads the profile, language and officer flag the handlers use. */
+export function profileMiddleware(users: UserRepository, config: Config): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const from = ctx.from;
+    if (!from) return;
+    ctx.config = config;
+    ctx.profile = await users.touch(from);
+    ctx.lang = ctx.profile.lang ?? languageFromTelegram(from.language_code, config.DEFAULT_LANG);
+    ctx.t = translator(ctx.lang);
+    ctx.isOfficer = config.OFFICER_IDS.includes(from.id);
+    return next();
+  };
+}
+
+/**
+ * A persisted session per user and chat. Handlers that start or advance a dialogue call
+ * `saveSession` before replying, so the step is durable before the user sees the next prompt;
+ * anything else changed is saved after the handler.
+ */
+export function sessionMiddleware(
+  sessions: SessionRepository<Session>,
+  logger: Logger,
+): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const key = `${ctx.chat?.id ?? ctx.from?.id}:${ctx.from?.id}`;
+    ctx.session = structuredClone(sessions.get(key)) ?? newSession();
+    let saved = JSON.stringify(ctx.session);
+    ctx.saveSession = async () => {
+      const current = JSON.stringify(ctx.session);
+      if (current === saved) return;
+      saved = current;
+      await sessions.set(key, { ...ctx.session, updatedAt: new Date().toISOString() });
+    };
+    try {
+      await next();
+    } finally {
+      await ctx.saveSession().catch((error: unknown) => {
+        logger.error({ err: error }, 'could not save a session');
+      });
+    }
+  };
+}

@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Update } from 'telegraf/types';
+import { createBot } from '../bot/app.ts';
+import { sessionSchema } from '../bot/session.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { readEnvironment } from '../env.ts';
+import { createLogger } from '../logger.ts';
+import { openStore, StoreCorruptError } from '../store/index.ts';
+import { consoleIdentities } from './identities.ts';
+import { dim } from './render.ts';
+import { ConsoleTransport } from './transport.ts';
+
+const OFFLINE_TOKEN = '0:offline-console-token-not-for-telegram';
+const DEFAULT_CONSOLE_OFFICER = '900000001';
+
+const HELP = `Offline console: you are a Telegram user talking to the bot; nothing leaves this machine.
+  type text or /commands as a user would      #N  press button N of the last keyboard
+  /as worker | /as enterprise | /as officer | /as <id>   switch who you are
+  /photo [caption]   send a photo      /doc [caption]   send a document      /quit   leave`;
+
+/** `npm run chat`: the real bot, handlers and store, driven from the terminal with no network. */
+async function main(): Promise<void> {
+  const env = readEnvironment();
+  const config = (() => {
+    try {
+      return loadConfig({
+        ...env,
+        BOT_TOKEN: OFFLINE_TOKEN,
+        DATA_DIR: env.CONSOLE_DATA_DIR ?? join('data', 'runtime', 'console'),
+        OFFICER_IDS: env.OFFICER_IDS || DEFAULT_CONSOLE_OFFICER,
+        LOG_LEVEL: env.CONSOLE_LOG_LEVEL ?? 'warn',
+      });
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
+      throw error;
+    }
+  })();
+  const logger = createLogger(config.LOG_LEVEL, process.stderr);
+  const store = await openStore({ dataDir: config.DATA_DIR, sessionSchema }).catch(
+    (error: unknown) => {
+      if (error instanceof StoreCorruptError) {
+        process.stderr.write(`Cannot start: data file ${error.message}\n`);
+        process.exit(1);
+      }
+      throw error;
+    },
+  );
+
+  const officerId = config.OFFICER_IDS[0] ?? Number(DEFAULT_CONSOLE_OFFICER);
+  const people = consoleIdentities(officerId, config.DEFAULT_LANG);
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const screen = new ConsoleTransport(
+    print,
+    () => people.current.id,
+    join(config.DATA_DIR, 'files'),
+  );
+  const botInfo = {
+    id: 1,
+    is_bot: true as const,
+    first_name: 'KCN Bắc Ninh',
+    username: 'kcn_offline_bot',
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+  };
+  const { bot } = createBot({ config, store, logger, transport: screen.transport, botInfo });
+
+  let updateId = 0;
+  let messageId = 0;
+  const now = () => Math.floor(Date.now() / 1000);
+  const chat = () => ({
+    id: people.current.id,
+    type: 'private' as const,
+    first_name: people.current.first_name,
+  });
+  const messageUpdate = (fields: Record<string, unknown>): Update =>
+    ({
+      update_id: ++updateId,
+      message: {
+        message_id: ++messageId,
+        date: now(),
+        chat: chat(),
+        from: people.current,
+        ...fields,
+      },
+    }) as Update;
+
+  const toUpdate = (line: string): Update | string => {
+    const press = /^#(\d+)$/.exec(line);
+    if (press) {
+      const shown = screen.keyboardOf(people.current.id);
+      const button = shown?.buttons[Number(press[1]) - 1];
+      if (!shown || !button?.data) return 'No such button on the last keyboard.';
+      return {
+        update_id: ++updateId,
+        callback_query: {
+          id: String(updateId),
+          from: people.current,
+          chat_instance: 'console',
+          data: button.data,
+          message: {
+            message_id: shown.message_id,
+            date: shown.date,
+            chat: chat(),
+            text: shown.text,
+          },
+        },
+      } as Update;
+    }
+    const [command = '', ...rest] = line.split(' ');
+    const argument = rest.join(' ');
+    if (command === '/photo') {
+      return messageUpdate({
+        photo: [
+          {
+            file_id: `console-photo-${updateId}`,
+            file_unique_id: `p${updateId}`,
+            width: 640,
+            height: 480,
+          },
+        ],
+        ...(argument ? { caption: argument } : {}),
+      });
+    }
+    if (command === '/doc') {
+      return messageUpdate({
+        document: {
+          file_id: `console-doc-${updateId}`,
+          file_unique_id: `d${updateId}`,
+          file_name: 'document.pdf',
+        },
+        ...(argument ? { caption: argument } : {}),
+      });
+    }
+    const entities = line.startsWith('/')
+      ? [{ type: 'bot_command', offset: 0, length: command.length }]
+      : undefined;
+    return messageUpdate({ text: line, ...(entities ? { entities } : {}) });
+  };
+
+  print(dim(HELP));
+  const input = createInterface({ input: process.stdin, terminal: false });
+  for await (const raw of input) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line === '/quit') break;
+    if (line.startsWith('/as ')) {
+      const who = people.switchTo(line.slice(4));
+      print(
+        dim(
+          who
+            ? `You are now ${who.first_name} (${who.id}).`
+            : 'Use /as worker, enterprise, officer or a numeric id.',
+        ),
+      );
+      continue;
+    }
+    print(dim(`${people.current.first_name}> ${line}`));
+    const update = toUpdate(line);
+    if (typeof update === 'string') print(dim(update));
+    else await bot.handleUpdate(update);
+  }
+  await store.flush();
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Console failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
