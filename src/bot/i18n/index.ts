@@ -1,8 +1,8 @@
 import { escapeHtml } from '../html.ts';
-import { en } from './en.ts';
-import { type MessageKey, vi } from './vi.ts';
+import { en } from './en/index.ts';
+import { vi } from './vi/index.ts';
 
-export type { MessageKey } from './vi.ts';
+export type MessageKey = keyof typeof vi;
 export type Lang = 'vi' | 'en';
 export type Catalogue = { readonly [K in MessageKey]: string };
 
@@ -19,7 +19,8 @@ export type PlainKey = {
   [K in MessageKey]: [Placeholders<(typeof vi)[K]>] extends [never] ? K : never;
 }[MessageKey];
 
-const catalogues: Record<Lang, Catalogue> = { vi, en };
+// A key missing in one language fails here as well as in its fragment.
+const catalogues: Record<Lang, Catalogue> = { vi, en } satisfies Record<Lang, Catalogue>;
 
 /** A translator bound to one language; values are escaped, numbers formatted for that language. */
 export type Translate = <K extends MessageKey>(

@@ -1,7 +1,7 @@
-import type { Catalogue } from './index.ts';
+import type { core as vi } from '../vi/core.ts';
 
-/** English catalogue: must hold every key of the Vietnamese one (the type check enforces it). */
-export const en: Catalogue = {
+/** Core messages in English; the type makes a key missing here (or only here) a compile error. */
+export const core: { readonly [K in keyof typeof vi]: string } = {
   'start.greeting':
     'Hello <b>{name}</b>! I am the online assistant of the <b>Management Board of Bắc Ninh Industrial Parks</b>.\nI answer questions about procedures, workers’ rights and the parks, from documents the Board has published.',
   'start.greetingBack': 'Welcome back, <b>{name}</b>!',

@@ -1,8 +1,5 @@
-/**
- * Vietnamese catalogue: the reference language. Messages are HTML; `{name}` placeholders are
- * filled with escaped values by `translate`, so user text can never inject markup.
- */
-export const vi = {
+/** Core messages (greeting, menu, help, errors) in Vietnamese, the reference language. */
+export const core = {
   'start.greeting':
     'Xin chào <b>{name}</b>! Tôi là trợ lý trực tuyến của <b>Ban quản lý các KCN Bắc Ninh</b>.\nTôi trả lời câu hỏi về thủ tục, quyền lợi người lao động và hoạt động của các khu công nghiệp, dựa trên tài liệu Ban đã công bố.',
   'start.greetingBack': 'Chào mừng <b>{name}</b> quay lại!',
@@ -44,5 +41,3 @@ export const vi = {
   'error.notOfficer': 'Lệnh này chỉ dành cho cán bộ Ban quản lý.',
   'error.groupChat': 'Vui lòng nhắn riêng cho tôi để được hỗ trợ.',
 } as const;
-
-export type MessageKey = keyof typeof vi;
