@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     } catch {
       // Polling had not started yet: nothing to stop.
     }
+    await Promise.allSettled(app.services.map((service) => service.stop()));
     await store.flush();
     logger.info('stopped');
     process.exit(0);
@@ -56,7 +57,10 @@ async function main(): Promise<void> {
 
   await registerCommands(app.bot.telegram, app.commands, config, logger);
   app.bot
-    .launch({ dropPendingUpdates: false }, () => logger.info({ mode: 'polling' }, 'bot started'))
+    .launch({ dropPendingUpdates: false }, () => {
+      for (const service of app.services) service.start();
+      logger.info({ mode: 'polling' }, 'bot started');
+    })
     .catch((error: unknown) => {
       logger.fatal({ err: error }, 'polling stopped with an error');
       void store.flush().finally(() => process.exit(1));

@@ -28,11 +28,22 @@ export interface BotDeps {
   transport?: ApiTransport;
   /** Known bot identity, so no getMe is needed (console, unit tests). */
   botInfo?: UserFromGetMe;
+  /** The clock, replaceable in tests. */
+  now?: () => Date;
+}
+
+/** Work that runs beside the update loop (schedulers, outbox); started and stopped by the entry point. */
+export interface BackgroundService {
+  name: string;
+  start(): void;
+  /** Resolves once the service has stopped and its last writes are durable. */
+  stop(): Promise<void>;
 }
 
 export interface BotApp {
   bot: Telegraf<BotContext>;
   commands: CommandSpec[];
+  services: BackgroundService[];
 }
 
 /** Wires the features into one bot; starts nothing, so tests and the console can drive it. */
@@ -50,6 +61,7 @@ export function createBot(deps: BotDeps): BotApp {
   };
   applyApiPolicy(bot.telegram, policy);
 
+  const services: BackgroundService[] = [];
   const features: Feature[] = [];
   const menu = (): MenuItem[] => features.flatMap((feature) => feature.menu);
   const commands = (): CommandSpec[] => features.flatMap((feature) => feature.commands);
@@ -78,5 +90,5 @@ export function createBot(deps: BotDeps): BotApp {
     }
   });
 
-  return { bot, commands: commands() };
+  return { bot, commands: commands(), services };
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { SessionRepository, UserRepository } from '../store/index.ts';
 import { type ApiPolicy, applyApiPolicy } from './api.ts';
 import type { BotContext } from './context.ts';
-import { languageFromTelegram, translator } from './i18n/index.ts';
+import { languageFromTelegram, languageOfUser, translator } from './i18n/index.ts';
 import { newSession, type Session } from './session.ts';
 
 /** Applies the sending rules to the Telegram object Telegraf made for this update. */
@@ -40,7 +40,7 @@ export function profileMiddleware(users: UserRepository, config: Config): Middle
     if (!from) return;
     ctx.config = config;
     ctx.profile = await users.touch(from);
-    ctx.lang = ctx.profile.lang ?? languageFromTelegram(from.language_code, config.DEFAULT_LANG);
+    ctx.lang = languageOfUser(ctx.profile, config.DEFAULT_LANG);
     ctx.t = translator(ctx.lang);
     ctx.isOfficer = config.OFFICER_IDS.includes(from.id);
     return next();

@@ -69,7 +69,14 @@ async function main(): Promise<void> {
     can_connect_to_business: false,
     has_main_web_app: false,
   };
-  const { bot } = createBot({ config, store, logger, transport: screen.transport, botInfo });
+  const { bot, services } = createBot({
+    config,
+    store,
+    logger,
+    transport: screen.transport,
+    botInfo,
+  });
+  for (const service of services) service.start();
 
   let updateId = 0;
   let messageId = 0;
@@ -166,6 +173,7 @@ async function main(): Promise<void> {
     if (typeof update === 'string') print(dim(update));
     else await bot.handleUpdate(update);
   }
+  await Promise.allSettled(services.map((service) => service.stop()));
   await store.flush();
   process.exit(0);
 }

@@ -5,6 +5,8 @@ export const userSchema = z.object({
   id: z.number().int(),
   firstName: z.string(),
   username: z.string().optional(),
+  /** The Telegram app's language, remembered so messages sent outside an update use it too. */
+  languageCode: z.string().optional(),
   /** Chosen with /lang; null means "follow the Telegram app's language". */
   lang: z.enum(['vi', 'en']).nullable(),
   role: z.enum(['worker', 'enterprise']).nullable(),
@@ -22,6 +24,7 @@ export interface TelegramProfile {
   id: number;
   first_name: string;
   username?: string | undefined;
+  language_code?: string | undefined;
 }
 
 /** The only way handlers touch user profiles, so the backend can change without them noticing. */
@@ -52,19 +55,22 @@ export function createUserRepository(
       const unchanged =
         existing?.active &&
         existing.firstName === profile.first_name &&
-        existing.username === profile.username;
+        existing.username === profile.username &&
+        existing.languageCode === profile.language_code;
       if (existing && unchanged) return existing;
       await collection.update((users) => {
         const user = users[String(profile.id)];
         if (user) {
           user.firstName = profile.first_name;
           user.username = profile.username;
+          user.languageCode = profile.language_code;
           user.active = true;
         } else {
           users[String(profile.id)] = {
             id: profile.id,
             firstName: profile.first_name,
             username: profile.username,
+            languageCode: profile.language_code,
             lang: null,
             role: null,
             active: true,

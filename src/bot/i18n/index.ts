@@ -44,3 +44,12 @@ export function languageFromTelegram(code: string | undefined, fallback: Lang): 
   if (!code) return fallback;
   return code.toLowerCase().startsWith('vi') ? 'vi' : 'en';
 }
+
+/** The language to write to a stored user in, e.g. from a background job. */
+export function languageOfUser(
+  user: { lang: Lang | null; languageCode?: string | undefined } | undefined,
+  fallback: Lang,
+): Lang {
+  if (!user) return fallback;
+  return user.lang ?? languageFromTelegram(user.languageCode, fallback);
+}
