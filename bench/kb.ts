@@ -1,0 +1,180 @@
+/**
+ * `npm run bench:kb`: accuracy on the labelled eval set, search latency, index build time and
+ * heap used by the index — for the shipped base and for a generated 10,000-entry base.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import {
+  type EvalCase,
+  evalSetSchema,
+  evaluate,
+  formatKindTable,
+} from '../src/knowledge/evaluate.ts';
+import { buildKnowledgeBase, type Entry, type KnowledgeBase } from '../src/knowledge/index.ts';
+import { type LoadedKnowledge, loadKnowledge } from '../src/knowledge/loader.ts';
+
+const root = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const PATHS = {
+  knowledgeDir: root('data/knowledge'),
+  sourceFile: root('data/source/bao-cao-20-nam-kcn-bac-ninh-2018.txt'),
+  contactsFile: root('data/contacts/contacts.yaml'),
+};
+const EVAL_SET = root('test/knowledge/eval-set.json');
+const GENERATED_SIZE = 10_000;
+const TARGET_P99_MS = { shipped: 5, generated: 20 };
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** JS heap plus typed-array backing stores (the postings live there). */
+function memoryUsedAfterGc(): number {
+  collectGarbage();
+  collectGarbage();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+/** Deterministic PRNG (mulberry32) so every run generates the same base. */
+function randomGenerator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Realistic filler entries: titles, questions and answers are word windows cut from the report
+ * (Vietnamese) and from the curated English answers, so term statistics resemble real data.
+ */
+function generateEntries(loaded: LoadedKnowledge, count: number): Entry[] {
+  const random = randomGenerator(20180828);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const viSentences = loaded.report.passages.map((passage) => passage.text.split(/\s+/));
+  const enSentences = loaded.entries.map((entry) => entry.answer.en.split(/\s+/));
+  const window = (sentences: readonly string[][], min: number, max: number): string => {
+    const words = pick(sentences);
+    const length = Math.min(words.length, min + Math.floor(random() * (max - min + 1)));
+    const start = Math.floor(random() * Math.max(1, words.length - length + 1));
+    return words.slice(start, start + length).join(' ');
+  };
+  const entries: Entry[] = [...loaded.entries];
+  for (let index = entries.length; index < count; index += 1) {
+    const template = pick(loaded.entries);
+    entries.push({
+      ...template,
+      id: `generated-${index}`,
+      title: { vi: window(viSentences, 4, 8), en: window(enSentences, 3, 7) },
+      questions: {
+        vi: [`${window(viSentences, 3, 7)} là gì?`, `${window(viSentences, 3, 7)} bao nhiêu?`],
+        en: [`What about ${window(enSentences, 3, 6)}?`, `${window(enSentences, 3, 6)}?`],
+      },
+      answer: { vi: pick(viSentences).join(' '), en: window(enSentences, 15, 40) },
+      related: [],
+    });
+  }
+  return entries;
+}
+
+interface BuildResult {
+  kb: KnowledgeBase;
+  buildMs: number;
+  heapBytes: number;
+}
+
+function timedBuild(loaded: LoadedKnowledge, entries: Entry[]): BuildResult {
+  const input = {
+    entries,
+    topics: loaded.topics,
+    passages: loaded.report.passages,
+    contacts: loaded.contacts,
+  };
+  const before = memoryUsedAfterGc();
+  const started = performance.now();
+  const kb = buildKnowledgeBase(input);
+  const buildMs = performance.now() - started;
+  const heapBytes = memoryUsedAfterGc() - before;
+  return { kb, buildMs, heapBytes };
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? Number.NaN;
+}
+
+function measureLatency(kb: KnowledgeBase, queries: readonly string[], passes: number) {
+  for (let pass = 0; pass < 3; pass += 1) for (const query of queries) kb.search(query);
+  const samples: number[] = [];
+  for (let pass = 0; pass < passes; pass += 1) {
+    for (const query of queries) {
+      const started = performance.now();
+      kb.search(query);
+      samples.push(performance.now() - started);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), count: samples.length };
+}
+
+function report(
+  label: string,
+  build: BuildResult,
+  queries: string[],
+  passes: number,
+  target: number,
+) {
+  const latency = measureLatency(build.kb, queries, passes);
+  const met = latency.p99 <= target ? 'MET' : 'NOT MET';
+  console.log(`\n== ${label}: ${build.kb.entries.length} entries ==`);
+  console.log(`index build time: ${build.buildMs.toFixed(1)} ms`);
+  console.log(
+    `memory used by the index (heap + typed arrays): ${(build.heapBytes / 1024 / 1024).toFixed(1)} MiB`,
+  );
+  console.log(
+    `search latency over ${latency.count} searches: p50 ${latency.p50.toFixed(3)} ms, ` +
+      `p99 ${latency.p99.toFixed(3)} ms (target p99 ≤ ${target} ms: ${met})`,
+  );
+}
+
+function accuracy(
+  label: string,
+  kb: KnowledgeBase,
+  cases: readonly EvalCase[],
+  targets = true,
+): void {
+  const result = evaluate(kb, cases);
+  console.log(`\n== accuracy on the eval set, ${label} ==`);
+  console.log(formatKindTable(result));
+  if (!targets) return;
+  const inScope = result.inScopeAccuracy >= 0.9 ? 'MET' : 'NOT MET';
+  const rejection = result.outOfScopeRejection >= 0.85 ? 'MET' : 'NOT MET';
+  console.log(
+    `in-scope top-1 accuracy ${(100 * result.inScopeAccuracy).toFixed(1)}% (≥ 90%: ${inScope})`,
+  );
+  console.log(
+    `out-of-scope rejection ${(100 * result.outOfScopeRejection).toFixed(1)}% (≥ 85%: ${rejection})`,
+  );
+}
+
+async function main(): Promise<void> {
+  const loaded = await loadKnowledge(PATHS);
+  const cases = existsSync(EVAL_SET)
+    ? evalSetSchema.parse(JSON.parse(readFileSync(EVAL_SET, 'utf8')))
+    : [];
+  const queries =
+    cases.length > 0 ? cases.map((c) => c.query) : loaded.entries.flatMap((e) => e.questions.vi);
+  const shipped = timedBuild(loaded, loaded.entries);
+  if (cases.length > 0) accuracy('shipped base', shipped.kb, cases);
+  else
+    console.log('No test/knowledge/eval-set.json: accuracy skipped, timing uses entry questions.');
+  report('shipped base', shipped, queries, 50, TARGET_P99_MS.shipped);
+  const generated = timedBuild(loaded, generateEntries(loaded, GENERATED_SIZE));
+  report('generated base', generated, queries, 5, TARGET_P99_MS.generated);
+  if (cases.length > 0)
+    accuracy('shipped entries inside the generated 10,000-entry base', generated.kb, cases);
+}
+
+await main();

@@ -1,0 +1,106 @@
+/**
+ * Public face of the knowledge base: load and validate the curated answers, then search them.
+ * The bot, the CLI and the bench use only what this file exports.
+ */
+import {
+  type Contact,
+  KnowledgeValidationError,
+  type LoadedTopic,
+  loadKnowledge,
+} from './loader.ts';
+import type { Passage } from './passages.ts';
+import type { Entry, Lang } from './schema.ts';
+import { SearchEngine } from './search.ts';
+
+export { detectLanguage } from './language.ts';
+export type { ValidationProblem } from './loader.ts';
+export type { Passage } from './passages.ts';
+export type { Entry, Lang } from './schema.ts';
+export type { Contact };
+export { KnowledgeValidationError };
+
+export interface SearchHit {
+  entry: Entry;
+  confidence: number;
+}
+
+export interface PassageHit {
+  passage: Passage;
+  confidence: number;
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  excerpt: PassageHit | null;
+  /** Detected from the query. */
+  lang: Lang;
+}
+
+export type Topic = LoadedTopic;
+
+export interface KnowledgeBase {
+  readonly entries: readonly Entry[];
+  readonly topics: readonly Topic[];
+  readonly passages: readonly Passage[];
+  readonly contacts: readonly Contact[];
+  getEntry(id: string): Entry | undefined;
+  /** hits: only confident ones, best first, at most `limit` (default 4). excerpt: only when hits is empty. */
+  search(query: string, options?: { limit?: number }): SearchOutcome;
+}
+
+const DEFAULT_LIMIT = 4;
+
+/**
+ * Builds the in-memory index from already validated data. Separate from loading so the bench can
+ * build a large generated base and tests can use tiny ones without touching the disk.
+ */
+export function buildKnowledgeBase(input: {
+  entries: Entry[];
+  topics: Topic[];
+  passages: Passage[];
+  contacts: Contact[];
+}): KnowledgeBase {
+  const entries = [...input.entries];
+  const passages = [...input.passages];
+  const engine = new SearchEngine(entries, passages);
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return {
+    entries,
+    topics: [...input.topics],
+    passages,
+    contacts: [...input.contacts],
+    getEntry: (id) => byId.get(id),
+    search(query, options) {
+      const limit = Math.max(1, Math.floor(options?.limit ?? DEFAULT_LIMIT));
+      const result = engine.search(query, limit);
+      const hits: SearchHit[] = [];
+      for (const hit of result.hits) {
+        const entry = entries[hit.index];
+        if (entry) hits.push({ entry, confidence: hit.confidence });
+      }
+      const passage = result.excerpt ? passages[result.excerpt.index] : undefined;
+      const excerpt =
+        result.excerpt && passage ? { passage, confidence: result.excerpt.confidence } : null;
+      return { hits, excerpt, lang: result.lang };
+    },
+  };
+}
+
+/**
+ * Reads every topic file, the contacts file and the report, validates them (schema and
+ * cross-file rules) and builds the search index. Throws {@link KnowledgeValidationError}
+ * listing every problem when anything is wrong, so the bot never starts on bad data.
+ */
+export async function loadKnowledgeBase(paths: {
+  knowledgeDir: string;
+  sourceFile: string;
+  contactsFile: string;
+}): Promise<KnowledgeBase> {
+  const loaded = await loadKnowledge(paths);
+  return buildKnowledgeBase({
+    entries: loaded.entries,
+    topics: loaded.topics,
+    passages: loaded.report.passages,
+    contacts: loaded.contacts,
+  });
+}
