@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ticketCategorySchema } from './store/tickets/schema.ts';
 
 const PUBLIC_BOT_API = 'https://api.telegram.org';
 
@@ -19,6 +20,29 @@ const idList = z
     return ids;
   });
 
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** `safety=4/3,utilities=8/5`: per-category response hours / resolution days. */
+const ticketTargets = z
+  .string()
+  .trim()
+  .default('')
+  .transform((raw, ctx) => {
+    const targets: Record<string, { responseHours: number; resolutionDays: number }> = {};
+    for (const part of raw.split(/[\s,]+/).filter(Boolean)) {
+      const match = /^([a-z_]+)=(\d{1,4})\/(\d{1,3})$/.exec(part);
+      if (!match || !ticketCategorySchema.safeParse(match[1]).success) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not category=hours/days` });
+        return z.NEVER;
+      }
+      targets[match[1] ?? ''] = {
+        responseHours: Number(match[2]),
+        resolutionDays: Number(match[3]),
+      };
+    }
+    return targets;
+  });
+
 const isTimeZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -27,6 +51,8 @@ const isTimeZone = (zone: string): boolean => {
     return false;
   }
 };
+
+const optionalPort = z.coerce.number().int().min(1).max(65535).optional();
 
 const configSchema = z.object({
   BOT_TOKEN: z
@@ -49,6 +75,32 @@ const configSchema = z.object({
     .default('Asia/Ho_Chi_Minh')
     .refine(isTimeZone, 'is not an IANA time zone such as Asia/Ho_Chi_Minh'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, "_" or "-"')
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HEALTH_PORT: optionalPort,
+  FLOOD_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(40),
+  FLOOD_BUTTONS_PER_MINUTE: z.coerce.number().int().positive().default(90),
+  FLOOD_BURST: z.coerce.number().int().positive().default(15),
+  FLOOD_COOLDOWN_SECONDS: z.coerce.number().int().positive().default(30),
+  BACKUP_DIR: z.string().trim().min(1).default('./backups'),
+  BACKUP_KEEP: z.coerce.number().int().positive().default(14),
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
+  PARKS_FILE: z.string().trim().min(1).default('data/parks/parks.yaml'),
+  TICKET_RESPONSE_HOURS: positiveInt(24),
+  TICKET_RESOLUTION_DAYS: positiveInt(7),
+  TICKET_TARGETS: ticketTargets,
+  TICKET_LIMIT_PER_HOUR: positiveInt(5),
+  TICKET_AUTOCLOSE_DAYS: positiveInt(7),
+  /** Outbox pace in messages a second across all chats; Telegram allows about 30. */
+  BROADCAST_RATE: z.coerce.number().positive().max(1000).default(25),
+  /** Reminders due longer ago than this when the bot starts are recorded as missed, not sent. */
+  REMINDER_LATE_LIMIT_HOURS: z.coerce.number().positive().default(24),
 });
 
 const HINTS: Record<string, string> = {
@@ -60,6 +112,30 @@ const HINTS: Record<string, string> = {
   DEFAULT_LANG: 'use vi or en',
   TZ: 'use an IANA zone such as Asia/Ho_Chi_Minh',
   LOG_LEVEL: 'use one of fatal, error, warn, info, debug, trace, silent',
+  WEBHOOK_URL:
+    'the public https URL Telegram posts updates to, e.g. https://bot.example.gov.vn/telegram',
+  WEBHOOK_SECRET:
+    'a random secret Telegram sends back in a header, e.g. the output of `openssl rand -hex 32`',
+  PORT: 'the port the webhook and health server listen on, e.g. 8080',
+  HOST: 'the address to listen on, e.g. 127.0.0.1 behind a reverse proxy',
+  HEALTH_PORT: 'a port for GET /healthz in polling mode, e.g. 8081',
+  FLOOD_MESSAGES_PER_MINUTE: 'a whole number, e.g. 40',
+  FLOOD_BUTTONS_PER_MINUTE: 'a whole number, e.g. 90',
+  FLOOD_BURST: 'how many updates a user may send at once before the rate applies, e.g. 15',
+  FLOOD_COOLDOWN_SECONDS: 'how long a flooding user is ignored, e.g. 30',
+  BACKUP_DIR: 'a folder for backups, outside DATA_DIR, e.g. /var/backups/kcn-bot',
+  BACKUP_KEEP: 'how many daily backups to keep, e.g. 14',
+  BACKUP_HOUR: 'the local hour (0-23) of the daily backup, e.g. 2',
+  RETENTION_MONTHS: 'months after closing before a ticket’s personal data is erased, e.g. 24',
+  PARKS_FILE: 'the path of the industrial parks list, e.g. data/parks/parks.yaml',
+  TICKET_RESPONSE_HOURS: 'a whole number of hours, e.g. 24',
+  TICKET_RESOLUTION_DAYS: 'a whole number of days, e.g. 7',
+  TICKET_TARGETS:
+    'per-category overrides as category=hours/days, e.g. safety=4/3,utilities=8/5 (categories: wages, hours, safety, union, discrimination, environment, security, utilities, land, investment, construction, labour, other)',
+  TICKET_LIMIT_PER_HOUR: 'a whole number of tickets per user per hour, e.g. 5',
+  TICKET_AUTOCLOSE_DAYS: 'days after which an unconfirmed resolution closes, e.g. 7',
+  BROADCAST_RATE: 'messages a second for broadcasts, e.g. 25 (Telegram allows about 30)',
+  REMINDER_LATE_LIMIT_HOURS: 'hours after which an overdue reminder is skipped as missed, e.g. 24',
 };
 
 export type Config = z.infer<typeof configSchema>;
@@ -83,7 +159,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       return [key, value === undefined || value.trim() === '' ? undefined : value];
     }),
   );
-  const parsed = configSchema.safeParse(cleaned);
+  const parsed = configSchema
+    .refine((config) => !config.WEBHOOK_URL || config.WEBHOOK_SECRET, {
+      path: ['WEBHOOK_SECRET'],
+      message: 'is required when WEBHOOK_URL is set',
+    })
+    .safeParse(cleaned);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? 'config');

@@ -1,70 +1,109 @@
-import { type BotApp, createBot } from './bot/app.ts';
+import type { Server } from 'node:http';
+import { boot } from './boot.ts';
+import { createBot } from './bot/app.ts';
 import { registerCommands } from './bot/commands.ts';
-import { sessionSchema } from './bot/session.ts';
-import { ConfigError, loadConfig } from './config.ts';
 import { readEnvironment } from './env.ts';
-import { createLogger } from './logger.ts';
-import { openStore, StoreCorruptError } from './store/index.ts';
+import { dailyBackupService } from './ops/dailyBackup.ts';
+import { createWebServer, type HealthReport, listen } from './web.ts';
 
 const SHUTDOWN_GRACE_MS = 4000;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
-/** Starts the bot on Telegram with long polling and stops it cleanly on SIGINT/SIGTERM. */
+/**
+ * Starts the bot and stops it cleanly on SIGINT/SIGTERM. Long polling by default; with
+ * WEBHOOK_URL set, Telegram posts updates to this process instead (and /healthz is served
+ * on the same port). Starting in one mode removes the other mode's registration.
+ */
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (error) {
-    if (error instanceof ConfigError) fail(`Cannot start the bot. ${error.message}`);
-    throw error;
-  }
-  const logger = createLogger(config.LOG_LEVEL);
-  const store = await openStore({ dataDir: config.DATA_DIR, sessionSchema }).catch(
-    (error: unknown) => {
-      if (error instanceof StoreCorruptError)
-        fail(`Cannot start the bot: data file ${error.message}`);
-      throw error;
-    },
-  );
-  const app: BotApp = createBot({ config, store, logger });
+  const { config, logger, store, knowledge, version, unlock } = await boot(readEnvironment());
+  const app = createBot({ config, store, logger, knowledge });
+  const services = [
+    ...app.services,
+    dailyBackupService({
+      dataDir: config.DATA_DIR,
+      backupDir: config.BACKUP_DIR,
+      keep: config.BACKUP_KEEP,
+      hour: config.BACKUP_HOUR,
+      timeZone: config.TZ,
+      flush: () => store.flush(),
+      logger,
+    }),
+  ];
+  const mode = config.WEBHOOK_URL ? 'webhook' : 'polling';
+  const startedAt = Date.now();
+  const health = async (): Promise<HealthReport> => {
+    const lastUpdate = app.lastUpdateAt();
+    return {
+      mode,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      storeWritable: await store.isWritable(),
+      lastUpdateAt: lastUpdate === null ? null : new Date(lastUpdate).toISOString(),
+      outboxLength: app.outboxLength(),
+      version,
+    };
+  };
 
+  let web: Server | undefined;
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    const force = setTimeout(() => {
+    setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    try {
-      app.bot.stop(signal);
-    } catch {
-      // Polling had not started yet: nothing to stop.
+    }, SHUTDOWN_GRACE_MS).unref();
+    if (mode === 'polling') {
+      try {
+        app.bot.stop(signal);
+      } catch {
+        // Telegraf throws when polling has not started yet; there is nothing to stop then.
+      }
     }
-    await Promise.allSettled(app.services.map((service) => service.stop()));
+    web?.close();
+    web?.closeAllConnections();
+    await Promise.allSettled(services.map((service) => service.stop()));
     await store.flush();
+    await unlock();
     logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
+  const startServices = () => {
+    for (const service of services) service.start();
+    logger.info({ mode, version }, 'bot started');
+  };
   await registerCommands(app.bot.telegram, app.commands, config, logger);
-  app.bot
-    .launch({ dropPendingUpdates: false }, () => {
-      for (const service of app.services) service.start();
-      logger.info({ mode: 'polling' }, 'bot started');
-    })
-    .catch((error: unknown) => {
-      logger.fatal({ err: error }, 'polling stopped with an error');
-      void store.flush().finally(() => process.exit(1));
+
+  if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+    const url = new URL(config.WEBHOOK_URL);
+    app.bot.botInfo ??= await app.bot.telegram.getMe();
+    await app.bot.telegram.setWebhook(url.href, { secret_token: config.WEBHOOK_SECRET });
+    const handle = app.bot.webhookCallback(url.pathname, { secretToken: config.WEBHOOK_SECRET });
+    web = createWebServer({
+      health,
+      webhook: {
+        path: url.pathname,
+        secret: config.WEBHOOK_SECRET,
+        handle: (req, res) => handle(req, res),
+      },
     });
+    await listen(web, config.PORT, config.HOST);
+    startServices();
+    return;
+  }
+
+  if (config.HEALTH_PORT) {
+    web = createWebServer({ health });
+    await listen(web, config.HEALTH_PORT, config.HOST);
+  }
+  app.bot.launch({ dropPendingUpdates: false }, startServices).catch(async (error: unknown) => {
+    logger.fatal({ err: error }, 'polling stopped with an error');
+    await store.flush();
+    await unlock();
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -27,7 +27,9 @@ describe('loadConfig', () => {
   });
 
   it('parses officer ids separated by commas or spaces', () => {
-    expect(loadConfig({ BOT_TOKEN: TOKEN, OFFICER_IDS: '11, 22 33' }).OFFICER_IDS).toEqual([11, 22, 33]);
+    expect(loadConfig({ BOT_TOKEN: TOKEN, OFFICER_IDS: '11, 22 33' }).OFFICER_IDS).toEqual([
+      11, 22, 33,
+    ]);
   });
 
   it('treats empty values as unset, so .env.example can be copied as is', () => {

@@ -71,12 +71,20 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
   const original = telegram.callApi.bind(telegram) as unknown as ApiTransport;
   const transport = policy.transport ?? original;
 
-  const callWithRetry = async (method: string, payload: Record<string, unknown>) => {
+  const callWithRetry = async (
+    method: string,
+    payload: Record<string, unknown>,
+    options?: CallOptions,
+  ) => {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await transport(method, payload);
       } catch (error) {
-        const delay = retryDelay(error, attempt, maxRetries, maxRetryAfter);
+        const rateLimited = error instanceof TelegramError && error.code === 429;
+        const delay =
+          rateLimited && options?.retryRateLimit === false
+            ? null
+            : retryDelay(error, attempt, maxRetries, maxRetryAfter);
         if (
           error instanceof TelegramError &&
           error.code === 403 &&
@@ -92,12 +100,16 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
     }
   };
 
-  const managed = async (method: string, payload: Record<string, unknown>): Promise<unknown> => {
+  const managed = async (
+    method: string,
+    payload: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<unknown> => {
     if (UNMANAGED_METHODS.has(method)) return transport(method, payload);
     const prepared = withHtmlDefault(method, payload);
     const text = prepared.text;
     if (typeof text !== 'string' || htmlToPlainText(text).length <= TELEGRAM_TEXT_LIMIT) {
-      return callWithRetry(method, prepared);
+      return callWithRetry(method, prepared, options);
     }
     if (method !== 'sendMessage') {
       const [first = text] = splitHtmlMessage(text);
@@ -119,6 +131,30 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
   };
 
   telegram.callApi = managed as unknown as Telegram['callApi'];
+}
+
+/** Per-call options, given as the third argument of a managed `telegram.callApi`. */
+export interface CallOptions {
+  /**
+   * false: a 429 is thrown at once instead of waited out, for callers that pace themselves
+   * (the outbox pauses its whole queue on a 429 rather than stalling one send).
+   */
+  retryRateLimit?: boolean;
+}
+
+/** Calls the Bot API through the house rules with per-call options (see {@link CallOptions}). */
+export function callApiWith(
+  telegram: Telegram,
+  method: string,
+  payload: Record<string, unknown>,
+  options: CallOptions,
+): Promise<unknown> {
+  const call = telegram.callApi as unknown as (
+    method: string,
+    payload: Record<string, unknown>,
+    options: CallOptions,
+  ) => Promise<unknown>;
+  return call.call(telegram, method, payload, options);
 }
 
 /** Milliseconds to wait before the next attempt, or null when the error is final. */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Config } from '../config.ts';
+import type { LiveKnowledge } from '../knowledge/live.ts';
 import type { Store } from '../store/index.ts';
 import { type ApiPolicy, type ApiTransport, applyApiPolicy } from './api.ts';
 import type { BotContext, CommandSpec, MenuItem } from './context.ts';
@@ -9,8 +10,12 @@ import { dialogueFeature } from './features/dialogue.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import type { Feature } from './features/feature.ts';
 import { helpFeature } from './features/help.ts';
+import { knowledgeFeature } from './features/knowledge/index.ts';
 import { languageFeature } from './features/language.ts';
+import { createNotices } from './features/notices/index.ts';
 import { startFeature } from './features/start.ts';
+import { loadParks, ticketDigestService, ticketsFeature } from './features/tickets/index.ts';
+import { floodControl } from './floodControl.ts';
 import { translator } from './i18n/index.ts';
 import {
   apiPolicyMiddleware,
@@ -24,6 +29,8 @@ export interface BotDeps {
   config: Config;
   store: Store<Session>;
   logger: Logger;
+  /** The knowledge base answers come from; officers can reload it. */
+  knowledge: LiveKnowledge;
   /** Replaces HTTP to Telegram (offline console). */
   transport?: ApiTransport;
   /** Known bot identity, so no getMe is needed (console, unit tests). */
@@ -42,6 +49,10 @@ export interface BackgroundService {
 
 export interface BotApp {
   bot: Telegraf<BotContext>;
+  /** When the last update arrived (ms since epoch), for /healthz. */
+  lastUpdateAt(): number | null;
+  /** Messages waiting in the broadcast outbox, for /healthz. */
+  outboxLength(): number;
   commands: CommandSpec[];
   services: BackgroundService[];
 }
@@ -50,7 +61,8 @@ export interface BotApp {
 export function createBot(deps: BotDeps): BotApp {
   const { config, store, logger } = deps;
   const bot = new Telegraf<BotContext>(config.BOT_TOKEN, {
-    telegram: { apiRoot: config.TELEGRAM_API_ROOT },
+    // Webhook replies would bypass the sending policy (no retries, no splitting): always call the API.
+    telegram: { apiRoot: config.TELEGRAM_API_ROOT, webhookReply: false },
   });
   if (deps.botInfo) bot.botInfo = deps.botInfo;
 
@@ -61,19 +73,50 @@ export function createBot(deps: BotDeps): BotApp {
   };
   applyApiPolicy(bot.telegram, policy);
 
-  const services: BackgroundService[] = [];
+  const ticketEnv = {
+    config,
+    tickets: store.tickets,
+    users: store.users,
+    parks: loadParks(config.PARKS_FILE),
+    telegram: bot.telegram,
+    logger,
+    now: deps.now ?? (() => new Date()),
+  };
+  const services: BackgroundService[] = [ticketDigestService(ticketEnv)];
+  const notices = createNotices({
+    config,
+    users: store.users,
+    notices: store.notices,
+    parks: () => ticketEnv.parks.list(),
+    telegram: bot.telegram,
+    logger,
+    now: ticketEnv.now,
+  });
+  services.push(...notices.services);
   const features: Feature[] = [];
   const menu = (): MenuItem[] => features.flatMap((feature) => feature.menu);
   const commands = (): CommandSpec[] => features.flatMap((feature) => feature.commands);
   features.push(
     dialogueFeature(),
+    // Wraps the role buttons of /start to subscribe a new user; must come before startFeature.
+    notices.onboarding,
     startFeature(store.users, menu),
     languageFeature(store.users),
     helpFeature(commands),
+    ...notices.features,
+    // Before knowledge: a user in a ticket dialogue is answering a prompt, not asking a question.
+    ticketsFeature(ticketEnv),
+    knowledgeFeature(deps.knowledge, store.feedback, deps.now ?? (() => new Date())),
     fallbackFeature(),
   );
 
+  let lastUpdateAt: number | null = null;
+  bot.use((_ctx, next) => {
+    lastUpdateAt = Date.now();
+    return next();
+  });
   bot.use(apiPolicyMiddleware(policy));
+  bot.use(floodControl(config, store.users));
   bot.use(chatGuard(config));
   bot.use(profileMiddleware(store.users, config));
   bot.use(sessionMiddleware(store.sessions, logger));
@@ -90,5 +133,11 @@ export function createBot(deps: BotDeps): BotApp {
     }
   });
 
-  return { bot, commands: commands(), services };
+  return {
+    bot,
+    commands: commands(),
+    services,
+    lastUpdateAt: () => lastUpdateAt,
+    outboxLength: () => notices.outboxLength(),
+  };
 }

@@ -22,6 +22,12 @@ export function apiPolicyMiddleware(policy: ApiPolicy): MiddlewareFn<BotContext>
 export function chatGuard(config: Config): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (!ctx.from || ctx.from.is_bot) return;
+    if (ctx.callbackQuery && !ctx.callbackQuery.message) {
+      // The bot posts no inline-mode messages, so a button press without a message is forged.
+      const lang = languageFromTelegram(ctx.from.language_code, config.DEFAULT_LANG);
+      await ctx.answerCbQuery(translator(lang)('error.staleButton'));
+      return;
+    }
     const chat = ctx.chat;
     if (!chat || chat.type === 'private' || chat.id === config.OFFICER_CHAT_ID) return next();
     if (chat.type === 'channel') return;

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Update } from 'telegraf/types';
+import { boot } from '../boot.ts';
 import { createBot } from '../bot/app.ts';
-import { sessionSchema } from '../bot/session.ts';
-import { ConfigError, loadConfig } from '../config.ts';
 import { readEnvironment } from '../env.ts';
-import { createLogger } from '../logger.ts';
-import { openStore, StoreCorruptError } from '../store/index.ts';
 import { consoleIdentities } from './identities.ts';
 import { dim } from './render.ts';
 import { ConsoleTransport } from './transport.ts';
@@ -22,32 +19,16 @@ const HELP = `Offline console: you are a Telegram user talking to the bot; nothi
 /** `npm run chat`: the real bot, handlers and store, driven from the terminal with no network. */
 async function main(): Promise<void> {
   const env = readEnvironment();
-  const config = (() => {
-    try {
-      return loadConfig({
-        ...env,
-        BOT_TOKEN: OFFLINE_TOKEN,
-        DATA_DIR: env.CONSOLE_DATA_DIR ?? join('data', 'runtime', 'console'),
-        OFFICER_IDS: env.OFFICER_IDS || DEFAULT_CONSOLE_OFFICER,
-        LOG_LEVEL: env.CONSOLE_LOG_LEVEL ?? 'warn',
-      });
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        process.stderr.write(`${error.message}\n`);
-        process.exit(1);
-      }
-      throw error;
-    }
-  })();
-  const logger = createLogger(config.LOG_LEVEL, process.stderr);
-  const store = await openStore({ dataDir: config.DATA_DIR, sessionSchema }).catch(
-    (error: unknown) => {
-      if (error instanceof StoreCorruptError) {
-        process.stderr.write(`Cannot start: data file ${error.message}\n`);
-        process.exit(1);
-      }
-      throw error;
+  const { config, logger, store, knowledge, unlock } = await boot(
+    {
+      ...env,
+      BOT_TOKEN: OFFLINE_TOKEN,
+      DATA_DIR: env.CONSOLE_DATA_DIR ?? join('data', 'runtime', 'console'),
+      OFFICER_IDS: env.OFFICER_IDS || DEFAULT_CONSOLE_OFFICER,
+      LOG_LEVEL: env.CONSOLE_LOG_LEVEL ?? 'warn',
+      WEBHOOK_URL: undefined,
     },
+    process.stderr,
   );
 
   const officerId = config.OFFICER_IDS[0] ?? Number(DEFAULT_CONSOLE_OFFICER);
@@ -66,13 +47,12 @@ async function main(): Promise<void> {
     can_join_groups: false,
     can_read_all_group_messages: false,
     supports_inline_queries: false,
-    can_connect_to_business: false,
-    has_main_web_app: false,
   };
   const { bot, services } = createBot({
     config,
     store,
     logger,
+    knowledge,
     transport: screen.transport,
     botInfo,
   });
@@ -175,6 +155,7 @@ async function main(): Promise<void> {
   }
   await Promise.allSettled(services.map((service) => service.stop()));
   await store.flush();
+  await unlock();
   process.exit(0);
 }
 

@@ -1,12 +1,22 @@
+import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { Collection } from './collection.ts';
+import {
+  createFeedbackRepository,
+  emptyFeedback,
+  type FeedbackFile,
+  type FeedbackRepository,
+  feedbackFileSchema,
+} from './feedback.ts';
+import { type NoticeStore, openNoticeStore } from './noticeStore.ts';
 import {
   createSessionRepository,
   type SessionRepository,
   type SessionsFile,
   sessionsFileSchema,
 } from './sessions.ts';
+import { openTickets, type TicketRepository } from './tickets/index.ts';
 import {
   createUserRepository,
   type UserRepository,
@@ -15,7 +25,10 @@ import {
 } from './users.ts';
 
 export { StoreCorruptError } from './collection.ts';
+export type { FeedbackRepository } from './feedback.ts';
+export type { NoticeStore } from './noticeStore.ts';
 export type { SessionRepository } from './sessions.ts';
+export type { TicketRepository } from './tickets/index.ts';
 export type { Role, User, UserRepository } from './users.ts';
 
 export interface StoreOptions<S> {
@@ -28,8 +41,16 @@ export interface StoreOptions<S> {
 export interface Store<S> {
   users: UserRepository;
   sessions: SessionRepository<S>;
+  /** Unanswered questions and 👍/👎 on answers, without who asked. */
+  feedback: FeedbackRepository;
+  /** Complaints and support requests, sharded over several files (see tickets/shards.ts). */
+  tickets: TicketRepository;
+  /** Subscriptions, reminders, deadline schedules, broadcasts and the outbox that sends them. */
+  notices: NoticeStore;
   /** Resolves when every change made so far is on disk (called on shutdown). */
   flush(): Promise<void>;
+  /** Whether DATA_DIR accepts a write right now (disk full, read-only mount…); for /healthz. */
+  isWritable(): Promise<boolean>;
 }
 
 /**
@@ -46,12 +67,37 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
     sessionsFileSchema(options.sessionSchema),
     () => ({}),
   );
-  const collections = [users, sessions];
+  const feedback = await Collection.open<FeedbackFile>(
+    file('feedback'),
+    1,
+    feedbackFileSchema,
+    emptyFeedback,
+  );
+  const collections = [users, sessions, feedback];
+  const tickets = await openTickets(options.dataDir, now);
+  const notices = await openNoticeStore(options.dataDir, now);
   return {
     users: createUserRepository(users, now),
     sessions: createSessionRepository(sessions),
+    feedback: createFeedbackRepository(feedback),
+    tickets,
+    notices,
+    async isWritable() {
+      const probe = join(options.dataDir, '.write-probe');
+      try {
+        await writeFile(probe, String(Date.now()));
+        await unlink(probe);
+        return true;
+      } catch {
+        return false;
+      }
+    },
     async flush() {
-      await Promise.all(collections.map((collection) => collection.flush()));
+      await Promise.all([
+        ...collections.map((collection) => collection.flush()),
+        tickets.flush(),
+        notices.flush(),
+      ]);
     },
   };
 }

@@ -35,6 +35,8 @@ export interface UserRepository {
   setLang(id: number, lang: 'vi' | 'en'): Promise<void>;
   setRole(id: number, role: Role): Promise<void>;
   markInactive(id: number): Promise<void>;
+  /** Erases the profile (/forgetme); a later message starts a new one. */
+  remove(id: number): Promise<void>;
   all(): User[];
 }
 
@@ -85,6 +87,12 @@ export function createUserRepository(
     async markInactive(id) {
       if (collection.data[String(id)]?.active === false) return;
       await write(id, (user) => (user.active = false));
+    },
+    async remove(id) {
+      if (!(String(id) in collection.data)) return;
+      await collection.update((users) => {
+        delete users[String(id)];
+      });
     },
     all: () => Object.values(collection.data),
   };

@@ -36,7 +36,6 @@ function setup(answers: ((call: Recorded) => unknown)[]) {
 
 const apiError = (code: number, description: string, retryAfter?: number) =>
   new TelegramError({
-    ok: false,
     error_code: code,
     description,
     ...(retryAfter ? { parameters: { retry_after: retryAfter } } : {}),

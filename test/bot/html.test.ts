@@ -27,7 +27,9 @@ describe('splitHtmlMessage', () => {
   });
 
   it('cuts long text on paragraph boundaries, every part under the limit', () => {
-    const paragraphs = Array.from({ length: 40 }, (_, i) => `Đoạn ${i}: ${'chữ '.repeat(60)}`.trim());
+    const paragraphs = Array.from({ length: 40 }, (_, i) =>
+      `Đoạn ${i}: ${'chữ '.repeat(60)}`.trim(),
+    );
     const parts = splitHtmlMessage(paragraphs.join('\n\n'));
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) {

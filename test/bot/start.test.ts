@@ -19,7 +19,10 @@ describe('/start', () => {
     const [greeting, question] = BotHarness.texts(calls, worker.id);
     expect(greeting).toContain('Xin chào <b>Lan</b>');
     expect(question).toContain('người lao động');
-    expect(BotHarness.buttons(calls).map((b) => b.data)).toEqual(['role:worker', 'role:enterprise']);
+    expect(BotHarness.buttons(calls).map((b) => b.data)).toEqual([
+      'role:worker',
+      'role:enterprise',
+    ]);
     for (const call of calls) expect(call.payload.parse_mode).toBe('HTML');
 
     const chosen = await harness.press(worker, 'role:worker');

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { Update, User } from 'telegraf/types';
 import { type BotApp, createBot } from '../../src/bot/app.ts';
 import { type Session, sessionSchema } from '../../src/bot/session.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { defaultKnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 export const OFFICER: User = { id: 900, is_bot: false, first_name: 'Cán bộ', language_code: 'vi' };
@@ -24,6 +25,13 @@ interface SentMessage {
   reply_markup?: unknown;
 }
 
+let knowledgeLoading: Promise<LiveKnowledge> | undefined;
+/** The shipped knowledge base, loaded once per test file: it is read-only for the bot. */
+function sharedKnowledge(): Promise<LiveKnowledge> {
+  knowledgeLoading ??= LiveKnowledge.load(defaultKnowledgePaths());
+  return knowledgeLoading;
+}
+
 /**
  * The real bot and store on a temporary folder, driven with `handleUpdate`; the transport
  * records every Bot API call instead of sending it, so no test needs network or mocks.
@@ -40,7 +48,10 @@ export class BotHarness {
     readonly dataDir: string,
   ) {}
 
-  static async create(env: Record<string, string> = {}): Promise<BotHarness> {
+  static async create(
+    env: Record<string, string> = {},
+    logger: Logger = pino({ level: 'silent' }),
+  ): Promise<BotHarness> {
     const dataDir = await mkdtemp(join(tmpdir(), 'kcn-bot-'));
     const config = loadConfig({
       BOT_TOKEN: TEST_TOKEN,
@@ -54,7 +65,8 @@ export class BotHarness {
     const app = createBot({
       config,
       store,
-      logger: pino({ level: 'silent' }),
+      logger,
+      knowledge: await sharedKnowledge(),
       botInfo: {
         id: 1,
         is_bot: true,
@@ -63,8 +75,6 @@ export class BotHarness {
         can_join_groups: false,
         can_read_all_group_messages: false,
         supports_inline_queries: false,
-        can_connect_to_business: false,
-        has_main_web_app: false,
       },
       transport: async (method, payload) => {
         calls.push({ method, payload });

@@ -39,5 +39,7 @@ export const core: { readonly [K in keyof typeof vi]: string } = {
     'I can only read text messages at this step. Type a question, or /help to see the commands.',
   'error.staleButton': 'This button has expired. Type /start to open the menu again.',
   'error.notOfficer': 'This command is for officers of the Management Board only.',
+  'error.slowDown':
+    'You are sending messages too fast. I will pause replies for {seconds} seconds; after that, carry on as usual.',
   'error.groupChat': 'Please message me privately to get support.',
 };

@@ -1,4 +1,7 @@
 import { core } from './core.ts';
+import { knowledge } from './knowledge.ts';
+import { notices } from './notices.ts';
+import { tickets } from './tickets.ts';
 
 /** The English catalogue, fragment for fragment the same keys as the Vietnamese one. */
-export const en = { ...core };
+export const en = { ...core, ...knowledge, ...notices, ...tickets };

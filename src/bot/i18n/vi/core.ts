@@ -39,5 +39,7 @@ export const core = {
     'Tôi chỉ đọc được tin nhắn chữ ở bước này. Hãy gõ câu hỏi, hoặc /help để xem các lệnh.',
   'error.staleButton': 'Nút này đã hết hiệu lực. Gõ /start để mở lại menu.',
   'error.notOfficer': 'Lệnh này chỉ dành cho cán bộ Ban quản lý.',
+  'error.slowDown':
+    'Bạn đang gửi tin quá nhanh. Tôi sẽ tạm không trả lời trong {seconds} giây; sau đó bạn cứ tiếp tục bình thường.',
   'error.groupChat': 'Vui lòng nhắn riêng cho tôi để được hỗ trợ.',
 } as const;

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { DestinationStream, Logger } from 'pino';
+import { type Session, sessionSchema } from './bot/session.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { KnowledgeValidationError } from './knowledge/index.ts';
+import { defaultKnowledgePaths, LiveKnowledge } from './knowledge/live.ts';
+import { createLogger } from './logger.ts';
+import { openStore, type Store, StoreCorruptError } from './store/index.ts';
+import { DataDirLockedError, lockDataDir } from './store/lock.ts';
+
+export interface Booted {
+  config: Config;
+  logger: Logger;
+  store: Store<Session>;
+  knowledge: LiveKnowledge;
+  version: string;
+  /** Releases DATA_DIR after the last write. */
+  unlock: () => Promise<void>;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/** The version operators see in /healthz and logs. */
+export function packageVersion(): string {
+  const raw = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(raw) as { version?: string }).version ?? '0.0.0';
+}
+
+/**
+ * Everything the bot needs before it can take an update, each failure stopping the program
+ * with one clear message: bad configuration, a data folder in use, a corrupt data file,
+ * invalid knowledge files.
+ */
+export async function boot(
+  env: Record<string, string | undefined>,
+  logTo?: DestinationStream,
+): Promise<Booted> {
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Cannot start the bot. ${error.message}`);
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL, logTo);
+  const unlock = await lockDataDir(config.DATA_DIR).catch((error: unknown) => {
+    if (error instanceof DataDirLockedError) fail(`Cannot start the bot: ${error.message}`);
+    throw error;
+  });
+  const store = await openStore({ dataDir: config.DATA_DIR, sessionSchema }).catch(
+    async (error: unknown) => {
+      await unlock();
+      if (error instanceof StoreCorruptError)
+        fail(`Cannot start the bot: data file ${error.message}`);
+      throw error;
+    },
+  );
+  const knowledge = await LiveKnowledge.load(defaultKnowledgePaths()).catch(
+    async (error: unknown) => {
+      await unlock();
+      if (error instanceof KnowledgeValidationError) fail(`Cannot start the bot. ${error.message}`);
+      throw error;
+    },
+  );
+  return { config, logger, store, knowledge, version: packageVersion(), unlock };
+}

@@ -1,0 +1,110 @@
+import { Composer } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
+import type { LiveKnowledge } from '../../../knowledge/live.ts';
+import type { BotContext } from '../../context.ts';
+import { escapeHtml } from '../../html.ts';
+import { callbackButton } from '../../keyboard.ts';
+import { buttonLabel } from './render.ts';
+
+const PAGE_SIZE = 8;
+type Button = InlineKeyboardButton.CallbackButton;
+
+function pageOf<T>(items: readonly T[], page: number) {
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  return { items: items.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE), current, pages };
+}
+
+function pager(ctx: BotContext, current: number, pages: number, dataFor: (page: number) => string) {
+  const row: Button[] = [];
+  if (current > 0) row.push(callbackButton(ctx.t('kb.previous'), dataFor(current - 1)));
+  if (current < pages - 1) row.push(callbackButton(ctx.t('kb.next'), dataFor(current + 1)));
+  return row;
+}
+
+/**
+ * /topics: every entry reachable by browsing, topic by topic, page by page, for people who
+ * do not know what to ask. Pages are edited in place so the chat does not fill up.
+ */
+export function topicsComposer(knowledge: LiveKnowledge) {
+  const composer = new Composer<BotContext>();
+
+  const topicList = (ctx: BotContext, page: number) => {
+    const topics = knowledge.current.topics;
+    const { items, current, pages } = pageOf(topics, page);
+    const keyboard: Button[][] = items.map((topic) => [
+      callbackButton(
+        `${topic.title[ctx.lang]} (${topic.entryIds.length})`,
+        `kb:tp:${topics.indexOf(topic)}:0`,
+      ),
+    ]);
+    keyboard.push(pager(ctx, current, pages, (p) => `kb:t:${p}`));
+    return {
+      text: ctx.t('kb.topicsTitle', { page: current + 1, pages }),
+      keyboard: keyboard.filter((row) => row.length > 0),
+    };
+  };
+
+  const show = async (ctx: BotContext, view: { text: string; keyboard: Button[][] }) => {
+    const markup = { reply_markup: { inline_keyboard: view.keyboard } };
+    if (ctx.callbackQuery) {
+      await ctx.answerCbQuery();
+      const edited = await ctx.editMessageText(view.text, markup).then(
+        () => true,
+        () => false,
+      );
+      if (edited) return;
+    }
+    await ctx.reply(view.text, markup);
+  };
+
+  composer.command('topics', (ctx) => show(ctx, topicList(ctx, 0)));
+  composer.action('menu:topics', (ctx) => show(ctx, topicList(ctx, 0)));
+  composer.action(/^kb:t:(\d{1,4})$/, (ctx) => show(ctx, topicList(ctx, Number(ctx.match[1]))));
+
+  composer.action(/^kb:tp:(\d{1,4}):(\d{1,4})$/, async (ctx) => {
+    const base = knowledge.current;
+    const topic = base.topics[Number(ctx.match[1])];
+    if (!topic) {
+      await ctx.answerCbQuery(ctx.t('error.staleButton'));
+      return;
+    }
+    const entries = topic.entryIds.flatMap((id) => base.getEntry(id) ?? []);
+    const { items, current, pages } = pageOf(entries, Number(ctx.match[2]));
+    const keyboard: Button[][] = items.map((entry) => [
+      callbackButton(buttonLabel(entry.title[ctx.lang], 60), `kb:e:${entry.id}`),
+    ]);
+    keyboard.push(pager(ctx, current, pages, (p) => `kb:tp:${ctx.match[1]}:${p}`));
+    keyboard.push([callbackButton(ctx.t('kb.backToTopics'), 'kb:t:0')]);
+    await show(ctx, {
+      text: ctx.t('kb.topicTitle', { topic: topic.title[ctx.lang], page: current + 1, pages }),
+      keyboard: keyboard.filter((row) => row.length > 0),
+    });
+  });
+
+  composer.command('contact', (ctx) => ctx.reply(renderContacts(ctx, knowledge)));
+  composer.action('menu:contact', async (ctx) => {
+    await ctx.answerCbQuery();
+    await ctx.reply(renderContacts(ctx, knowledge));
+  });
+
+  return composer;
+}
+
+/** Contact details exactly as the operator filled them; a missing one is said to be missing. */
+function renderContacts(ctx: BotContext, knowledge: LiveKnowledge): string {
+  const missing = `<i>${ctx.t('kb.contactMissing')}</i>`;
+  const field = (label: string, value: string | null) =>
+    `${label}: ${value ? escapeHtml(value) : missing}`;
+  const blocks = knowledge.current.contacts.map((contact) =>
+    [
+      `<b>${escapeHtml(contact.name[ctx.lang])}</b>`,
+      escapeHtml(contact.description[ctx.lang]),
+      field(ctx.t('kb.contactPhone'), contact.phone),
+      field(ctx.t('kb.contactEmail'), contact.email),
+      field(ctx.t('kb.contactAddress'), contact.address),
+      field(ctx.t('kb.contactWebsite'), contact.website),
+    ].join('\n'),
+  );
+  return [ctx.t('kb.contactTitle'), ...blocks].join('\n\n');
+}

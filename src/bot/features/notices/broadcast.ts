@@ -1,0 +1,217 @@
+import { Composer } from 'telegraf';
+import { recipientsOf } from '../../../delivery/segments.ts';
+import type { Media, Segment } from '../../../store/notices.ts';
+import { PRIORITY } from '../../../store/outbox.ts';
+import { callApiWith } from '../../api.ts';
+import type { BotContext } from '../../context.ts';
+import { callbackButton } from '../../keyboard.ts';
+import type { Feature } from '../feature.ts';
+import { broadcastHistory, progressView } from './broadcastProgress.ts';
+import { labelsOf, type NoticeDeps, requireOfficer } from './deps.ts';
+import { allSegments, segmentLabel, segmentsLabel } from './labels.ts';
+import { renderOutMessage } from './send.ts';
+
+/** One message each: longer texts would be split, and a split message can half-send. */
+const MAX_TEXT = 3500;
+const MAX_CAPTION = 900;
+
+/** The outbox job id of a broadcast. */
+export const broadcastJobId = (broadcastId: string) => `b${broadcastId}`;
+
+/** Active subscribers of `segments`, as the outbox will address them. */
+export function segmentRecipients(deps: NoticeDeps, segments: Segment[]): number[] {
+  return recipientsOf(segments, deps.users.all(), (user) =>
+    deps.notices.subscriptions.channelsOf(user.id, user.role),
+  );
+}
+
+function segmentKeyboard(ctx: BotContext, deps: NoticeDeps, chosen: Segment[], prefix: string) {
+  const labels = labelsOf(ctx, deps.parks);
+  const buttons = allSegments(deps.parks).map((segment) => [
+    callbackButton(
+      `${chosen.includes(segment) ? '✅' : '⬜'} ${segmentLabel(segment, labels)}`,
+      `${prefix}:t:${segment}`,
+    ),
+  ]);
+  return buttons;
+}
+
+/**
+ * /broadcast (officers): compose a text (optionally one photo or document), toggle segments,
+ * preview with the recipient count, confirm. Delivery goes through the outbox; /broadcasts lists
+ * the history. Every command and button checks `isOfficer` again.
+ */
+export function broadcastFeature(deps: NoticeDeps): Feature {
+  const composer = new Composer<BotContext>();
+
+  composer.command('broadcast', async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    ctx.session.dialogue = { kind: 'broadcastCompose' };
+    await ctx.saveSession();
+    await ctx.reply(ctx.t('broadcast.askText'));
+  });
+
+  composer.command('broadcasts', async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    await ctx.reply(broadcastHistory(ctx, deps));
+  });
+
+  composer.on('message', async (ctx, next) => {
+    if (ctx.session.dialogue.kind !== 'broadcastCompose' || !ctx.isOfficer) return next();
+    const message = ctx.message;
+    let text = '';
+    let media: Media | undefined;
+    if ('text' in message) {
+      if (message.text.startsWith('/')) return next();
+      text = message.text;
+    } else if ('photo' in message) {
+      const largest = message.photo.at(-1);
+      if (largest) media = { type: 'photo', fileId: largest.file_id };
+      text = message.caption ?? '';
+    } else if ('document' in message) {
+      media = { type: 'document', fileId: message.document.file_id };
+      text = message.caption ?? '';
+    }
+    if (text.trim() === '' && !media) {
+      await ctx.reply(ctx.t('broadcast.needText'));
+      return;
+    }
+    const max = media ? MAX_CAPTION : MAX_TEXT;
+    if (text.length > max) {
+      await ctx.reply(ctx.t('broadcast.tooLong', { max }));
+      return;
+    }
+    ctx.session.dialogue = { kind: 'broadcastSegments', text, media, segments: [] };
+    await ctx.saveSession();
+    await askSegments(ctx, []);
+  });
+
+  const askSegments = (ctx: BotContext, chosen: Segment[]) =>
+    ctx.reply(ctx.t('broadcast.askSegments'), {
+      reply_markup: {
+        inline_keyboard: [
+          ...segmentKeyboard(ctx, deps, chosen, 'bc'),
+          [callbackButton(ctx.t('broadcast.previewButton'), 'bc:pv')],
+        ],
+      },
+    });
+
+  composer.action(/^bc:t:(.+)$/, async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    const dialogue = ctx.session.dialogue;
+    const segment = allSegments(deps.parks).find((s) => s === ctx.match[1]);
+    if (dialogue.kind !== 'broadcastSegments' || !segment) {
+      await ctx.answerCbQuery(ctx.t('error.staleButton'));
+      return;
+    }
+    dialogue.segments = dialogue.segments.includes(segment)
+      ? dialogue.segments.filter((s) => s !== segment)
+      : [...dialogue.segments, segment];
+    await ctx.saveSession();
+    await ctx.answerCbQuery();
+    await ctx
+      .editMessageText(ctx.t('broadcast.askSegments'), {
+        reply_markup: {
+          inline_keyboard: [
+            ...segmentKeyboard(ctx, deps, dialogue.segments, 'bc'),
+            [callbackButton(ctx.t('broadcast.previewButton'), 'bc:pv')],
+          ],
+        },
+      })
+      .catch(() => undefined);
+  });
+
+  composer.action(/^bc:(pv|back|no|go)$/, async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    const dialogue = ctx.session.dialogue;
+    const step = ctx.match[1];
+    if (dialogue.kind !== 'broadcastSegments') {
+      await ctx.answerCbQuery(ctx.t('error.staleButton'));
+      return;
+    }
+    if (step === 'pv' && dialogue.segments.length === 0) {
+      await ctx.answerCbQuery(ctx.t('schedule.needSegment'));
+      return;
+    }
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    if (step === 'back') {
+      await askSegments(ctx, dialogue.segments);
+      return;
+    }
+    if (step === 'no') {
+      ctx.session.dialogue = { kind: 'idle' };
+      await ctx.saveSession();
+      await ctx.reply(ctx.t('broadcast.cancelled'));
+      return;
+    }
+    const to = segmentRecipients(deps, dialogue.segments);
+    const segments = segmentsLabel(dialogue.segments, labelsOf(ctx, deps.parks));
+    if (step === 'pv') {
+      const sample = renderOutMessage(
+        { kind: 'broadcast', broadcastId: 'preview', text: dialogue.text, media: dialogue.media },
+        ctx.lang,
+        deps.config.TZ,
+      );
+      if (dialogue.media) {
+        const target = { chat_id: ctx.chat?.id, ...sample.payload };
+        await callApiWith(ctx.telegram, sample.method, target, {});
+      }
+      const buttons = [
+        callbackButton(ctx.t('broadcast.back'), 'bc:back'),
+        callbackButton(ctx.t('broadcast.cancel'), 'bc:no'),
+      ];
+      if (to.length > 0) buttons.unshift(callbackButton(ctx.t('broadcast.send'), 'bc:go'));
+      const summary = ctx.t('broadcast.preview', { count: to.length, segments });
+      const extra = to.length === 0 ? `\n${ctx.t('broadcast.noRecipients')}` : '';
+      const body = dialogue.media ? '' : `\n\n${String(sample.payload.text)}`;
+      await ctx.reply(`${summary}${extra}${body}`, {
+        reply_markup: { inline_keyboard: [buttons] },
+      });
+      return;
+    }
+    ctx.session.dialogue = { kind: 'idle' };
+    await ctx.saveSession();
+    const broadcast = await deps.notices.broadcasts.add({
+      officerId: ctx.profile.id,
+      text: dialogue.text,
+      media: dialogue.media,
+      segments: dialogue.segments,
+      recipients: to.length,
+    });
+    const { text, markup } = progressView(ctx.t, ctx.lang, deps, broadcast.id);
+    const progress = await ctx.reply(text, { reply_markup: markup });
+    await deps.notices.broadcasts.setProgress(broadcast.id, {
+      chatId: progress.chat.id,
+      messageId: progress.message_id,
+    });
+    await deps.notices.outbox.enqueue({
+      id: broadcastJobId(broadcast.id),
+      priority: PRIORITY.broadcast,
+      message: {
+        kind: 'broadcast',
+        broadcastId: broadcast.id,
+        text: dialogue.text,
+        media: dialogue.media,
+      },
+      to,
+    });
+    deps.worker.notify();
+  });
+
+  composer.action(/^bc:stop:([0-9a-f]+)$/, async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    await deps.notices.outbox.cancel(broadcastJobId(ctx.match[1] ?? ''));
+    await ctx.answerCbQuery(ctx.t('broadcast.stopping'));
+  });
+
+  return {
+    name: 'broadcast',
+    composer,
+    commands: [
+      { command: 'broadcast', description: 'cmd.broadcast', audience: 'officer' },
+      { command: 'broadcasts', description: 'cmd.broadcasts', audience: 'officer' },
+    ],
+    menu: [],
+  };
+}

@@ -1,0 +1,36 @@
+import type { Config } from '../../../config.ts';
+import type { OutboxWorker } from '../../../delivery/outboxWorker.ts';
+import type { Scheduler } from '../../../delivery/scheduler.ts';
+import type { NoticeStore, UserRepository } from '../../../store/index.ts';
+import type { BotContext } from '../../context.ts';
+import type { LabelContext, ParkList } from './labels.ts';
+
+/** What the notices features share: the store, the parks, and the two delivery services. */
+export interface NoticeDeps {
+  config: Config;
+  users: UserRepository;
+  notices: NoticeStore;
+  parks: ParkList;
+  scheduler: Scheduler;
+  worker: OutboxWorker;
+  now: () => Date;
+}
+
+export const labelsOf = (ctx: BotContext, parks: ParkList): LabelContext => ({
+  t: ctx.t,
+  lang: ctx.lang,
+  parks,
+});
+
+/** Officer-only commands and buttons: checked on the server for every update. */
+export async function requireOfficer(ctx: BotContext): Promise<boolean> {
+  if (ctx.isOfficer) return true;
+  if (ctx.callbackQuery) await ctx.answerCbQuery(ctx.t('error.notOfficer'));
+  else await ctx.reply(ctx.t('error.notOfficer'));
+  return false;
+}
+
+/** Text of a message, or '' for anything else. */
+export function messageText(ctx: BotContext): string {
+  return ctx.message && 'text' in ctx.message ? ctx.message.text : '';
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import {
+  deadlineRuleSchema,
+  mediaSchema,
+  repeatSchema,
+  segmentSchema,
+} from '../../../store/notices.ts';
+
+/** Dialogue steps of the notices features, added to the session's discriminated union. */
+
+/** A parsed `/remind` waiting for Confirm/Cancel; nothing is saved before Confirm. */
+export const reminderConfirmSchema = z.object({
+  kind: z.literal('reminderConfirm'),
+  text: z.string(),
+  dueAt: z.string(),
+  repeat: repeatSchema,
+});
+
+export const broadcastComposeSchema = z.object({ kind: z.literal('broadcastCompose') });
+
+/** Text chosen; the officer toggles segments, then sees the preview and confirms. */
+export const broadcastSegmentsSchema = z.object({
+  kind: z.literal('broadcastSegments'),
+  text: z.string(),
+  media: mediaSchema.optional(),
+  segments: z.array(segmentSchema),
+});
+
+const segments = z.array(segmentSchema);
+
+export const scheduleSegmentsSchema = z.object({
+  kind: z.literal('scheduleSegments'),
+  segments,
+});
+export const scheduleRuleSchema = z.object({ kind: z.literal('scheduleRule'), segments });
+export const scheduleLeadSchema = z.object({
+  kind: z.literal('scheduleLead'),
+  segments,
+  rule: deadlineRuleSchema,
+});
+export const scheduleTextSchema = z.object({
+  kind: z.literal('scheduleText'),
+  segments,
+  rule: deadlineRuleSchema,
+  leadDays: z.array(z.number().int()),
+});
+export const scheduleConfirmSchema = z.object({
+  kind: z.literal('scheduleConfirm'),
+  segments,
+  rule: deadlineRuleSchema,
+  leadDays: z.array(z.number().int()),
+  text: z.string(),
+});
+
+/** Every notices dialogue step, for spreading into the session's union. */
+export const noticeDialogueSchemas = [
+  reminderConfirmSchema,
+  broadcastComposeSchema,
+  broadcastSegmentsSchema,
+  scheduleSegmentsSchema,
+  scheduleRuleSchema,
+  scheduleLeadSchema,
+  scheduleTextSchema,
+  scheduleConfirmSchema,
+] as const;

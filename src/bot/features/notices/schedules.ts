@@ -1,0 +1,235 @@
+import { Composer } from 'telegraf';
+import { nextNotice } from '../../../delivery/deadlineNotices.ts';
+import { formatWhen, parseDeadlineRule, parseLeadDays } from '../../../scheduling/index.ts';
+import type { Segment } from '../../../store/notices.ts';
+import type { BotContext } from '../../context.ts';
+import { callbackButton, rows } from '../../keyboard.ts';
+import type { Feature } from '../feature.ts';
+import { labelsOf, messageText, type NoticeDeps, requireOfficer } from './deps.ts';
+import { allSegments, ruleLabel, segmentLabel, segmentsLabel } from './labels.ts';
+
+const MAX_TEXT = 1000;
+
+/**
+ * /schedule (officers): a guided dialogue, segment → deadline rule → lead days → text →
+ * confirm, creating a recurring deadline notice sent through the outbox at each lead time.
+ * /schedules lists them with pause/resume and delete buttons.
+ */
+export function schedulesFeature(deps: NoticeDeps): Feature {
+  const composer = new Composer<BotContext>();
+  const { schedules } = deps.notices;
+  const tz = deps.config.TZ;
+
+  const segmentButtons = (ctx: BotContext, chosen: Segment[]) => {
+    const labels = labelsOf(ctx, deps.parks);
+    return {
+      inline_keyboard: [
+        ...allSegments(deps.parks).map((segment) => [
+          callbackButton(
+            `${chosen.includes(segment) ? '✅' : '⬜'} ${segmentLabel(segment, labels)}`,
+            `sc:t:${segment}`,
+          ),
+        ]),
+        [callbackButton(ctx.t('schedule.next'), 'sc:next')],
+      ],
+    };
+  };
+
+  composer.command('schedule', async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    ctx.session.dialogue = { kind: 'scheduleSegments', segments: [] };
+    await ctx.saveSession();
+    await ctx.reply(ctx.t('schedule.askSegments'), { reply_markup: segmentButtons(ctx, []) });
+  });
+
+  composer.action(/^sc:t:(.+)$/, async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    const dialogue = ctx.session.dialogue;
+    const segment = allSegments(deps.parks).find((s) => s === ctx.match[1]);
+    if (dialogue.kind !== 'scheduleSegments' || !segment) {
+      await ctx.answerCbQuery(ctx.t('error.staleButton'));
+      return;
+    }
+    dialogue.segments = dialogue.segments.includes(segment)
+      ? dialogue.segments.filter((s) => s !== segment)
+      : [...dialogue.segments, segment];
+    await ctx.saveSession();
+    await ctx.answerCbQuery();
+    await ctx
+      .editMessageText(ctx.t('schedule.askSegments'), {
+        reply_markup: segmentButtons(ctx, dialogue.segments),
+      })
+      .catch(() => undefined);
+  });
+
+  composer.action('sc:next', async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    const dialogue = ctx.session.dialogue;
+    if (dialogue.kind !== 'scheduleSegments') {
+      await ctx.answerCbQuery(ctx.t('error.staleButton'));
+      return;
+    }
+    if (dialogue.segments.length === 0) {
+      await ctx.answerCbQuery(ctx.t('schedule.needSegment'));
+      return;
+    }
+    ctx.session.dialogue = { kind: 'scheduleRule', segments: dialogue.segments };
+    await ctx.saveSession();
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await ctx.reply(ctx.t('schedule.askRule'));
+  });
+
+  composer.on('message', async (ctx, next) => {
+    const dialogue = ctx.session.dialogue;
+    const text = messageText(ctx).trim();
+    if (!ctx.isOfficer || text === '' || text.startsWith('/')) return next();
+    if (dialogue.kind === 'scheduleRule') {
+      const rule = parseDeadlineRule(text);
+      if (!rule) {
+        await ctx.reply(`${ctx.t('schedule.badRule')}\n${ctx.t('schedule.askRule')}`);
+        return;
+      }
+      ctx.session.dialogue = { kind: 'scheduleLead', segments: dialogue.segments, rule };
+      await ctx.saveSession();
+      await ctx.reply(ctx.t('schedule.askLead'));
+      return;
+    }
+    if (dialogue.kind === 'scheduleLead') {
+      const leadDays = parseLeadDays(text);
+      if (!leadDays) {
+        await ctx.reply(ctx.t('schedule.badLead'));
+        return;
+      }
+      ctx.session.dialogue = { ...dialogue, kind: 'scheduleText', leadDays };
+      await ctx.saveSession();
+      await ctx.reply(ctx.t('schedule.askText'));
+      return;
+    }
+    if (dialogue.kind === 'scheduleText') {
+      const notice = text.slice(0, MAX_TEXT);
+      ctx.session.dialogue = { ...dialogue, kind: 'scheduleConfirm', text: notice };
+      await ctx.saveSession();
+      const first = nextNotice(dialogue.rule, dialogue.leadDays, deps.now(), tz);
+      await ctx.reply(
+        ctx.t('schedule.summary', {
+          segments: segmentsLabel(dialogue.segments, labelsOf(ctx, deps.parks)),
+          rule: ruleLabel(dialogue.rule, ctx.t),
+          lead: dialogue.leadDays.join(', '),
+          text: notice,
+          first: first ? formatWhen(first.noticeAt, ctx.lang, tz) : ctx.t('schedule.noFuture'),
+        }),
+        {
+          reply_markup: {
+            inline_keyboard: [
+              [
+                callbackButton(ctx.t('schedule.save'), 'sc:save'),
+                callbackButton(ctx.t('schedule.cancel'), 'sc:no'),
+              ],
+            ],
+          },
+        },
+      );
+      return;
+    }
+    return next();
+  });
+
+  composer.action(/^sc:(save|no)$/, async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    const dialogue = ctx.session.dialogue;
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    if (dialogue.kind !== 'scheduleConfirm') {
+      await ctx.reply(ctx.t('error.staleButton'));
+      return;
+    }
+    ctx.session.dialogue = { kind: 'idle' };
+    await ctx.saveSession();
+    if (ctx.match[1] === 'no') {
+      await ctx.reply(ctx.t('schedule.cancelled'));
+      return;
+    }
+    const { segments, rule, leadDays, text } = dialogue;
+    const next = nextNotice(rule, leadDays, deps.now(), tz);
+    const schedule = await schedules.add(
+      { createdBy: ctx.profile.id, segments, rule, leadDays, text },
+      next,
+    );
+    deps.scheduler.trackSchedule(schedule);
+    await ctx.reply(ctx.t('schedule.saved'));
+  });
+
+  const list = (ctx: BotContext) => {
+    const all = schedules.all();
+    if (all.length === 0) return { text: ctx.t('schedule.list.empty'), markup: undefined };
+    const labels = labelsOf(ctx, deps.parks);
+    const lines = all.map((s, i) =>
+      ctx.t('schedule.list.item', {
+        n: i + 1,
+        text: s.text,
+        rule: ruleLabel(s.rule, ctx.t),
+        lead: s.leadDays.join(', '),
+        segments: segmentsLabel(s.segments, labels),
+        next: s.paused
+          ? ctx.t('schedule.pausedLabel')
+          : s.nextNoticeAt
+            ? formatWhen(new Date(s.nextNoticeAt), ctx.lang, tz)
+            : ctx.t('schedule.noFuture'),
+      }),
+    );
+    const buttons = all.flatMap((s, i) => [
+      callbackButton(
+        ctx.t(s.paused ? 'schedule.resume' : 'schedule.pause', { n: i + 1 }),
+        `sc:p:${s.id}`,
+      ),
+      callbackButton(ctx.t('schedule.delete', { n: i + 1 }), `sc:d:${s.id}`),
+    ]);
+    return {
+      text: [ctx.t('schedule.list.title'), ...lines].join('\n\n'),
+      markup: { inline_keyboard: rows(buttons, 4) },
+    };
+  };
+
+  composer.command('schedules', async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    const { text, markup } = list(ctx);
+    await ctx.reply(text, markup ? { reply_markup: markup } : {});
+  });
+
+  composer.action(/^sc:(p|d):([0-9a-f]+)$/, async (ctx) => {
+    if (!(await requireOfficer(ctx))) return;
+    const schedule = schedules.get(ctx.match[2] ?? '');
+    if (!schedule) {
+      await ctx.answerCbQuery(ctx.t('notices.stale'));
+      return;
+    }
+    if (ctx.match[1] === 'd') {
+      await schedules.remove(schedule.id);
+      deps.scheduler.untrackSchedule(schedule.id);
+    } else {
+      const resuming = schedule.paused;
+      await schedules.setPaused(schedule.id, !resuming);
+      if (resuming) {
+        await schedules.setNext(
+          schedule.id,
+          nextNotice(schedule.rule, schedule.leadDays, deps.now(), tz),
+        );
+      }
+      deps.scheduler.trackSchedule(schedules.get(schedule.id));
+    }
+    await ctx.answerCbQuery(ctx.t('schedule.updated'));
+    const { text, markup } = list(ctx);
+    await ctx.editMessageText(text, markup ? { reply_markup: markup } : {}).catch(() => undefined);
+  });
+
+  return {
+    name: 'schedules',
+    composer,
+    commands: [
+      { command: 'schedule', description: 'cmd.schedule', audience: 'officer' },
+      { command: 'schedules', description: 'cmd.schedules', audience: 'officer' },
+    ],
+    menu: [],
+  };
+}

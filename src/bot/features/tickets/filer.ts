@@ -1,0 +1,125 @@
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import type { Ticket } from '../../../store/tickets/index.ts';
+import type { BotContext } from '../../context.ts';
+import { callbackButton, rows } from '../../keyboard.ts';
+import type { TicketEnv } from './env.ts';
+import { DESCRIPTION_LIMIT } from './filing.ts';
+import { attachmentOf } from './filingSubmit.ts';
+import { sendToOfficers } from './notify.ts';
+import { guarded } from './officerActions.ts';
+import { filerLine } from './render.ts';
+
+const DAY = 86_400_000;
+const isOpen = (ticket: Ticket) => ticket.status === 'new' || ticket.status === 'in_progress';
+
+/** The rating buttons (1–5) sent after a confirmed resolution or a close. */
+export function ratingKeyboard(code: string) {
+  const buttons = [1, 2, 3, 4, 5].map((n) =>
+    callbackButton('⭐'.repeat(n), `tf:rate:${code}:${n}`),
+  );
+  return { reply_markup: { inline_keyboard: rows(buttons, 3) } };
+}
+
+/** The filer's own ticket, or null (with a reply) when it is not theirs: buttons can be forged. */
+async function ownTicket(env: TicketEnv, ctx: BotContext, code: string): Promise<Ticket | null> {
+  const ticket = env.tickets.get(code);
+  if (ticket && ticket.filer.userId === ctx.profile.id) return ticket;
+  await ctx.answerCbQuery(ctx.t('tickets.notYours'), { show_alert: true });
+  return null;
+}
+
+/** /mytickets, adding information, confirming or reopening a resolution, and rating. */
+export function filerComposer(env: TicketEnv): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command('mytickets', async (ctx) => {
+    const mine = env.tickets.byFiler(ctx.profile.id).slice(0, 20);
+    if (mine.length === 0) return ctx.reply(ctx.t('tickets.mine.empty'));
+    const buttons = mine
+      .filter(isOpen)
+      .map((ticket) => callbackButton(`➕ #${ticket.code}`, `tf:info:${ticket.code}`));
+    const text = [ctx.t('tickets.mine.title'), ...mine.map((t) => filerLine(ctx.t, t))].join('\n');
+    await ctx.reply(buttons.length > 0 ? `${text}\n\n${ctx.t('tickets.mine.addHint')}` : text, {
+      reply_markup: { inline_keyboard: rows(buttons, 2) },
+    });
+  });
+
+  composer.action(/^tf:(info|confirm|reopen):((?:KN|HT)-\d{4,})$/, async (ctx) => {
+    const [, action, code = ''] = ctx.match;
+    const ticket = await ownTicket(env, ctx, code);
+    if (!ticket) return;
+    await ctx.answerCbQuery();
+    if (action === 'info') {
+      if (!isOpen(ticket)) return ctx.reply(ctx.t('tickets.notOpen', { code }));
+      ctx.session.dialogue = { kind: 'ticket_info', code };
+      await ctx.saveSession();
+      return ctx.reply(ctx.t('tickets.info.ask', { code }));
+    }
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    if (action === 'confirm') {
+      return guarded(ctx, code, async () => {
+        await env.tickets.transition(code, 'closed', 'filer');
+        await ctx.reply(ctx.t('tickets.confirmed', { code }));
+        await ctx.reply(ctx.t('tickets.rate.ask', { code }), ratingKeyboard(code));
+      });
+    }
+    const resolvedAt = ticket.resolvedAt ? Date.parse(ticket.resolvedAt) : 0;
+    if (env.now().getTime() - resolvedAt > env.config.TICKET_AUTOCLOSE_DAYS * DAY) {
+      return ctx.reply(ctx.t('tickets.reopenTooLate', { code }));
+    }
+    await guarded(ctx, code, async () => {
+      await env.tickets.transition(code, 'in_progress', 'filer');
+      await ctx.reply(ctx.t('tickets.reopened', { code }));
+      await sendToOfficers(env, (t) => ({ text: t('tickets.notice.reopened', { code }) }));
+    });
+  });
+
+  composer.action(/^tf:rate:((?:KN|HT)-\d{4,}):([1-5])$/, async (ctx) => {
+    const code = ctx.match[1] ?? '';
+    const ticket = await ownTicket(env, ctx, code);
+    if (!ticket) return;
+    await ctx.answerCbQuery();
+    if (ticket.status !== 'closed' || ticket.rating !== null) {
+      return ctx.reply(ctx.t('tickets.rate.notNow', { code }));
+    }
+    await env.tickets.rate(code, Number(ctx.match[2]));
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await ctx.reply(ctx.t('tickets.rate.thanks'));
+  });
+
+  composer.on(message(), async (ctx, next) => {
+    const dialogue = ctx.session.dialogue;
+    const text = 'text' in ctx.message ? ctx.message.text.trim() : null;
+    const caption = 'caption' in ctx.message ? (ctx.message.caption?.trim() ?? null) : null;
+    if (dialogue.kind !== 'ticket_info' || text?.startsWith('/')) return next();
+    const attachment = attachmentOf(ctx.message);
+    const note = text ?? caption;
+    if (!attachment && !note) return ctx.reply(ctx.t('tickets.info.ask', { code: dialogue.code }));
+    if (note && note.length > DESCRIPTION_LIMIT) {
+      return ctx.reply(ctx.t('tickets.tooLong', { limit: DESCRIPTION_LIMIT, length: note.length }));
+    }
+    ctx.session.dialogue = { kind: 'idle' };
+    await ctx.saveSession();
+    const code = dialogue.code;
+    await guarded(ctx, code, async () => {
+      const ticket = env.tickets.get(code);
+      if (!ticket || ticket.filer.userId !== ctx.profile.id || !isOpen(ticket)) {
+        await ctx.reply(ctx.t('tickets.notOpen', { code }));
+        return;
+      }
+      await env.tickets.addInfo(code, note, attachment ? [attachment] : []);
+      await ctx.reply(ctx.t('tickets.info.added', { code }));
+      await sendToOfficers(env, (t) => ({
+        text: t('tickets.notice.info', { code, text: note ?? '', files: attachment ? 1 : 0 }),
+        extra: {
+          reply_markup: {
+            inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
+          },
+        },
+      }));
+    });
+  });
+
+  return composer;
+}

@@ -1,0 +1,214 @@
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import {
+  COMPLAINT_CATEGORIES,
+  REQUEST_CATEGORIES,
+  type TicketType,
+  ticketCategorySchema,
+} from '../../../store/tickets/index.ts';
+import type { BotContext } from '../../context.ts';
+import { callbackButton, rows } from '../../keyboard.ts';
+import { FILING_STEPS, type FilingStep, type TicketFilingDialogue } from './dialogues.ts';
+import type { TicketEnv } from './env.ts';
+import { attachmentOf, submitTicket, underLimit } from './filingSubmit.ts';
+import { categoryLabel } from './labels.ts';
+import { draftSummary } from './render.ts';
+
+export const DESCRIPTION_LIMIT = 4000;
+export const COMPANY_LIMIT = 200;
+export const MAX_ATTACHMENTS = 5;
+const EDITABLE: Exclude<FilingStep, 'confirm' | 'anonymity'>[] = [
+  'category',
+  'park',
+  'company',
+  'description',
+  'attachments',
+];
+
+const filing = (ctx: BotContext): TicketFilingDialogue | null =>
+  ctx.session.dialogue.kind === 'ticket_filing' ? ctx.session.dialogue : null;
+
+const keyboard = (buttons: ReturnType<typeof callbackButton>[][]) => ({
+  reply_markup: { inline_keyboard: buttons },
+});
+
+/** Sends the prompt for the dialogue's current step. */
+function prompt(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDialogue) {
+  const { t } = ctx;
+  const { draft } = dialogue;
+  switch (dialogue.step) {
+    case 'category': {
+      const list = draft.type === 'complaint' ? COMPLAINT_CATEGORIES : REQUEST_CATEGORIES;
+      const buttons = list.map((cat) => callbackButton(categoryLabel(t, cat), `tn:cat:${cat}`));
+      return ctx.reply(t('tickets.ask.category'), keyboard(rows(buttons, 2)));
+    }
+    case 'park': {
+      const buttons = env.parks
+        .list()
+        .map((park) => callbackButton(park.name[ctx.lang], `tn:park:${park.id}`));
+      buttons.push(callbackButton(t('tickets.park.other'), 'tn:park:-'));
+      return ctx.reply(t('tickets.ask.park'), keyboard(rows(buttons, 2)));
+    }
+    case 'company':
+      return draft.type === 'complaint'
+        ? ctx.reply(
+            t('tickets.ask.companyOptional'),
+            keyboard([[callbackButton(t('tickets.btn.skip'), 'tn:skip')]]),
+          )
+        : ctx.reply(t('tickets.ask.company'));
+    case 'description':
+      return ctx.reply(t('tickets.ask.description', { limit: DESCRIPTION_LIMIT }));
+    case 'attachments':
+      return ctx.reply(
+        t('tickets.ask.attachments', { max: MAX_ATTACHMENTS }),
+        keyboard([[callbackButton(t('tickets.btn.done'), 'tn:done')]]),
+      );
+    case 'anonymity':
+      return ctx.reply(
+        t('tickets.ask.anonymity'),
+        keyboard([
+          [callbackButton(t('tickets.btn.anonymous'), 'tn:anon:1')],
+          [callbackButton(t('tickets.btn.named'), 'tn:anon:0')],
+        ]),
+      );
+    case 'confirm':
+      return ctx.reply(
+        `${draftSummary(env, t, ctx.lang, draft)}\n\n${t('tickets.ask.confirm')}`,
+        keyboard([
+          [
+            callbackButton(t('tickets.btn.confirm'), 'tn:confirm'),
+            callbackButton(t('tickets.btn.edit'), 'tn:edit'),
+          ],
+        ]),
+      );
+  }
+}
+
+/** Moves to the next step (or back to the summary when editing), saves, then prompts. */
+async function advance(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDialogue) {
+  if (dialogue.editing) {
+    dialogue.step = 'confirm';
+    dialogue.editing = false;
+  } else {
+    let next = FILING_STEPS[FILING_STEPS.indexOf(dialogue.step) + 1] ?? 'confirm';
+    if (next === 'anonymity' && dialogue.draft.type !== 'complaint') next = 'confirm';
+    dialogue.step = next;
+  }
+  await ctx.saveSession();
+  await prompt(env, ctx, dialogue);
+}
+
+/** Starts filing after the hourly cap check. */
+export async function startFiling(env: TicketEnv, ctx: BotContext, type: TicketType) {
+  if (!underLimit(env, ctx)) {
+    await ctx.reply(ctx.t('tickets.limit', { limit: env.config.TICKET_LIMIT_PER_HOUR }));
+    return;
+  }
+  const dialogue: TicketFilingDialogue = {
+    kind: 'ticket_filing',
+    step: 'category',
+    editing: false,
+    draft: { type, attachments: [] },
+  };
+  ctx.session.dialogue = dialogue;
+  await ctx.saveSession();
+  await ctx.reply(
+    ctx.t(type === 'complaint' ? 'tickets.intro.complaint' : 'tickets.intro.request'),
+  );
+  await prompt(env, ctx, dialogue);
+}
+
+/** The guided filing dialogue: entry points, its buttons (`tn:*`) and its typed answers. */
+export function filingComposer(env: TicketEnv): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('complaint', (ctx) => startFiling(env, ctx, 'complaint'));
+  composer.command('request', (ctx) => startFiling(env, ctx, 'request'));
+  composer.action(/^(?:menu:complaint|ticket:new:complaint)$/, async (ctx) => {
+    await ctx.answerCbQuery();
+    await startFiling(env, ctx, 'complaint');
+  });
+  composer.action(/^(?:menu:request|ticket:new:request)$/, async (ctx) => {
+    await ctx.answerCbQuery();
+    await startFiling(env, ctx, 'request');
+  });
+
+  composer.action(/^tn:(\w+)(?::(.+))?$/, async (ctx) => {
+    const dialogue = filing(ctx);
+    const [, action = '', value = ''] = ctx.match;
+    if (!dialogue) return ctx.answerCbQuery(ctx.t('error.staleButton'));
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    const { draft } = dialogue;
+    const at = (step: FilingStep) => dialogue.step === step;
+    if (action === 'cat' && at('category')) {
+      const category = ticketCategorySchema.safeParse(value);
+      if (!category.success) return prompt(env, ctx, dialogue);
+      draft.category = category.data;
+    } else if (action === 'park' && at('park')) {
+      if (value !== '-' && !env.parks.list().some((park) => park.id === value)) {
+        return prompt(env, ctx, dialogue);
+      }
+      draft.parkId = value === '-' ? null : value;
+    } else if (action === 'skip' && at('company') && draft.type === 'complaint') {
+      draft.company = null;
+    } else if (action === 'done' && at('attachments')) {
+      // Nothing to record: attachments were added as they arrived.
+    } else if (action === 'anon' && at('anonymity')) {
+      draft.anonymous = value === '1';
+    } else if (action === 'edit' && at('confirm')) {
+      const fields: Exclude<FilingStep, 'confirm'>[] =
+        draft.type === 'complaint' ? [...EDITABLE, 'anonymity'] : EDITABLE;
+      const buttons = fields.map((field) =>
+        callbackButton(ctx.t(`tickets.field.${field}`), `tn:field:${field}`),
+      );
+      return ctx.reply(ctx.t('tickets.ask.field'), keyboard(rows(buttons, 2)));
+    } else if (action === 'field' && at('confirm')) {
+      const step = FILING_STEPS.find((candidate) => candidate === value);
+      if (!step || step === 'confirm') return prompt(env, ctx, dialogue);
+      dialogue.step = step;
+      dialogue.editing = true;
+      await ctx.saveSession();
+      return prompt(env, ctx, dialogue);
+    } else if (action === 'confirm' && at('confirm')) {
+      return submitTicket(env, ctx, dialogue);
+    } else {
+      return prompt(env, ctx, dialogue);
+    }
+    return advance(env, ctx, dialogue);
+  });
+
+  composer.on(message(), async (ctx, next) => {
+    const dialogue = filing(ctx);
+    if (!dialogue) return next();
+    const text = 'text' in ctx.message ? ctx.message.text : undefined;
+    if (text?.startsWith('/')) return next();
+    const { draft } = dialogue;
+    if (dialogue.step === 'attachments') {
+      const attachment = attachmentOf(ctx.message);
+      if (!attachment) return ctx.reply(ctx.t('tickets.ask.attachmentsHint'));
+      draft.attachments.push(attachment);
+      if (draft.attachments.length >= MAX_ATTACHMENTS) return advance(env, ctx, dialogue);
+      await ctx.saveSession();
+      return ctx.reply(
+        ctx.t('tickets.attachmentReceived', {
+          count: draft.attachments.length,
+          max: MAX_ATTACHMENTS,
+        }),
+        keyboard([[callbackButton(ctx.t('tickets.btn.done'), 'tn:done')]]),
+      );
+    }
+    const limit = dialogue.step === 'company' ? COMPANY_LIMIT : DESCRIPTION_LIMIT;
+    if (dialogue.step !== 'company' && dialogue.step !== 'description') {
+      return prompt(env, ctx, dialogue);
+    }
+    const value = text?.trim();
+    if (!value) return ctx.reply(ctx.t('tickets.textOnly'));
+    if (value.length > limit) {
+      return ctx.reply(ctx.t('tickets.tooLong', { limit, length: value.length }));
+    }
+    if (dialogue.step === 'company') draft.company = value;
+    else draft.description = value;
+    return advance(env, ctx, dialogue);
+  });
+  return composer;
+}

@@ -1,0 +1,45 @@
+import type { knowledge as vi } from '../vi/knowledge.ts';
+
+/** Answers from the knowledge base, topics, feedback and the officers' knowledge commands. */
+export const knowledge: { readonly [K in keyof typeof vi]: string } = {
+  'kb.source':
+    '📄 <i>Source: Report on 20 years of building and developing the Bắc Ninh industrial parks (2018), section {section}</i>',
+  'kb.excerptIntro':
+    'I have no prepared answer to this question. The most relevant passage of the Board’s report (<b>quoted as written, in Vietnamese</b>):',
+  'kb.excerptSource':
+    '📄 <i>Excerpt from the 20-year report on the Bắc Ninh industrial parks (2018), section {section}: {title}</i>',
+  'kb.noAnswer':
+    'Sorry, I <b>found no answer</b> to this question in the Board’s documents, so I will not guess. You can browse by topic, or send your question to an officer.',
+  'kb.seeAlso': 'Related questions:',
+  'kb.browseTopics': '📚 Browse topics',
+  'kb.fileComplaint': '📝 File a complaint',
+  'kb.fileRequest': '📨 Send a support request',
+  'kb.subscribe': '🔔 Subscribe to notices',
+  'kb.remind': '⏰ Set a reminder',
+  'kb.helpful': '👍 Helpful',
+  'kb.notHelpful': '👎 Not right',
+  'kb.thanks': 'Thank you for the feedback!',
+  'kb.topicsTitle': '<b>Topics</b> — choose one (page {page}/{pages}):',
+  'kb.topicTitle': '<b>{topic}</b> — choose a question (page {page}/{pages}):',
+  'kb.previous': '◀️ Previous',
+  'kb.next': 'Next ▶️',
+  'kb.backToTopics': '↩️ Topics',
+  'kb.contactTitle': '<b>Contacts</b>',
+  'kb.contactMissing': 'not given in the Board’s documents',
+  'kb.contactPhone': 'Phone',
+  'kb.contactEmail': 'E-mail',
+  'kb.contactAddress': 'Address',
+  'kb.contactWebsite': 'Website',
+  'kb.unansweredTitle': '<b>Questions with no answer</b> (newest first, at most {limit}):',
+  'kb.unansweredEmpty': 'No unanswered questions so far.',
+  'kb.dislikedTitle': '<b>Answers rated 👎</b>:',
+  'kb.reloaded': 'Knowledge base reloaded: <b>{count}</b> entries.',
+  'kb.reloadFailed':
+    'Reload failed: the previous knowledge base is still in use. Fix these problems, then send /reload:',
+  'menu.topics': '📚 Topics',
+  'menu.contact': '☎️ Contacts',
+  'cmd.topics': 'Browse questions by topic',
+  'cmd.contact': 'The Board’s contact details',
+  'cmd.unanswered': 'Unanswered questions and answers rated 👎',
+  'cmd.reload': 'Reload the knowledge base after editing its files',
+};

@@ -1,0 +1,27 @@
+import { loadConfig } from '../config.ts';
+import { readEnvironment } from '../env.ts';
+import { createBackup, pruneBackups } from '../store/backup.ts';
+
+/**
+ * `npm run backup`: a timestamped copy of DATA_DIR in BACKUP_DIR, safe to take while the bot
+ * runs (it only reads, and each data file is always whole on disk).
+ */
+async function main(): Promise<void> {
+  const env = readEnvironment();
+  const config = loadConfig({
+    ...env,
+    BOT_TOKEN: env.BOT_TOKEN || '0:backup-needs-no-token-xxxxxxxx',
+  });
+  const path = await createBackup(config.DATA_DIR, config.BACKUP_DIR);
+  const pruned = await pruneBackups(config.BACKUP_DIR, config.BACKUP_KEEP);
+  process.stdout.write(
+    `Backup written to ${path}${pruned.length ? ` (removed ${pruned.length} old)` : ''}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Backup failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, set } from 'date-fns';
+import type { Logger } from 'pino';
+import type { BackgroundService } from '../bot/app.ts';
+import { createBackup, pruneBackups } from '../store/backup.ts';
+
+/** The next `hour`:00 in `timeZone` strictly after `after`. */
+export function nextBackupTime(after: Date, hour: number, timeZone: string): Date {
+  const local = new TZDate(after.getTime(), timeZone);
+  let candidate = set(local, { hours: hour, minutes: 0, seconds: 0, milliseconds: 0 });
+  if (candidate.getTime() <= after.getTime()) candidate = addDays(candidate, 1);
+  return new Date(candidate.getTime());
+}
+
+export interface DailyBackupOptions {
+  dataDir: string;
+  backupDir: string;
+  keep: number;
+  hour: number;
+  timeZone: string;
+  /** Makes every change so far durable before the copy. */
+  flush: () => Promise<void>;
+  logger: Logger;
+}
+
+/** A backup every day at BACKUP_HOUR local time, keeping the last BACKUP_KEEP. */
+export function dailyBackupService(options: DailyBackupOptions): BackgroundService {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const schedule = () => {
+    const delay = nextBackupTime(new Date(), options.hour, options.timeZone).getTime() - Date.now();
+    timer = setTimeout(run, Math.min(delay, 2 ** 31 - 1));
+    timer.unref();
+  };
+  const run = () => {
+    running = (async () => {
+      try {
+        await options.flush();
+        const path = await createBackup(options.dataDir, options.backupDir);
+        const pruned = await pruneBackups(options.backupDir, options.keep);
+        options.logger.info({ path, pruned: pruned.length }, 'daily backup written');
+      } catch (error) {
+        options.logger.error({ err: error }, 'daily backup failed');
+      }
+    })();
+    schedule();
+  };
+  return {
+    name: 'daily-backup',
+    start: schedule,
+    async stop() {
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import { createTicketRepository, type TicketRepository } from './repository.ts';
+import { TicketShards } from './shards.ts';
+
+export { TicketNotFoundError, type TicketRepository, toOfficerView } from './repository.ts';
+export * from './schema.ts';
+export { SHARD_SIZE } from './shards.ts';
+
+/** Opens `<dataDir>/tickets/*.json` and builds the in-memory indexes. */
+export async function openTickets(dataDir: string, now: () => Date): Promise<TicketRepository> {
+  const { shards, tickets } = await TicketShards.open(join(dataDir, 'tickets'));
+  return createTicketRepository(shards, tickets, now);
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+/** Worker complaint categories; the order is the order of the buttons. */
+export const COMPLAINT_CATEGORIES = [
+  'wages',
+  'hours',
+  'safety',
+  'union',
+  'discrimination',
+  'environment',
+  'security',
+  'other',
+] as const;
+/** Enterprise request categories; `environment` and `other` share keys with complaints on purpose. */
+export const REQUEST_CATEGORIES = [
+  'utilities',
+  'land',
+  'investment',
+  'construction',
+  'labour',
+  'environment',
+  'other',
+] as const;
+
+export const ticketTypeSchema = z.enum(['complaint', 'request']);
+export type TicketType = z.infer<typeof ticketTypeSchema>;
+export const ticketCategorySchema = z.enum([...COMPLAINT_CATEGORIES, ...REQUEST_CATEGORIES]);
+export type TicketCategory = z.infer<typeof ticketCategorySchema>;
+export const ticketStatusSchema = z.enum(['new', 'in_progress', 'resolved', 'rejected', 'closed']);
+export type TicketStatus = z.infer<typeof ticketStatusSchema>;
+
+export const attachmentSchema = z.object({
+  kind: z.enum(['photo', 'document']),
+  /** Telegram file id: the bot re-sends it, never downloads or stores the content. */
+  fileId: z.string().min(1),
+});
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+/** Who acted: an officer's Telegram id, the filer, or the bot itself (auto-close). */
+export const actorSchema = z.union([z.number().int(), z.literal('filer'), z.literal('system')]);
+export type Actor = z.infer<typeof actorSchema>;
+
+export const historyEntrySchema = z.object({
+  at: z.string(),
+  by: actorSchema,
+  action: z.enum(['created', 'status', 'take', 'reply', 'ask', 'info', 'rating']),
+  status: ticketStatusSchema.optional(),
+  note: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** The filer's identity and the ticket→chat link; only the repository and filer-facing code see it. */
+export const filerSchema = z.object({
+  userId: z.number().int(),
+  chatId: z.number().int(),
+  name: z.string(),
+  username: z.string().optional(),
+});
+export type Filer = z.infer<typeof filerSchema>;
+
+export const ticketSchema = z.object({
+  code: z.string().regex(/^(KN|HT)-\d{4,}$/),
+  /** Global filing order; decides the shard file. */
+  seq: z.number().int().positive(),
+  type: ticketTypeSchema,
+  category: ticketCategorySchema,
+  /** Park id from parks.yaml, or null for "Other / not sure". */
+  parkId: z.string().nullable(),
+  company: z.string().nullable(),
+  description: z.string(),
+  attachments: z.array(attachmentSchema),
+  anonymous: z.boolean(),
+  filer: filerSchema,
+  status: ticketStatusSchema,
+  assignee: z.number().int().nullable(),
+  createdAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  rating: z.number().int().min(1).max(5).nullable(),
+  history: z.array(historyEntrySchema),
+  /** Set once personal data was erased (retention or /forgetme); figures stay. */
+  erasedAt: z.string().optional(),
+});
+export type Ticket = z.infer<typeof ticketSchema>;
+
+export const ticketShardSchema = z.record(z.string(), ticketSchema);
+export type TicketShard = z.infer<typeof ticketShardSchema>;
+
+/**
+ * What officer-facing code may render. Built by the repository; for an anonymous ticket the
+ * type has no identity field at all, so a renderer cannot leak what it never receives.
+ */
+export type OfficerTicketView = Readonly<
+  Omit<Ticket, 'filer' | 'anonymous'> &
+    (
+      | { anonymous: true; filer?: never }
+      | { anonymous: false; filer: { name: string; username?: string | undefined } }
+    )
+>;
+
+/** Allowed status changes; reopening returns a resolved or rejected ticket to `in_progress`. */
+export const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketStatus[]>> = {
+  new: ['in_progress', 'resolved', 'rejected'],
+  in_progress: ['resolved', 'rejected'],
+  resolved: ['in_progress', 'closed'],
+  rejected: ['in_progress', 'closed'],
+  closed: [],
+};
+
+/** Raised for a status change the lifecycle does not allow; nothing is changed. */
+export class TicketTransitionError extends Error {
+  constructor(
+    readonly code: string,
+    readonly from: TicketStatus,
+    readonly to: TicketStatus,
+  ) {
+    super(`ticket ${code} cannot go from ${from} to ${to}`);
+    this.name = 'TicketTransitionError';
+  }
+}
+
+/** Input for a new ticket: what the filing dialogue collected. */
+export interface NewTicket {
+  type: TicketType;
+  category: TicketCategory;
+  parkId: string | null;
+  company: string | null;
+  description: string;
+  attachments: Attachment[];
+  anonymous: boolean;
+  filer: Filer;
+}
+
+export const codePrefix = (type: TicketType): 'KN' | 'HT' => (type === 'complaint' ? 'KN' : 'HT');
+
+/** `KN-0001`: four digits at least, more once a type passes 9,999 tickets. */
+export function formatCode(type: TicketType, number: number): string {
+  return `${codePrefix(type)}-${String(number).padStart(4, '0')}`;
+}
+
+/** Accepts `#kn-1`, `KN-0001`, `kn0001`; returns the canonical code or null. */
+export function parseCode(raw: string): string | null {
+  const match = /^#?(KN|HT)-?(\d{1,9})$/i.exec(raw.trim());
+  if (!match) return null;
+  const type: TicketType = match[1]?.toUpperCase() === 'KN' ? 'complaint' : 'request';
+  return formatCode(type, Number(match[2]));
+}

@@ -1,0 +1,139 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
+
+let api: FakeBotApi | undefined;
+afterEach(async () => {
+  await api?.stop();
+  api = undefined;
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const SECRET = 'test-webhook-secret-0123456789';
+
+describe('webhook mode', () => {
+  it('registers its webhook, processes posts with the secret, refuses others with 401, answers /healthz', async () => {
+    api = await FakeBotApi.start();
+    const port = await freePort();
+    const webhookUrl = `http://127.0.0.1:${port}/telegram/hook`;
+    const bot = startBotProcess({
+      env: {
+        BOT_TOKEN: DEFAULT_TOKEN,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        DATA_DIR: await makeTempDataDir(),
+        WEBHOOK_URL: webhookUrl,
+        WEBHOOK_SECRET: SECRET,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    const fake = api;
+    await fake.waitFor(() => fake.webhook.url === webhookUrl, {
+      what: 'setWebhook',
+      timeoutMs: 20_000,
+    });
+    await fake.waitFor(
+      async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok,
+      { what: 'the health endpoint', timeoutMs: 10_000 },
+    );
+
+    const user = { id: 801, first_name: 'Thu', language_code: 'vi' };
+    const post = (update: unknown, secret?: string) =>
+      fetch(webhookUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+        },
+        body: JSON.stringify(update),
+      });
+
+    const forged = fake.sendText(user, '/help');
+    expect((await post(forged)).status).toBe(401);
+    expect((await post(forged, 'wrong-secret-wrong-secret-000')).status).toBe(401);
+    const genuine = fake.sendText(user, '/start');
+    expect((await post(genuine, SECRET)).status).toBe(200);
+    await fake.waitFor(() => fake.textsTo(user.id).length > 0, { what: 'a reply to /start' });
+    expect(fake.textsTo(user.id).join('\n')).toContain('Xin chào Thu');
+    expect(fake.textsTo(user.id).join('\n')).not.toContain('Các lệnh');
+
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      mode: 'webhook',
+      storeWritable: true,
+      version: '0.1.0',
+    });
+    expect((await bot.stop('SIGTERM')).code).toBe(0);
+  });
+});
+
+describe('flood control', () => {
+  it('keeps another user’s replies under 1 s while one user sends 1,000 messages a second for 10 s', async () => {
+    api = await FakeBotApi.start();
+    const healthPort = await freePort();
+    const bot = startBotProcess({
+      env: {
+        BOT_TOKEN: DEFAULT_TOKEN,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        DATA_DIR: await makeTempDataDir(),
+        HEALTH_PORT: String(healthPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    const fake = api;
+    await fake.waitUntilPolling({ timeoutMs: 20_000 });
+    const flooder = { id: 901, first_name: 'Script', language_code: 'vi' };
+    const person = { id: 902, first_name: 'Người', language_code: 'vi' };
+
+    let sent = 0;
+    const started = Date.now();
+    const flood = setInterval(() => {
+      const target = Math.min(10_000, Math.floor(Date.now() - started));
+      while (sent < target) {
+        fake.sendText(flooder, `spam ${sent}`);
+        sent += 1;
+      }
+    }, 10);
+    const latencies: number[] = [];
+    try {
+      for (let second = 0; second < 10; second += 1) {
+        await new Promise((resolve) =>
+          setTimeout(resolve, started + second * 1000 + 500 - Date.now()),
+        );
+        const before = fake.textsTo(person.id).length;
+        const asked = Date.now();
+        fake.sendText(person, '/help');
+        await fake.waitFor(() => fake.textsTo(person.id).length > before, {
+          what: 'the other user’s reply',
+          timeoutMs: 5000,
+        });
+        latencies.push(Date.now() - asked);
+      }
+    } finally {
+      clearInterval(flood);
+    }
+    expect(sent).toBeGreaterThanOrEqual(9000);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+    const toFlooder = fake.textsTo(flooder.id);
+    expect(toFlooder.filter((text) => text.includes('quá nhanh')).length).toBeGreaterThan(0);
+    expect(toFlooder.length).toBeLessThan(100);
+
+    const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect(await health.json()).toMatchObject({ mode: 'polling', storeWritable: true });
+    expect((await bot.stop('SIGTERM')).code).toBe(0);
+  }, 60_000);
+});

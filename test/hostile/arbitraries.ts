@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+
+/** Someone who may write to the bot: workers, enterprises, the officer, strangers. */
+export const SENDERS = [
+  { id: 501, is_bot: false, first_name: 'Lan', language_code: 'vi' },
+  { id: 502, is_bot: false, first_name: 'Kim', language_code: 'ko' },
+  { id: 900, is_bot: false, first_name: 'Cán bộ', language_code: 'vi' },
+  { id: 503, is_bot: false, first_name: '<b>&amp;</b>', username: 'x_y' },
+] as const;
+
+const COMMANDS = [
+  'start',
+  'help',
+  'lang',
+  'role',
+  'cancel',
+  'menu',
+  'topics',
+  'contact',
+  'unanswered',
+  'reload',
+  'complaint',
+  'request',
+  'mytickets',
+  'tickets',
+  'ticket',
+  'reply',
+  'ask',
+  'stats',
+  'export',
+  'remind',
+  'reminders',
+  'subscribe',
+  'unsubscribe',
+  'schedule',
+  'schedules',
+  'broadcast',
+  'broadcasts',
+  'forgetme',
+  'nosuchcommand',
+  'start@kcn_test_bot',
+];
+
+const CALLBACK_PREFIXES = [
+  'menu:help',
+  'menu:lang',
+  'menu:topics',
+  'menu:contact',
+  'menu:ask',
+  'menu:role',
+  'menu:open',
+  'menu:complaint',
+  'menu:request',
+  'menu:subscribe',
+  'menu:reminders',
+  'menu:remind',
+  'lang:',
+  'role:',
+  'kb:t:',
+  'kb:tp:',
+  'kb:e:',
+  'kb:v:u:',
+  'kb:v:d:',
+  'ticket:new:',
+  'tn:',
+  'tf:info:',
+  'tf:confirm:',
+  'tf:reopen:',
+  'tf:rate:',
+  'tk:take:',
+  'tk:resolve:',
+  'tk:reject:',
+  'tk:reply:',
+  'tk:files:',
+  'tk:show:',
+  'tl:open:',
+  'tl:all:',
+  'rem:ok',
+  'rem:no',
+  'rem:del:',
+  'rem:snz:',
+  'sc:t:',
+  'sc:next',
+  'sc:save',
+  'sc:p:',
+  'sub:none',
+  'sub:t:',
+  'bc:t:',
+  'bc:go',
+  'bc:pv',
+  'bc:stop:',
+  'fm:yes',
+  'fm:no',
+];
+
+const hostileFragment = fc.constantFrom(
+  '<b>',
+  '</i>',
+  '<script>alert(1)</script>',
+  '&',
+  '&amp;',
+  '&#0;',
+  '<a href="javascript:x">',
+  '*bold*',
+  '_it_',
+  '[link](http://x)',
+  '`code`',
+  '\u202e',
+  '\u200f',
+  '\u0000',
+  '\u0007',
+  '\r\n',
+  '\uFEFF',
+  '🙂',
+  'Đ',
+  'ư\u0301',
+  'KN-0001',
+  '#KN-0001',
+  'HT-0001',
+  '25/12 08:00',
+  'sau 2 giờ',
+  'lương',
+  'thu tuc dau tu',
+  '31/02',
+  '-1',
+  '99999999999999999999',
+  ' ',
+);
+
+/** Text a user (or a script) might send: Unicode, control characters, markup, very long runs. */
+export const hostileText = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
+  {
+    weight: 4,
+    arbitrary: fc.array(hostileFragment, { maxLength: 12 }).map((parts) => parts.join('')),
+  },
+  { weight: 1, arbitrary: fc.constant('x'.repeat(10_000)) },
+  { weight: 1, arbitrary: fc.constant('<'.repeat(5000) + '&'.repeat(5000)) },
+);
+
+export const commandText = fc
+  .tuple(fc.constantFrom(...COMMANDS), fc.option(hostileText, { nil: undefined }))
+  .map(([command, args]) => (args === undefined ? `/${command}` : `/${command} ${args}`));
+
+export const callbackData = fc.oneof(
+  fc
+    .tuple(fc.constantFrom(...CALLBACK_PREFIXES), fc.string({ maxLength: 30 }))
+    .map(([p, s]) => p + s),
+  fc
+    .tuple(
+      fc.constantFrom(...CALLBACK_PREFIXES),
+      fc.constantFrom('KN-0001', 'HT-0001', '0', '1', 'worker', 'en', '999:999'),
+    )
+    .map(([p, s]) => p + s),
+  fc.string({ unit: 'binary', maxLength: 64 }),
+);
