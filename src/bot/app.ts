@@ -3,6 +3,7 @@ import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Config } from '../config.ts';
 import type { LiveKnowledge } from '../knowledge/live.ts';
+import { retentionService } from '../ops/retention.ts';
 import type { Store } from '../store/index.ts';
 import { type ApiPolicy, type ApiTransport, applyApiPolicy } from './api.ts';
 import type { BotContext, CommandSpec, MenuItem } from './context.ts';
@@ -13,6 +14,7 @@ import { helpFeature } from './features/help.ts';
 import { knowledgeFeature } from './features/knowledge/index.ts';
 import { languageFeature } from './features/language.ts';
 import { createNotices } from './features/notices/index.ts';
+import { privacyFeature } from './features/privacy.ts';
 import { startFeature } from './features/start.ts';
 import { loadParks, ticketDigestService, ticketsFeature } from './features/tickets/index.ts';
 import { floodControl } from './floodControl.ts';
@@ -92,7 +94,15 @@ export function createBot(deps: BotDeps): BotApp {
     logger,
     now: ticketEnv.now,
   });
-  services.push(...notices.services);
+  services.push(
+    ...notices.services,
+    retentionService({
+      tickets: store.tickets,
+      months: config.RETENTION_MONTHS,
+      now: ticketEnv.now,
+      logger,
+    }),
+  );
   const features: Feature[] = [];
   const menu = (): MenuItem[] => features.flatMap((feature) => feature.menu);
   const commands = (): CommandSpec[] => features.flatMap((feature) => feature.commands);
@@ -104,9 +114,23 @@ export function createBot(deps: BotDeps): BotApp {
     languageFeature(store.users),
     helpFeature(commands),
     ...notices.features,
+    privacyFeature({
+      users: store.users,
+      sessions: store.sessions,
+      tickets: store.tickets,
+      forgetElsewhere: (userId) => notices.forgetUser(userId),
+    }),
     // Before knowledge: a user in a ticket dialogue is answering a prompt, not asking a question.
     ticketsFeature(ticketEnv),
-    knowledgeFeature(deps.knowledge, store.feedback, deps.now ?? (() => new Date())),
+    knowledgeFeature(deps.knowledge, store.feedback, ticketEnv.now, () => {
+      try {
+        ticketEnv.parks.reload();
+        return [];
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return [{ file: config.PARKS_FILE, field: '', message }];
+      }
+    }),
     fallbackFeature(),
   );
 

@@ -54,7 +54,7 @@ export function profileMiddleware(users: UserRepository, config: Config): Middle
 }
 
 /**
- * A persisted session per user and chat. Handlers that start or advance a dialogue call
+ * A persisted session per user and chat, one update at a time. Handlers that start or advance a dialogue call
  * `saveSession` before replying, so the step is durable before the user sees the next prompt;
  * anything else changed is saved after the handler.
  */
@@ -62,8 +62,19 @@ export function sessionMiddleware(
   sessions: SessionRepository<Session>,
   logger: Logger,
 ): MiddlewareFn<BotContext> {
+  const queues = new Map<string, Promise<void>>();
   return async (ctx, next) => {
     const key = `${ctx.chat?.id ?? ctx.from?.id}:${ctx.from?.id}`;
+    // Telegram delivers updates in batches that Telegraf handles at once; two quick taps of one
+    // user would both read the session before either saved it. One update per session at a time.
+    const previous = queues.get(key) ?? Promise.resolve();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const turn = previous.then(() => gate);
+    queues.set(key, turn);
+    await previous;
     ctx.session = structuredClone(sessions.get(key)) ?? newSession();
     let saved = JSON.stringify(ctx.session);
     ctx.saveSession = async () => {
@@ -78,6 +89,8 @@ export function sessionMiddleware(
       await ctx.saveSession().catch((error: unknown) => {
         logger.error({ err: error }, 'could not save a session');
       });
+      release();
+      if (queues.get(key) === turn) queues.delete(key);
     }
   };
 }

@@ -57,7 +57,14 @@ export class ConsoleTransport {
         return true;
       case 'editMessageReplyMarkup': {
         const shown = this.lastKeyboard.get(chatId);
-        if (shown?.message_id === payload.message_id) this.lastKeyboard.delete(chatId);
+        if (!shown || shown.message_id !== payload.message_id) return true;
+        const buttons = buttonsOf(payload);
+        if (buttons.length === 0) {
+          this.lastKeyboard.delete(chatId);
+          return true;
+        }
+        shown.buttons = buttons;
+        this.print(renderButtons(buttons));
         return true;
       }
       default:

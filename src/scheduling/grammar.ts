@@ -88,7 +88,7 @@ function reminderText(input: string, tokens: readonly Token[], used: number): st
  * Parses what a user typed after `/remind` into its first due time, repeat rule and text.
  *
  * The time expression must come first ("8h sáng mai nộp báo cáo", "tomorrow 9:00 call Lan"), in
- * Vietnamese with or without diacritics or in English; see GRAMMAR.md for every accepted form.
+ * Vietnamese with or without diacritics or in English; the README section "/remind reminder syntax" lists every accepted form.
  * Wall-clock times are read in `context.timeZone`, never in the host's zone. Anything the grammar
  * cannot read is an error rather than a guess, because a reminder firing at the wrong hour is worse
  * than asking the user to rephrase.

@@ -25,6 +25,8 @@ export interface ReminderRepository {
   pendingOf(userId: number): Reminder[];
   pending(): Reminder[];
   remove(id: string): Promise<void>;
+  /** Deletes every reminder of a user, fired or not (/forgetme); returns their ids. */
+  removeAllOf(userId: number): Promise<string[]>;
   /** Moves a reminder to its next time, or ends it with `status`. */
   advance(id: string, next: Date | null, status?: 'done' | 'missed'): Promise<void>;
 }
@@ -61,6 +63,16 @@ export function createReminderRepository(
       await collection.update((file) => {
         delete file[id];
       });
+    },
+    async removeAllOf(userId) {
+      const ids = Object.values(collection.data)
+        .filter((reminder) => reminder.userId === userId)
+        .map((reminder) => reminder.id);
+      if (ids.length === 0) return ids;
+      await collection.update((file) => {
+        for (const id of ids) delete file[id];
+      });
+      return ids;
     },
     advance: (id, next, status = 'done') =>
       collection.update((file) => {

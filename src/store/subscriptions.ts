@@ -22,6 +22,8 @@ export interface SubscriptionRepository {
   set(userId: number, channels: Channel[]): Promise<void>;
   /** Adds or removes one channel and returns the new list. */
   toggle(userId: number, role: Role | null, channel: Channel): Promise<Channel[]>;
+  /** Forgets the user's choice entirely (/forgetme). */
+  remove(userId: number): Promise<void>;
 }
 
 export function createSubscriptionRepository(
@@ -45,6 +47,12 @@ export function createSubscriptionRepository(
         : [...current, channel];
       await set(userId, next);
       return next;
+    },
+    async remove(userId) {
+      if (!(String(userId) in collection.data)) return;
+      await collection.update((file) => {
+        delete file[String(userId)];
+      });
     },
   };
 }

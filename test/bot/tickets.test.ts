@@ -14,7 +14,7 @@ const STRANGER: User = { id: 555002, is_bot: false, first_name: 'Khách', langua
 
 let bot: BotHarness;
 beforeEach(async () => {
-  bot = await BotHarness.create({ TICKET_LIMIT_PER_HOUR: '2' });
+  bot = await BotHarness.create({ env: { TICKET_LIMIT_PER_HOUR: '2' } });
 });
 afterEach(() => bot.close());
 

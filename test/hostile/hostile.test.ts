@@ -33,7 +33,7 @@ beforeAll(async () => {
     FLOOD_MESSAGES_PER_MINUTE: '1000000',
     FLOOD_BUTTONS_PER_MINUTE: '1000000',
   };
-  harness = await BotHarness.create(unlimited, logger);
+  harness = await BotHarness.create({ env: unlimited, logger });
   await harness.store.tickets.create({
     type: 'complaint',
     category: 'wages',

@@ -32,6 +32,15 @@ function sharedKnowledge(): Promise<LiveKnowledge> {
   return knowledgeLoading;
 }
 
+export interface HarnessOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  logger?: Logger;
+  /** Reopen an earlier harness's data folder, as after a restart. */
+  dataDir?: string;
+  knowledge?: LiveKnowledge;
+}
+
 /**
  * The real bot and store on a temporary folder, driven with `handleUpdate`; the transport
  * records every Bot API call instead of sending it, so no test needs network or mocks.
@@ -48,16 +57,13 @@ export class BotHarness {
     readonly dataDir: string,
   ) {}
 
-  static async create(
-    env: Record<string, string> = {},
-    logger: Logger = pino({ level: 'silent' }),
-  ): Promise<BotHarness> {
-    const dataDir = await mkdtemp(join(tmpdir(), 'kcn-bot-'));
+  static async create(options: HarnessOptions = {}): Promise<BotHarness> {
+    const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'kcn-bot-')));
     const config = loadConfig({
       BOT_TOKEN: TEST_TOKEN,
       DATA_DIR: dataDir,
       OFFICER_IDS: String(OFFICER.id),
-      ...env,
+      ...options.env,
     });
     const store = await openStore({ dataDir, sessionSchema });
     const calls: HarnessCall[] = [];
@@ -65,8 +71,8 @@ export class BotHarness {
     const app = createBot({
       config,
       store,
-      logger,
-      knowledge: await sharedKnowledge(),
+      logger: options.logger ?? pino({ level: 'silent' }),
+      knowledge: options.knowledge ?? (await sharedKnowledge()),
       botInfo: {
         id: 1,
         is_bot: true,

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import type { ValidationProblem } from '../../../knowledge/index.ts';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { FeedbackRepository } from '../../../store/index.ts';
 import type { BotContext } from '../../context.ts';
@@ -12,11 +13,13 @@ export function knowledgeFeature(
   knowledge: LiveKnowledge,
   feedback: FeedbackRepository,
   now: () => Date,
+  /** Other operator-edited files /reload re-reads (the parks list); returns their problems. */
+  reloadOthers: () => ValidationProblem[] = () => [],
 ): Feature {
   const composer = new Composer<BotContext>();
   composer.use(
     topicsComposer(knowledge),
-    knowledgeOfficerComposer(knowledge, feedback),
+    knowledgeOfficerComposer(knowledge, feedback, reloadOthers),
     askComposer(knowledge, feedback, now),
   );
   return {

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import type { ValidationProblem } from '../../../knowledge/index.ts';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { FeedbackRepository } from '../../../store/index.ts';
 import type { BotContext } from '../../context.ts';
@@ -11,7 +12,11 @@ const UNANSWERED_LIMIT = 30;
  * answers they disliked, and /reload after editing the files. Checked against OFFICER_IDS
  * on every call.
  */
-export function knowledgeOfficerComposer(knowledge: LiveKnowledge, feedback: FeedbackRepository) {
+export function knowledgeOfficerComposer(
+  knowledge: LiveKnowledge,
+  feedback: FeedbackRepository,
+  reloadOthers: () => ValidationProblem[],
+) {
   const composer = new Composer<BotContext>();
   const officersOnly =
     (handler: (ctx: BotContext) => Promise<unknown>) => async (ctx: BotContext) => {
@@ -56,11 +61,12 @@ export function knowledgeOfficerComposer(knowledge: LiveKnowledge, feedback: Fee
     'reload',
     officersOnly(async (ctx) => {
       const result = await knowledge.reload();
-      if (result.ok) {
+      const problems = [...(result.ok ? [] : result.problems), ...reloadOthers()];
+      if (problems.length === 0 && result.ok) {
         await ctx.reply(ctx.t('kb.reloaded', { count: result.entries }));
         return;
       }
-      const lines = result.problems
+      const lines = problems
         .slice(0, 20)
         .map(
           (p) =>

@@ -35,6 +35,8 @@ export interface Notices {
   services: BackgroundService[];
   /** Messages still waiting in the outbox, for /healthz. */
   outboxLength(): number;
+  /** /forgetme: the user's reminders and subscription choices, gone. */
+  forgetUser(userId: number): Promise<void>;
 }
 
 /** Builds subscriptions, reminders, deadline schedules and broadcasts with their delivery. */
@@ -45,8 +47,8 @@ export function createNotices(options: NoticesOptions): Notices {
     send: telegramSender(options.telegram, users, config),
     ratePerSecond: config.BROADCAST_RATE,
     onBlocked: (chatId) => users.markInactive(chatId),
-    onFailed: (job, chatId, description) =>
-      logger.warn({ jobId: job.id, chatId, description }, 'a notice could not be delivered'),
+    onFailed: (job, _chatId, description) =>
+      logger.warn({ jobId: job.id, description }, 'a notice could not be delivered'),
     onJobDone: async (job, stats) => {
       if (job.message.kind === 'broadcast') await progress.finished(job.message.broadcastId, stats);
     },
@@ -92,5 +94,11 @@ export function createNotices(options: NoticesOptions): Notices {
       progress.service,
     ],
     outboxLength: () => notices.outbox.jobs().reduce((sum, job) => sum + jobStats(job).pending, 0),
+    async forgetUser(userId) {
+      for (const id of await notices.reminders.removeAllOf(userId)) {
+        deps.scheduler.untrackReminder(id);
+      }
+      await notices.subscriptions.remove(userId);
+    },
   };
 }

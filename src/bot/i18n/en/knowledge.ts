@@ -35,7 +35,7 @@ export const knowledge: { readonly [K in keyof typeof vi]: string } = {
   'kb.dislikedTitle': '<b>Answers rated 👎</b>:',
   'kb.reloaded': 'Knowledge base reloaded: <b>{count}</b> entries.',
   'kb.reloadFailed':
-    'Reload failed: the previous knowledge base is still in use. Fix these problems, then send /reload:',
+    'Some files could not be reloaded: their previous contents stay in use. Fix these problems, then send /reload:',
   'menu.topics': '📚 Topics',
   'menu.contact': '☎️ Contacts',
   'cmd.topics': 'Browse questions by topic',

@@ -33,7 +33,7 @@ export const knowledge = {
   'kb.dislikedTitle': '<b>Câu trả lời bị đánh giá 👎</b>:',
   'kb.reloaded': 'Đã nạp lại cơ sở tri thức: <b>{count}</b> mục.',
   'kb.reloadFailed':
-    'Không nạp lại được: cơ sở tri thức cũ vẫn đang được dùng. Hãy sửa các lỗi sau rồi gửi /reload:',
+    'Có tệp không nạp lại được: nội dung cũ của tệp đó vẫn đang được dùng. Hãy sửa các lỗi sau rồi gửi /reload:',
   'menu.topics': '📚 Chủ đề',
   'menu.contact': '☎️ Liên hệ',
   'cmd.topics': 'Xem câu hỏi theo chủ đề',
