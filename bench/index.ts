@@ -16,5 +16,9 @@ for (const name of benches) {
   });
   if (result.status !== 0) failed.push(name);
 }
-console.log(failed.length === 0 ? '\nAll benches passed.' : `\nFailed: ${failed.join(', ')}`);
+console.log(
+  failed.length === 0
+    ? '\nAll benches ran; read each target line above.'
+    : `\nFailed: ${failed.join(', ')}`,
+);
 if (failed.length > 0) process.exitCode = 1;

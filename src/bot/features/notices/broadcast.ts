@@ -8,7 +8,8 @@ import { callbackButton } from '../../keyboard.ts';
 import type { Feature } from '../feature.ts';
 import { broadcastHistory, progressView } from './broadcastProgress.ts';
 import { labelsOf, type NoticeDeps, requireOfficer } from './deps.ts';
-import { allSegments, segmentLabel, segmentsLabel } from './labels.ts';
+import { segmentsLabel } from './labels.ts';
+import { pressedSegment, segmentToggleRows, toggled } from './segmentPicker.ts';
 import { renderOutMessage } from './send.ts';
 
 /** One message each: longer texts would be split, and a split message can half-send. */
@@ -23,17 +24,6 @@ export function segmentRecipients(deps: NoticeDeps, segments: Segment[]): number
   return recipientsOf(segments, deps.users.all(), (user) =>
     deps.notices.subscriptions.channelsOf(user.id, user.role),
   );
-}
-
-function segmentKeyboard(ctx: BotContext, deps: NoticeDeps, chosen: Segment[], prefix: string) {
-  const labels = labelsOf(ctx, deps.parks);
-  const buttons = allSegments(deps.parks).map((segment) => [
-    callbackButton(
-      `${chosen.includes(segment) ? '✅' : '⬜'} ${segmentLabel(segment, labels)}`,
-      `${prefix}:t:${segment}`,
-    ),
-  ]);
-  return buttons;
 }
 
 /**
@@ -90,7 +80,7 @@ export function broadcastFeature(deps: NoticeDeps): Feature {
     ctx.reply(ctx.t('broadcast.askSegments'), {
       reply_markup: {
         inline_keyboard: [
-          ...segmentKeyboard(ctx, deps, chosen, 'bc'),
+          ...segmentToggleRows(ctx, deps, chosen, 'bc'),
           [callbackButton(ctx.t('broadcast.previewButton'), 'bc:pv')],
         ],
       },
@@ -99,21 +89,19 @@ export function broadcastFeature(deps: NoticeDeps): Feature {
   composer.action(/^bc:t:(.+)$/, async (ctx) => {
     if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
-    const segment = allSegments(deps.parks).find((s) => s === ctx.match[1]);
+    const segment = pressedSegment(deps, ctx.match[1]);
     if (dialogue.kind !== 'broadcastSegments' || !segment) {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
     }
-    dialogue.segments = dialogue.segments.includes(segment)
-      ? dialogue.segments.filter((s) => s !== segment)
-      : [...dialogue.segments, segment];
+    dialogue.segments = toggled(dialogue.segments, segment);
     await ctx.saveSession();
     await ctx.answerCbQuery();
     await ctx
       .editMessageText(ctx.t('broadcast.askSegments'), {
         reply_markup: {
           inline_keyboard: [
-            ...segmentKeyboard(ctx, deps, dialogue.segments, 'bc'),
+            ...segmentToggleRows(ctx, deps, dialogue.segments, 'bc'),
             [callbackButton(ctx.t('broadcast.previewButton'), 'bc:pv')],
           ],
         },

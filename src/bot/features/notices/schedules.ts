@@ -6,7 +6,8 @@ import type { BotContext } from '../../context.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
 import type { Feature } from '../feature.ts';
 import { labelsOf, messageText, type NoticeDeps, requireOfficer } from './deps.ts';
-import { allSegments, ruleLabel, segmentLabel, segmentsLabel } from './labels.ts';
+import { ruleLabel, segmentsLabel } from './labels.ts';
+import { pressedSegment, segmentToggleRows, toggled } from './segmentPicker.ts';
 
 const MAX_TEXT = 1000;
 
@@ -20,20 +21,12 @@ export function schedulesFeature(deps: NoticeDeps): Feature {
   const { schedules } = deps.notices;
   const tz = deps.config.TZ;
 
-  const segmentButtons = (ctx: BotContext, chosen: Segment[]) => {
-    const labels = labelsOf(ctx, deps.parks);
-    return {
-      inline_keyboard: [
-        ...allSegments(deps.parks).map((segment) => [
-          callbackButton(
-            `${chosen.includes(segment) ? '✅' : '⬜'} ${segmentLabel(segment, labels)}`,
-            `sc:t:${segment}`,
-          ),
-        ]),
-        [callbackButton(ctx.t('schedule.next'), 'sc:next')],
-      ],
-    };
-  };
+  const segmentButtons = (ctx: BotContext, chosen: Segment[]) => ({
+    inline_keyboard: [
+      ...segmentToggleRows(ctx, deps, chosen, 'sc'),
+      [callbackButton(ctx.t('schedule.next'), 'sc:next')],
+    ],
+  });
 
   composer.command('schedule', async (ctx) => {
     if (!(await requireOfficer(ctx))) return;
@@ -45,14 +38,12 @@ export function schedulesFeature(deps: NoticeDeps): Feature {
   composer.action(/^sc:t:(.+)$/, async (ctx) => {
     if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
-    const segment = allSegments(deps.parks).find((s) => s === ctx.match[1]);
+    const segment = pressedSegment(deps, ctx.match[1]);
     if (dialogue.kind !== 'scheduleSegments' || !segment) {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
     }
-    dialogue.segments = dialogue.segments.includes(segment)
-      ? dialogue.segments.filter((s) => s !== segment)
-      : [...dialogue.segments, segment];
+    dialogue.segments = toggled(dialogue.segments, segment);
     await ctx.saveSession();
     await ctx.answerCbQuery();
     await ctx

@@ -1,0 +1,31 @@
+import type { Segment } from '../../../store/notices.ts';
+import type { BotContext } from '../../context.ts';
+import { callbackButton } from '../../keyboard.ts';
+import { labelsOf, type NoticeDeps } from './deps.ts';
+import { allSegments, segmentLabel } from './labels.ts';
+
+/** One ✅/⬜ toggle row per segment, pressed as `<prefix>:t:<segment>`; shared by broadcasts and schedules. */
+export function segmentToggleRows(
+  ctx: BotContext,
+  deps: NoticeDeps,
+  chosen: Segment[],
+  prefix: string,
+) {
+  const labels = labelsOf(ctx, deps.parks);
+  return allSegments(deps.parks).map((segment) => [
+    callbackButton(
+      `${chosen.includes(segment) ? '✅' : '⬜'} ${segmentLabel(segment, labels)}`,
+      `${prefix}:t:${segment}`,
+    ),
+  ]);
+}
+
+/** The segment named by a pressed button, if it is still one the officer may choose. */
+export function pressedSegment(deps: NoticeDeps, data: string | undefined): Segment | undefined {
+  return allSegments(deps.parks).find((segment) => segment === data);
+}
+
+/** `list` with `item` added, or removed when it was there. */
+export function toggled<T>(list: readonly T[], item: T): T[] {
+  return list.includes(item) ? list.filter((other) => other !== item) : [...list, item];
+}
