@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, ticketsCsv, UTF8_BOM } from '../../src/bot/features/tickets/csv.ts';
+import { csvCell, ticketsCsvInChunks, UTF8_BOM } from '../../src/bot/features/tickets/csv.ts';
 import { nextDigestAt } from '../../src/bot/features/tickets/digest.ts';
 import { parseLocalDate } from '../../src/bot/features/tickets/figures.ts';
 import { computeStats, median } from '../../src/bot/features/tickets/stats.ts';
@@ -54,12 +54,12 @@ describe('ticket figures', () => {
     expect(stats.ratings).toEqual({ count: 2, average: 4.5 });
   });
 
-  it('writes CSV with a BOM, RFC 4180 quoting, formula guards and no anonymous identity', () => {
+  it('writes CSV with a BOM, RFC 4180 quoting, formula guards and no anonymous identity', async () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('-2,5')).toBe(`"'-2,5"`);
     expect(csvCell('say "hi"\nbye')).toBe('"say ""hi""\nbye"');
-    const csv = ticketsCsv(
+    const csv = await ticketsCsvInChunks(
       [
         ticket({ description: '=HYPERLINK("x")' }),
         ticket({ code: 'HT-0001', type: 'request', anonymous: false, description: 'điện, nước' }),
@@ -71,6 +71,7 @@ describe('ticket figures', () => {
         status: (v) => v.status,
         time: (iso) => iso ?? '',
       },
+      1,
     );
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');

@@ -5,7 +5,7 @@ import type { TicketCategory, TicketStatus } from '../../../store/tickets/index.
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { ticketsCsv } from './csv.ts';
+import { type CsvLabels, ticketsCsvInChunks } from './csv.ts';
 import type { TicketEnv } from './env.ts';
 import { categoryLabel, statusLabel, typeLabel } from './labels.ts';
 import { requireOfficer } from './officerActions.ts';
@@ -84,19 +84,31 @@ export function figuresComposer(env: TicketEnv): Composer<BotContext> {
       })
       .reverse();
     const other = t('tickets.park.other');
-    const csv = ticketsCsv(views, {
+    const labels: CsvLabels = {
       type: (view) => typeLabel(t, view.type),
       category: (view) => categoryLabel(t, view.category),
       park: (view) => env.parks.name(view.parkId, ctx.lang, other),
       status: (view) => statusLabel(t, view.status),
       time: (iso) => localTime(iso, zone),
-    });
+    };
     const stamp = format(new TZDate(env.now().getTime(), zone), 'yyyyMMdd-HHmm');
-    env.logger.info({ rows: views.length }, 'tickets exported');
-    await ctx.replyWithDocument(
-      { source: Buffer.from(csv, 'utf8'), filename: `tickets-${stamp}.csv` },
-      { caption: t('tickets.export.caption', { count: views.length }) },
-    );
+    await ctx.reply(t('tickets.export.preparing', { count: views.length }));
+    // In the background: the handler returns at once, so a large export holds up no update.
+    const telegram = ctx.telegram;
+    const chatId = ctx.chat.id;
+    void ticketsCsvInChunks(views, labels)
+      .then(async (csv) => {
+        env.logger.info({ rows: views.length }, 'tickets exported');
+        await telegram.sendDocument(
+          chatId,
+          { source: Buffer.from(csv, 'utf8'), filename: `tickets-${stamp}.csv` },
+          { caption: t('tickets.export.caption', { count: views.length }) },
+        );
+      })
+      .catch(async (error: unknown) => {
+        env.logger.error({ err: error }, 'ticket export failed');
+        await telegram.sendMessage(chatId, t('error.generic')).catch(() => undefined);
+      });
   });
 
   return composer;

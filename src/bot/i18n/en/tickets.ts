@@ -140,6 +140,8 @@ export const tickets: { readonly [K in keyof typeof vi]: string } = {
   'tickets.usage.reply': 'Usage: /reply KN-0001 your reply',
   'tickets.usage.ask': 'Usage: /ask KN-0001 your question',
   'tickets.usage.export': 'Usage: /export [from] [to], dates as dd/mm/yyyy or yyyy-mm-dd.',
+  'tickets.export.preparing':
+    'Preparing the export of {count} tickets; the file follows as soon as it is ready.',
   'tickets.export.caption': 'Complaints and requests: {count} rows.',
   'tickets.stats.title': '<b>Ticket figures</b> — {total} in all',
   'tickets.stats.byStatus': '<b>By status</b>',

@@ -140,6 +140,8 @@ export const tickets = {
   'tickets.usage.ask': 'Cách dùng: /ask KN-0001 câu hỏi',
   'tickets.usage.export':
     'Cách dùng: /export [từ ngày] [đến ngày], ngày dạng dd/mm/yyyy hoặc yyyy-mm-dd.',
+  'tickets.export.preparing':
+    'Đang chuẩn bị tệp xuất {count} phiếu; tệp sẽ được gửi ngay khi xong.',
   'tickets.export.caption': 'Danh sách phản ánh, đề nghị: {count} dòng.',
   'tickets.stats.title': '<b>Số liệu phản ánh, đề nghị</b> — tổng {total}',
   'tickets.stats.byStatus': '<b>Theo trạng thái</b>',
