@@ -19,7 +19,7 @@ const ENGLISH_WORDS = new Set(
   (
     'the a an of to in on for is are was were be been do does did how what which who where when ' +
     'why can could i my me we our you your it its there this that and or with by at about from ' +
-    'as any should would will please get have has if so into than their they them some know ' +
+    'any as should would will please get have has if so into than their they them some know ' +
     'want need much many here park parks industrial worker workers wage salary board office ' +
     'phone number address contact help complaint company enterprise investment invest'
   ).split(' '),

@@ -190,7 +190,7 @@ export const STOP_WORDS: Readonly<Record<'vi' | 'en', readonly string[]>> = {
   ).split(' '),
   en: (
     'a an the of to in on for is are was were be been do doe did what which can could i my me ' +
-    'we our you your it its there this that and or with by at about from as any should would ' +
+    'we our you your it its there this that and or with by at about from any as should would ' +
     'will please get have ha if so into than their they them some know want like just tell us ' +
     'much many here am still also not no yet haven t don doesn isn ly ve re ll d m s whom whose ' +
     'own got after since one anyone someone need'

@@ -1,4 +1,9 @@
-import type { TicketCategory, TicketStatus, TicketType } from '../../../store/tickets/index.ts';
+import type {
+  HistoryEntry,
+  TicketCategory,
+  TicketStatus,
+  TicketType,
+} from '../../../store/tickets/index.ts';
 import type { Translate } from '../../i18n/index.ts';
 
 const CATEGORY_KEYS = {
@@ -30,8 +35,20 @@ const TYPE_KEYS = {
   request: 'tickets.type.request',
 } as const satisfies Record<TicketType, string>;
 
+const ACTION_KEYS = {
+  created: 'tickets.action.created',
+  status: 'tickets.action.status',
+  take: 'tickets.action.take',
+  reply: 'tickets.action.reply',
+  ask: 'tickets.action.ask',
+  info: 'tickets.action.info',
+  rating: 'tickets.action.rating',
+} as const satisfies Record<HistoryEntry['action'], string>;
+
 /** Category names in the reader's language (plain text; escape before putting into HTML). */
 export const categoryLabel = (t: Translate, category: TicketCategory): string =>
   t(CATEGORY_KEYS[category]);
 export const statusLabel = (t: Translate, status: TicketStatus): string => t(STATUS_KEYS[status]);
 export const typeLabel = (t: Translate, type: TicketType): string => t(TYPE_KEYS[type]);
+export const actionLabel = (t: Translate, action: HistoryEntry['action']): string =>
+  t(ACTION_KEYS[action]);

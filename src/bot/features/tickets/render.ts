@@ -5,7 +5,7 @@ import type { Lang, Translate } from '../../i18n/index.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
 import type { TicketDraft } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { categoryLabel, statusLabel, typeLabel } from './labels.ts';
+import { actionLabel, categoryLabel, statusLabel, typeLabel } from './labels.ts';
 import { isOverdue, localTime, targetFor } from './targets.ts';
 
 type Keyboard = InlineKeyboardButton.CallbackButton[][];
@@ -70,7 +70,7 @@ export function historyText(env: TicketEnv, t: Translate, view: OfficerTicketVie
     return t('tickets.historyLine', {
       at: localTime(entry.at, env.config.TZ),
       who,
-      action: entry.action,
+      action: actionLabel(t, entry.action),
       status: what,
       note: entry.note ?? '',
     });
