@@ -13,8 +13,14 @@ import { createBot } from '../src/bot/app.ts';
 import { type Session, sessionSchema } from '../src/bot/session.ts';
 import { loadConfig } from '../src/config.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from '../src/knowledge/live.ts';
+import { Collection } from '../src/store/collection.ts';
 import { openStore } from '../src/store/index.ts';
-import { SHARD_SIZE, type Ticket } from '../src/store/tickets/index.ts';
+import {
+  SHARD_SIZE,
+  type Ticket,
+  type TicketShard,
+  ticketShardSchema,
+} from '../src/store/tickets/index.ts';
 
 const SIZES = [1_000, 10_000, 100_000];
 const FILINGS = 1_000;
@@ -159,12 +165,43 @@ async function run(size: number, knowledge: LiveKnowledge): Promise<number> {
   return perSecond;
 }
 
+/**
+ * The design before sharding: all tickets in one lowdb file, rewritten whole on every write.
+ * Batching puts the 50 concurrent filings of a round into one write, so this bounds throughput.
+ */
+async function singleFileBaseline(count: number): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-tickets-one-'));
+  const file = join(dir, 'tickets.json');
+  const data: Record<string, Ticket> = {};
+  for (let seq = 1; seq <= count; seq += 1)
+    data[`KN-${String(seq).padStart(4, '0')}`] = storedTicket(seq);
+  await writeFile(file, JSON.stringify({ version: 1, data }));
+  const collection = await Collection.open<TicketShard>(file, 1, ticketShardSchema, () => ({}));
+  const writes = 5;
+  const started = performance.now();
+  for (let i = 1; i <= writes; i += 1) {
+    await collection.update((tickets) => {
+      const ticket = storedTicket(count + i);
+      tickets[ticket.code] = ticket;
+    });
+  }
+  const msPerWrite = (performance.now() - started) / writes;
+  const { size } = await stat(file);
+  console.log(
+    `before sharding: one ${(size / 1e6).toFixed(1)} MB file with ${count} tickets, ` +
+      `${msPerWrite.toFixed(0)} ms a write → at most ${((CONCURRENCY * 1000) / msPerWrite).toFixed(0)} tickets/s ` +
+      `at ${CONCURRENCY} concurrent, ${(1000 / msPerWrite).toFixed(1)}/s one at a time`,
+  );
+  await rm(dir, { recursive: true, force: true });
+}
+
 const knowledge = await LiveKnowledge.load(defaultKnowledgePaths());
 console.log(
   `Filing ${FILINGS} tickets, ${CONCURRENCY} at a time, via handleUpdate(tn:confirm), no-op transport`,
 );
 let last = 0;
 for (const size of SIZES) last = await run(size, knowledge);
+await singleFileBaseline(100_000);
 console.log(
   `≥ 200 tickets/s with 100,000 stored: ${last >= 200 ? 'yes' : 'NO'} (${last.toFixed(0)}/s)`,
 );
