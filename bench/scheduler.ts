@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DueQueue } from '../src/scheduling/dueQueue.ts';
-import { nextOccurrence, parseReminder } from '../src/scheduling/grammar.ts';
+import { nextOccurrence, parseReminder } from '../src/scheduling/index.ts';
 import type { Repeat } from '../src/scheduling/types.ts';
 
 /**

@@ -6,16 +6,6 @@ import type { Matcher, MatchResult, Spec } from './spec.ts';
 import { isKeyword, isSeparator, keyword, type Token, tokenize } from './tokens.ts';
 import type { ParseContext, ParseResult } from './types.ts';
 
-export { nextOccurrence } from './repeat.ts';
-export type {
-  ParseContext,
-  ParsedReminder,
-  ParseError,
-  ParseResult,
-  Repeat,
-  Weekday,
-} from './types.ts';
-
 /**
  * Order matters: durations first ("2 giờ nữa" is not 02:00), repeat markers before dates
  * ("mỗi ngày" is not "ngày …"), and clock times last.

@@ -11,7 +11,8 @@ export {
 } from './deadlines.ts';
 export { type DueEntry, DueQueue } from './dueQueue.ts';
 export { describeRepeat, formatWhen, type Lang } from './format.ts';
-export { nextOccurrence, parseReminder } from './grammar.ts';
+export { parseReminder } from './grammar.ts';
+export { nextOccurrence } from './repeat.ts';
 export { DEFAULT_HOUR } from './resolve.ts';
 export type {
   ParseContext,

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { parseReminder } from '../../src/scheduling/grammar.ts';
+import { parseReminder } from '../../src/scheduling/index.ts';
 import type { Repeat } from '../../src/scheduling/types.ts';
 
 /** The bot's default zone. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOccurrence } from '../../src/scheduling/grammar.ts';
+import { nextOccurrence } from '../../src/scheduling/index.ts';
 import type { Repeat } from '../../src/scheduling/types.ts';
 import { at, HCM, local } from './helpers.ts';
 
