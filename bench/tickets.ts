@@ -13,6 +13,7 @@ import { createBot } from '../src/bot/app.ts';
 import { type Session, sessionSchema } from '../src/bot/session.ts';
 import { loadConfig } from '../src/config.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from '../src/knowledge/live.ts';
+import { loadParks } from '../src/parks/index.ts';
 import { Collection } from '../src/store/collection.ts';
 import { openStore } from '../src/store/index.ts';
 import {
@@ -96,6 +97,7 @@ async function run(size: number, knowledge: LiveKnowledge): Promise<number> {
     config,
     store,
     knowledge,
+    parks: loadParks(config.PARKS_FILE),
     logger: pino({ level: 'silent' }),
     botInfo: {
       id: 1,

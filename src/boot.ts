@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { KnowledgeValidationError } from './knowledge/index.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from './knowledge/live.ts';
 import { createLogger } from './logger.ts';
+import { loadParks, type ParkDirectory, ParksFileError } from './parks/index.ts';
 import { openStore, type Store, StoreCorruptError } from './store/index.ts';
 import { DataDirLockedError, lockDataDir } from './store/lock.ts';
 
@@ -13,6 +14,7 @@ export interface Booted {
   logger: Logger;
   store: Store<Session>;
   knowledge: LiveKnowledge;
+  parks: ParkDirectory;
   version: string;
   /** Releases DATA_DIR after the last write. */
   unlock: () => Promise<void>;
@@ -65,5 +67,13 @@ export async function boot(
       throw error;
     },
   );
-  return { config, logger, store, knowledge, version: packageVersion(), unlock };
+  let parks: ParkDirectory;
+  try {
+    parks = loadParks(config.PARKS_FILE);
+  } catch (error) {
+    await unlock();
+    if (error instanceof ParksFileError) fail(`Cannot start the bot: ${error.message}`);
+    throw error;
+  }
+  return { config, logger, store, knowledge, parks, version: packageVersion(), unlock };
 }

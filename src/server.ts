@@ -3,6 +3,7 @@ import { boot } from './boot.ts';
 import { createBot } from './bot/app.ts';
 import { registerCommands } from './bot/commands.ts';
 import { readEnvironment } from './env.ts';
+import { stopAll } from './lifecycle.ts';
 import { dailyBackupService } from './ops/dailyBackup.ts';
 import { createWebServer, type HealthReport, listen } from './web.ts';
 
@@ -14,8 +15,10 @@ const SHUTDOWN_GRACE_MS = 4000;
  * on the same port). Starting in one mode removes the other mode's registration.
  */
 async function main(): Promise<void> {
-  const { config, logger, store, knowledge, version, unlock } = await boot(readEnvironment());
-  const app = createBot({ config, store, logger, knowledge });
+  const { config, logger, store, knowledge, parks, version, unlock } = await boot(
+    readEnvironment(),
+  );
+  const app = createBot({ config, store, logger, knowledge, parks });
   const services = [
     ...app.services,
     dailyBackupService({
@@ -61,9 +64,7 @@ async function main(): Promise<void> {
     }
     web?.close();
     web?.closeAllConnections();
-    await Promise.allSettled(services.map((service) => service.stop()));
-    await store.flush();
-    await unlock();
+    await stopAll(services, store, unlock);
     logger.info('stopped');
     process.exit(0);
   };
@@ -100,8 +101,7 @@ async function main(): Promise<void> {
   }
   app.bot.launch({ dropPendingUpdates: false }, startServices).catch(async (error: unknown) => {
     logger.fatal({ err: error }, 'polling stopped with an error');
-    await store.flush();
-    await unlock();
+    await stopAll(services, store, unlock);
     process.exit(1);
   });
 }

@@ -3,20 +3,14 @@ import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Config } from '../config.ts';
 import type { LiveKnowledge } from '../knowledge/live.ts';
-import { retentionService } from '../ops/retention.ts';
+import type { BackgroundService } from '../lifecycle.ts';
+import type { ParkDirectory } from '../parks/index.ts';
 import type { Store } from '../store/index.ts';
+import { jobStats } from '../store/outbox.ts';
 import { type ApiPolicy, type ApiTransport, applyApiPolicy } from './api.ts';
-import type { BotContext, CommandSpec, MenuItem } from './context.ts';
-import { dialogueFeature } from './features/dialogue.ts';
-import { fallbackFeature } from './features/fallback.ts';
-import type { Feature } from './features/feature.ts';
-import { helpFeature } from './features/help.ts';
-import { knowledgeFeature } from './features/knowledge/index.ts';
-import { languageFeature } from './features/language.ts';
-import { createNotices } from './features/notices/index.ts';
-import { privacyFeature } from './features/privacy.ts';
-import { startFeature } from './features/start.ts';
-import { loadParks, ticketDigestService, ticketsFeature } from './features/tickets/index.ts';
+import type { BotContext, CommandSpec } from './context.ts';
+import type { FeatureDeps, FeatureDirectory, FeatureParts } from './features/feature.ts';
+import { features } from './features/index.ts';
 import { floodControl } from './floodControl.ts';
 import { translator } from './i18n/index.ts';
 import {
@@ -25,7 +19,9 @@ import {
   profileMiddleware,
   sessionMiddleware,
 } from './middleware.ts';
-import type { Session } from './session.ts';
+import type { Session } from './sessionTypes.ts';
+
+export type { BackgroundService } from '../lifecycle.ts';
 
 export interface BotDeps {
   config: Config;
@@ -33,20 +29,14 @@ export interface BotDeps {
   logger: Logger;
   /** The knowledge base answers come from; officers can reload it. */
   knowledge: LiveKnowledge;
+  /** The operator-edited parks list, loaded at boot. */
+  parks: ParkDirectory;
   /** Replaces HTTP to Telegram (offline console). */
   transport?: ApiTransport;
   /** Known bot identity, so no getMe is needed (console, unit tests). */
   botInfo?: UserFromGetMe;
   /** The clock, replaceable in tests. */
   now?: () => Date;
-}
-
-/** Work that runs beside the update loop (schedulers, outbox); started and stopped by the entry point. */
-export interface BackgroundService {
-  name: string;
-  start(): void;
-  /** Resolves once the service has stopped and its last writes are durable. */
-  stop(): Promise<void>;
 }
 
 export interface BotApp {
@@ -59,7 +49,10 @@ export interface BotApp {
   services: BackgroundService[];
 }
 
-/** Wires the features into one bot; starts nothing, so tests and the console can drive it. */
+/**
+ * Wires the features of features/index.ts into one bot; starts nothing, so tests and the
+ * console can drive it. Adding a feature never changes this file.
+ */
 export function createBot(deps: BotDeps): BotApp {
   const { config, store, logger } = deps;
   const bot = new Telegraf<BotContext>(config.BOT_TOKEN, {
@@ -75,64 +68,30 @@ export function createBot(deps: BotDeps): BotApp {
   };
   applyApiPolicy(bot.telegram, policy);
 
-  const ticketEnv = {
-    config,
-    tickets: store.tickets,
-    users: store.users,
-    parks: loadParks(config.PARKS_FILE),
-    telegram: bot.telegram,
-    logger,
-    now: deps.now ?? (() => new Date()),
+  const built: FeatureParts[] = [];
+  const directory: FeatureDirectory = {
+    commands: () => built.flatMap((parts) => parts.commands ?? []),
+    menu: () => built.flatMap((parts) => parts.menu ?? []),
+    async forgetUser(userId) {
+      for (const parts of built) await parts.forgetUser?.(userId);
+    },
+    async reload() {
+      const problems = [];
+      for (const parts of built) problems.push(...((await parts.onReload?.()) ?? []));
+      return problems;
+    },
   };
-  const services: BackgroundService[] = [ticketDigestService(ticketEnv)];
-  const notices = createNotices({
+  const featureDeps: FeatureDeps = {
     config,
-    users: store.users,
-    notices: store.notices,
-    parks: () => ticketEnv.parks.list(),
+    store,
     telegram: bot.telegram,
     logger,
-    now: ticketEnv.now,
-  });
-  services.push(
-    ...notices.services,
-    retentionService({
-      tickets: store.tickets,
-      months: config.RETENTION_MONTHS,
-      now: ticketEnv.now,
-      logger,
-    }),
-  );
-  const features: Feature[] = [];
-  const menu = (): MenuItem[] => features.flatMap((feature) => feature.menu);
-  const commands = (): CommandSpec[] => features.flatMap((feature) => feature.commands);
-  features.push(
-    dialogueFeature(),
-    // Wraps the role buttons of /start to subscribe a new user; must come before startFeature.
-    notices.onboarding,
-    startFeature(store.users, menu),
-    languageFeature(store.users),
-    helpFeature(commands),
-    ...notices.features,
-    privacyFeature({
-      users: store.users,
-      sessions: store.sessions,
-      tickets: store.tickets,
-      forgetElsewhere: (userId) => notices.forgetUser(userId),
-    }),
-    // Before knowledge: a user in a ticket dialogue is answering a prompt, not asking a question.
-    ticketsFeature(ticketEnv),
-    knowledgeFeature(deps.knowledge, store.feedback, ticketEnv.now, () => {
-      try {
-        ticketEnv.parks.reload();
-        return [];
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return [{ file: config.PARKS_FILE, field: '', message }];
-      }
-    }),
-    fallbackFeature(),
-  );
+    knowledge: deps.knowledge,
+    parks: deps.parks,
+    now: deps.now ?? (() => new Date()),
+    features: directory,
+  };
+  for (const feature of features) built.push(feature.create(featureDeps));
 
   let lastUpdateAt: number | null = null;
   bot.use((_ctx, next) => {
@@ -144,7 +103,7 @@ export function createBot(deps: BotDeps): BotApp {
   bot.use(chatGuard(config));
   bot.use(profileMiddleware(store.users, config));
   bot.use(sessionMiddleware(store.sessions, logger));
-  for (const feature of features) bot.use(feature.composer);
+  for (const parts of built) if (parts.composer) bot.use(parts.composer);
 
   bot.catch(async (error, ctx) => {
     logger.error({ err: error, updateType: ctx.updateType }, 'handler failed');
@@ -159,9 +118,10 @@ export function createBot(deps: BotDeps): BotApp {
 
   return {
     bot,
-    commands: commands(),
-    services,
+    commands: directory.commands(),
+    services: built.flatMap((parts) => parts.services ?? []),
     lastUpdateAt: () => lastUpdateAt,
-    outboxLength: () => notices.outboxLength(),
+    outboxLength: () =>
+      store.notices.outbox.jobs().reduce((sum, job) => sum + jobStats(job).pending, 0),
   };
 }

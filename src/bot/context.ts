@@ -2,7 +2,7 @@ import type { Context } from 'telegraf';
 import type { Config } from '../config.ts';
 import type { User } from '../store/index.ts';
 import type { Lang, PlainKey, Translate } from './i18n/index.ts';
-import type { Session } from './session.ts';
+import type { Session } from './sessionTypes.ts';
 
 /** What every handler can rely on once the core middleware has run. */
 export interface BotContext extends Context {

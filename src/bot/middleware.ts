@@ -5,7 +5,7 @@ import type { SessionRepository, UserRepository } from '../store/index.ts';
 import { type ApiPolicy, applyApiPolicy } from './api.ts';
 import type { BotContext } from './context.ts';
 import { languageFromTelegram, languageOfUser, translator } from './i18n/index.ts';
-import { newSession, type Session } from './session.ts';
+import { newSession, type Session } from './sessionTypes.ts';
 
 /** Applies the sending rules to the Telegram object Telegraf made for this update. */
 export function apiPolicyMiddleware(policy: ApiPolicy): MiddlewareFn<BotContext> {

@@ -1,30 +1,23 @@
 import { z } from 'zod';
-import { noticeDialogueSchemas } from './features/notices/dialogues.ts';
-import {
-  ticketFilingDialogueSchema,
-  ticketInfoDialogueSchema,
-  ticketOfficerDialogueSchema,
-} from './features/tickets/dialogues.ts';
+import { features } from './features/index.ts';
+import { type DialogueSchema, idleDialogueSchema, type Session } from './sessionTypes.ts';
+
+export type { Dialogue, Session } from './sessionTypes.ts';
+export { newSession } from './sessionTypes.ts';
 
 /**
- * Where the user is in a multi-step dialogue. A discriminated union, never a free string,
- * so every handler must say which step it expects and the compiler checks the fields.
- * Feature dialogues add their variants here.
+ * The stored session, validated when the store opens: its dialogue is one of the steps the
+ * listed features declare in `dialogues`, so a feature's steps are added by listing the feature.
  */
-export const dialogueSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('idle') }),
-  ticketFilingDialogueSchema,
-  ticketOfficerDialogueSchema,
-  ticketInfoDialogueSchema,
-  ...noticeDialogueSchemas,
-]);
-export type Dialogue = z.infer<typeof dialogueSchema>;
+export function sessionSchemaOf(dialogues: readonly DialogueSchema[]): z.ZodType<Session> {
+  const schema = z.object({
+    dialogue: z.discriminatedUnion('kind', [idleDialogueSchema, ...dialogues]),
+    updatedAt: z.string().optional(),
+  });
+  // The one cast: each feature's DialogueRegistry entry is z.infer of the same schemas it lists.
+  return schema as z.ZodType<Session>;
+}
 
-export const sessionSchema = z.object({
-  dialogue: dialogueSchema,
-  /** When the session last changed, so stale half-finished dialogues can be recognised. */
-  updatedAt: z.string().optional(),
-});
-export type Session = z.infer<typeof sessionSchema>;
-
-export const newSession = (): Session => ({ dialogue: { kind: 'idle' } });
+export const sessionSchema = sessionSchemaOf(
+  features.flatMap((feature) => feature.dialogues ?? []),
+);

@@ -4,6 +4,7 @@ import type { Update } from 'telegraf/types';
 import { boot } from '../boot.ts';
 import { createBot } from '../bot/app.ts';
 import { readEnvironment } from '../env.ts';
+import { stopAll } from '../lifecycle.ts';
 import { consoleIdentities } from './identities.ts';
 import { dim } from './render.ts';
 import { ConsoleTransport } from './transport.ts';
@@ -19,7 +20,7 @@ const HELP = `Offline console: you are a Telegram user talking to the bot; nothi
 /** `npm run chat`: the real bot, handlers and store, driven from the terminal with no network. */
 async function main(): Promise<void> {
   const env = readEnvironment();
-  const { config, logger, store, knowledge, unlock } = await boot(
+  const { config, logger, store, knowledge, parks, unlock } = await boot(
     {
       ...env,
       BOT_TOKEN: OFFLINE_TOKEN,
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     store,
     logger,
     knowledge,
+    parks,
     transport: screen.transport,
     botInfo,
   });
@@ -153,9 +155,7 @@ async function main(): Promise<void> {
     if (typeof update === 'string') print(dim(update));
     else await bot.handleUpdate(update);
   }
-  await Promise.allSettled(services.map((service) => service.stop()));
-  await store.flush();
-  await unlock();
+  await stopAll(services, store, unlock);
   process.exit(0);
 }
 

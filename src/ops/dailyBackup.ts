@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, set } from 'date-fns';
 import type { Logger } from 'pino';
-import type { BackgroundService } from '../bot/app.ts';
+import { type BackgroundService, timerService } from '../lifecycle.ts';
 import { createBackup, pruneBackups } from '../store/backup.ts';
 
 /** The next `hour`:00 in `timeZone` strictly after `after`. */
@@ -25,32 +25,15 @@ export interface DailyBackupOptions {
 
 /** A backup every day at BACKUP_HOUR local time, keeping the last BACKUP_KEEP. */
 export function dailyBackupService(options: DailyBackupOptions): BackgroundService {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const schedule = () => {
-    const delay = nextBackupTime(new Date(), options.hour, options.timeZone).getTime() - Date.now();
-    timer = setTimeout(run, Math.min(delay, 2 ** 31 - 1));
-    timer.unref();
-  };
-  const run = () => {
-    running = (async () => {
-      try {
-        await options.flush();
-        const path = await createBackup(options.dataDir, options.backupDir);
-        const pruned = await pruneBackups(options.backupDir, options.keep);
-        options.logger.info({ path, pruned: pruned.length }, 'daily backup written');
-      } catch (error) {
-        options.logger.error({ err: error }, 'daily backup failed');
-      }
-    })();
-    schedule();
-  };
-  return {
+  return timerService({
     name: 'daily-backup',
-    start: schedule,
-    async stop() {
-      if (timer) clearTimeout(timer);
-      await running;
+    next: () => nextBackupTime(new Date(), options.hour, options.timeZone).getTime() - Date.now(),
+    run: async () => {
+      await options.flush();
+      const path = await createBackup(options.dataDir, options.backupDir);
+      const pruned = await pruneBackups(options.backupDir, options.keep);
+      options.logger.info({ path, pruned: pruned.length }, 'daily backup written');
     },
-  };
+    logger: options.logger,
+  });
 }

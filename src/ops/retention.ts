@@ -1,6 +1,6 @@
 import { subMonths } from 'date-fns';
 import type { Logger } from 'pino';
-import type { BackgroundService } from '../bot/app.ts';
+import { type BackgroundService, timerService } from '../lifecycle.ts';
 import type { TicketRepository } from '../store/index.ts';
 
 const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -15,27 +15,17 @@ export function retentionService(options: {
   now: () => Date;
   logger: Logger;
 }): BackgroundService {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const sweep = () => {
-    running = options.tickets
-      .eraseClosedBefore(subMonths(options.now(), options.months))
-      .then((codes) => {
-        if (codes.length > 0)
-          options.logger.info({ erased: codes.length }, 'ticket personal data erased');
-      })
-      .catch((error: unknown) => options.logger.error({ err: error }, 'retention sweep failed'));
-  };
-  return {
+  return timerService({
     name: 'retention',
-    start() {
-      sweep();
-      timer = setInterval(sweep, CHECK_EVERY_MS);
-      timer.unref();
+    runAtStart: true,
+    next: () => CHECK_EVERY_MS,
+    run: async () => {
+      const codes = await options.tickets.eraseClosedBefore(
+        subMonths(options.now(), options.months),
+      );
+      if (codes.length > 0)
+        options.logger.info({ erased: codes.length }, 'ticket personal data erased');
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-  };
+    logger: options.logger,
+  });
 }

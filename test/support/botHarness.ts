@@ -7,6 +7,7 @@ import { type BotApp, createBot } from '../../src/bot/app.ts';
 import { type Session, sessionSchema } from '../../src/bot/session.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
+import { loadParks } from '../../src/parks/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 
 export const OFFICER: User = { id: 900, is_bot: false, first_name: 'Cán bộ', language_code: 'vi' };
@@ -73,6 +74,7 @@ export class BotHarness {
       store,
       logger: options.logger ?? pino({ level: 'silent' }),
       knowledge: options.knowledge ?? (await sharedKnowledge()),
+      parks: loadParks(config.PARKS_FILE),
       botInfo: {
         id: 1,
         is_bot: true,

@@ -1,9 +1,14 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
-import type { Feature } from './feature.ts';
+import type { Feature, FeatureParts } from './feature.ts';
 
 /** /cancel leaves whatever dialogue the user is in; it runs before every feature. */
-export function dialogueFeature(): Feature {
+export const dialogueFeature: Feature<unknown> = {
+  name: 'dialogue',
+  create: () => cancelParts(),
+};
+
+function cancelParts(): FeatureParts {
   const composer = new Composer<BotContext>();
   composer.command('cancel', async (ctx) => {
     if (ctx.session.dialogue.kind === 'idle') {
@@ -15,9 +20,7 @@ export function dialogueFeature(): Feature {
     await ctx.reply(ctx.t('cancel.done'));
   });
   return {
-    name: 'dialogue',
     composer,
     commands: [{ command: 'cancel', description: 'cmd.cancel', audience: 'everyone' }],
-    menu: [],
   };
 }

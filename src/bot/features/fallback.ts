@@ -1,9 +1,14 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
-import type { Feature } from './feature.ts';
+import type { Feature, FeatureParts } from './feature.ts';
 
 /** Last in the chain: whatever no feature took still gets a clear answer, never silence. */
-export function fallbackFeature(): Feature {
+export const fallbackFeature: Feature<unknown> = {
+  name: 'fallback',
+  create: () => fallbackParts(),
+};
+
+function fallbackParts(): FeatureParts {
   const composer = new Composer<BotContext>();
   composer.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.t('error.staleButton')));
   composer.on('message', async (ctx) => {
@@ -15,5 +20,5 @@ export function fallbackFeature(): Feature {
     }
     await ctx.reply(ctx.t('error.unsupportedMessage'));
   });
-  return { name: 'fallback', composer, commands: [], menu: [] };
+  return { composer };
 }

@@ -1,14 +1,18 @@
 import { Composer } from 'telegraf';
 import { type BotContext, type CommandSpec, visibleTo } from '../context.ts';
 import { escapeHtml } from '../html.ts';
-import type { Feature } from './feature.ts';
+import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
 /** /help lists the commands this user may use; officers also get theirs, under a heading. */
-export function helpFeature(commands: () => CommandSpec[]): Feature {
+export const helpFeature: Feature<HelpDeps> = { name: 'help', create: helpParts };
+
+type HelpDeps = { features: Pick<FeatureDeps['features'], 'commands'> };
+
+function helpParts({ features }: HelpDeps): FeatureParts {
   const composer = new Composer<BotContext>();
   const show = (ctx: BotContext) => {
     const line = (spec: CommandSpec) => `/${spec.command} — ${escapeHtml(ctx.t(spec.description))}`;
-    const all = commands();
+    const all = features.commands();
     const mine = all.filter((spec) => spec.audience !== 'officer' && visibleTo(ctx, spec.audience));
     const sections = [ctx.t('help.title'), mine.map(line).join('\n')];
     if (ctx.isOfficer) {
@@ -25,7 +29,6 @@ export function helpFeature(commands: () => CommandSpec[]): Feature {
     await show(ctx);
   });
   return {
-    name: 'help',
     composer,
     commands: [{ command: 'help', description: 'cmd.help', audience: 'everyone' }],
     menu: [{ label: 'menu.help', data: 'menu:help', audience: 'everyone' }],

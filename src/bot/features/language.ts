@@ -1,12 +1,15 @@
 import { Composer } from 'telegraf';
-import type { UserRepository } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
 import { translator } from '../i18n/index.ts';
 import { callbackButton } from '../keyboard.ts';
-import type { Feature } from './feature.ts';
+import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
 /** /lang: the user's choice overrides the Telegram app's language and is remembered. */
-export function languageFeature(users: UserRepository): Feature {
+export const languageFeature: Feature<LanguageDeps> = { name: 'language', create: languageParts };
+
+type LanguageDeps = { store: Pick<FeatureDeps['store'], 'users'> };
+
+function languageParts({ store: { users } }: LanguageDeps): FeatureParts {
   const composer = new Composer<BotContext>();
   const ask = (ctx: BotContext) =>
     ctx.reply(ctx.t('lang.choose'), {
@@ -36,7 +39,6 @@ export function languageFeature(users: UserRepository): Feature {
   });
 
   return {
-    name: 'language',
     composer,
     commands: [{ command: 'lang', description: 'cmd.lang', audience: 'everyone' }],
     menu: [{ label: 'menu.lang', data: 'menu:lang', audience: 'everyone' }],

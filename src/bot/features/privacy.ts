@@ -1,24 +1,21 @@
 import { Composer } from 'telegraf';
-import type { SessionRepository, UserRepository } from '../../store/index.ts';
-import type { TicketRepository } from '../../store/tickets/index.ts';
 import type { BotContext } from '../context.ts';
 import { callbackButton } from '../keyboard.ts';
-import type { Session } from '../session.ts';
-import type { Feature } from './feature.ts';
+import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
-export interface PrivacyDeps {
-  users: UserRepository;
-  sessions: SessionRepository<Session>;
-  tickets: TicketRepository;
-  /** Erases what other features keep about the user (reminders, subscriptions). */
-  forgetElsewhere: (userId: number) => Promise<void>;
-}
+type PrivacyDeps = {
+  store: Pick<FeatureDeps['store'], 'users' | 'sessions' | 'tickets'>;
+  /** Erases what the features keep about the user (reminders, subscriptions). */
+  features: Pick<FeatureDeps['features'], 'forgetUser'>;
+};
 
 /**
  * /forgetme: a user can erase their profile, subscriptions and reminders at any time; their
  * tickets stay for the Board's figures, anonymised. Asked once more before anything goes.
  */
-export function privacyFeature(deps: PrivacyDeps): Feature {
+export const privacyFeature: Feature<PrivacyDeps> = { name: 'privacy', create: privacyParts };
+
+function privacyParts({ store, features }: PrivacyDeps): FeatureParts {
   const composer = new Composer<BotContext>();
   composer.command('forgetme', (ctx) =>
     ctx.reply(ctx.t('privacy.confirm'), {
@@ -39,19 +36,17 @@ export function privacyFeature(deps: PrivacyDeps): Feature {
   });
   composer.action('fm:yes', async (ctx) => {
     const userId = ctx.from.id;
-    const tickets = await deps.tickets.eraseFiler(userId);
-    await deps.forgetElsewhere(userId);
-    await deps.sessions.delete(`${ctx.chat?.id ?? userId}:${userId}`);
+    const tickets = await store.tickets.eraseFiler(userId);
+    await features.forgetUser(userId);
+    await store.sessions.delete(`${ctx.chat?.id ?? userId}:${userId}`);
     ctx.saveSession = async () => {};
-    await deps.users.remove(userId);
+    await store.users.remove(userId);
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
     await ctx.reply(ctx.t('privacy.done', { tickets: tickets.length }));
   });
   return {
-    name: 'privacy',
     composer,
     commands: [{ command: 'forgetme', description: 'cmd.forgetme', audience: 'everyone' }],
-    menu: [],
   };
 }

@@ -1,8 +1,7 @@
 import { Composer } from 'telegraf';
-import type { UserRepository } from '../../store/index.ts';
-import type { BotContext, MenuItem } from '../context.ts';
+import type { BotContext } from '../context.ts';
 import { callbackButton, menuKeyboard } from '../keyboard.ts';
-import type { Feature } from './feature.ts';
+import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
 const roleKeyboard = (ctx: BotContext) => ({
   reply_markup: {
@@ -19,9 +18,17 @@ const roleKeyboard = (ctx: BotContext) => ({
  * /start: greets in the user's language, asks once whether they are a worker or an enterprise
  * (so the menu and commands fit them), then shows the menu. /role asks again.
  */
-export function startFeature(users: UserRepository, menu: () => MenuItem[]): Feature {
+export const startFeature: Feature<StartDeps> = { name: 'start', create: startParts };
+
+type StartDeps = {
+  store: Pick<FeatureDeps['store'], 'users'>;
+  features: Pick<FeatureDeps['features'], 'menu'>;
+};
+
+function startParts({ store: { users }, features }: StartDeps): FeatureParts {
   const composer = new Composer<BotContext>();
-  const showMenu = (ctx: BotContext) => ctx.reply(ctx.t('menu.title'), menuKeyboard(ctx, menu()));
+  const showMenu = (ctx: BotContext) =>
+    ctx.reply(ctx.t('menu.title'), menuKeyboard(ctx, features.menu()));
 
   composer.start(async (ctx) => {
     const name = ctx.from.first_name;
@@ -59,7 +66,6 @@ export function startFeature(users: UserRepository, menu: () => MenuItem[]): Fea
   });
 
   return {
-    name: 'start',
     composer,
     commands: [
       { command: 'start', description: 'cmd.start', audience: 'everyone' },

@@ -1,29 +1,30 @@
 import { Composer } from 'telegraf';
-import type { ValidationProblem } from '../../../knowledge/index.ts';
-import type { LiveKnowledge } from '../../../knowledge/live.ts';
-import type { FeedbackRepository } from '../../../store/index.ts';
 import type { BotContext } from '../../context.ts';
-import type { Feature } from '../feature.ts';
+import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 import { askComposer } from './ask.ts';
 import { knowledgeOfficerComposer } from './officer.ts';
 import { topicsComposer } from './topics.ts';
 
 /** Questions answered from the Board's report, topics to browse, and the officers' tools. */
-export function knowledgeFeature(
-  knowledge: LiveKnowledge,
-  feedback: FeedbackRepository,
-  now: () => Date,
-  /** Other operator-edited files /reload re-reads (the parks list); returns their problems. */
-  reloadOthers: () => ValidationProblem[] = () => [],
-): Feature {
+export const knowledgeFeature: Feature<KnowledgeDeps> = {
+  name: 'knowledge',
+  create: knowledgeParts,
+};
+
+type KnowledgeDeps = Pick<FeatureDeps, 'knowledge' | 'now'> & {
+  store: Pick<FeatureDeps['store'], 'feedback'>;
+  /** /reload also re-reads the other features' operator-edited files (the parks list). */
+  features: Pick<FeatureDeps['features'], 'reload'>;
+};
+
+function knowledgeParts({ knowledge, store, now, features }: KnowledgeDeps): FeatureParts {
   const composer = new Composer<BotContext>();
   composer.use(
     topicsComposer(knowledge),
-    knowledgeOfficerComposer(knowledge, feedback, reloadOthers),
-    askComposer(knowledge, feedback, now),
+    knowledgeOfficerComposer(knowledge, store.feedback, () => features.reload()),
+    askComposer(knowledge, store.feedback, now),
   );
   return {
-    name: 'knowledge',
     composer,
     commands: [
       { command: 'topics', description: 'cmd.topics', audience: 'everyone' },

@@ -15,7 +15,7 @@ const UNANSWERED_LIMIT = 30;
 export function knowledgeOfficerComposer(
   knowledge: LiveKnowledge,
   feedback: FeedbackRepository,
-  reloadOthers: () => ValidationProblem[],
+  reloadOthers: () => Promise<ValidationProblem[]>,
 ) {
   const composer = new Composer<BotContext>();
   const officersOnly =
@@ -61,7 +61,7 @@ export function knowledgeOfficerComposer(
     'reload',
     officersOnly(async (ctx) => {
       const result = await knowledge.reload();
-      const problems = [...(result.ok ? [] : result.problems), ...reloadOthers()];
+      const problems = [...(result.ok ? [] : result.problems), ...(await reloadOthers())];
       if (problems.length === 0 && result.ok) {
         await ctx.reply(ctx.t('kb.reloaded', { count: result.entries }));
         return;

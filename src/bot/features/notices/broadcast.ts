@@ -5,9 +5,8 @@ import { PRIORITY } from '../../../store/outbox.ts';
 import { callApiWith } from '../../api.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton } from '../../keyboard.ts';
-import type { Feature } from '../feature.ts';
 import { broadcastHistory, progressView } from './broadcastProgress.ts';
-import { labelsOf, type NoticeDeps, requireOfficer } from './deps.ts';
+import { labelsOf, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
 import { segmentsLabel } from './labels.ts';
 import { pressedSegment, segmentToggleRows, toggled } from './segmentPicker.ts';
 import { renderOutMessage } from './send.ts';
@@ -31,7 +30,7 @@ export function segmentRecipients(deps: NoticeDeps, segments: Segment[]): number
  * preview with the recipient count, confirm. Delivery goes through the outbox; /broadcasts lists
  * the history. Every command and button checks `isOfficer` again.
  */
-export function broadcastFeature(deps: NoticeDeps): Feature {
+export function broadcastFeature(deps: NoticeDeps): NoticePart {
   const composer = new Composer<BotContext>();
 
   composer.command('broadcast', async (ctx) => {

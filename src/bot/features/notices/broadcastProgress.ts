@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { Telegram } from 'telegraf';
+import { timerService } from '../../../lifecycle.ts';
 import { formatWhen } from '../../../scheduling/index.ts';
 import type { Broadcast } from '../../../store/broadcasts.ts';
 import { type JobStats, jobStats } from '../../../store/outbox.ts';
-import type { BackgroundService } from '../../app.ts';
 import type { BotContext } from '../../context.ts';
 import { type Lang, languageOfUser, type Translate, translator } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -85,7 +85,6 @@ export function broadcastHistory(ctx: BotContext, deps: NoticeDeps): string {
  */
 export function broadcastProgress(deps: NoticeDeps, telegram: Telegram, logger: Logger) {
   const shown = new Map<string, string>();
-  let timer: NodeJS.Timeout | null = null;
   const officerT = (broadcast: Broadcast) => {
     const lang = languageOfUser(deps.users.get(broadcast.officerId), deps.config.DEFAULT_LANG);
     return { t: translator(lang), lang };
@@ -106,15 +105,12 @@ export function broadcastProgress(deps: NoticeDeps, telegram: Telegram, logger: 
     }
   };
 
-  const service: BackgroundService = {
+  const service = timerService({
     name: 'broadcast-progress',
-    start() {
-      timer = setInterval(() => void refresh(), PROGRESS_EVERY_MS);
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-    },
-  };
+    next: () => PROGRESS_EVERY_MS,
+    run: refresh,
+    logger,
+  });
 
   /** The outbox's `onJobDone` for broadcasts. */
   const finished = async (broadcastId: string, stats: JobStats) => {

@@ -3,6 +3,7 @@ import type { OutboxWorker } from '../../../delivery/outboxWorker.ts';
 import type { Scheduler } from '../../../delivery/scheduler.ts';
 import type { NoticeStore, UserRepository } from '../../../store/index.ts';
 import type { BotContext } from '../../context.ts';
+import type { FeatureParts } from '../feature.ts';
 import type { LabelContext, ParkList } from './labels.ts';
 
 /** What the notices features share: the store, the parks, and the two delivery services. */
@@ -15,6 +16,11 @@ export interface NoticeDeps {
   worker: OutboxWorker;
   now: () => Date;
 }
+
+/** One part of the notices feature (subscriptions, reminders, schedules, broadcasts). */
+export type NoticePart = { name: string } & Required<
+  Pick<FeatureParts, 'composer' | 'commands' | 'menu'>
+>;
 
 export const labelsOf = (ctx: BotContext, parks: ParkList): LabelContext => ({
   t: ctx.t,

@@ -63,3 +63,9 @@ export const noticeDialogueSchemas = [
   scheduleTextSchema,
   scheduleConfirmSchema,
 ] as const;
+
+declare module '../../sessionTypes.ts' {
+  interface DialogueRegistry {
+    notices: z.infer<(typeof noticeDialogueSchemas)[number]>;
+  }
+}

@@ -1,47 +1,47 @@
-import type { Logger } from 'pino';
-import type { Telegram } from 'telegraf';
-import type { Config } from '../../../config.ts';
+import { Composer } from 'telegraf';
 import { OutboxWorker } from '../../../delivery/outboxWorker.ts';
 import { Scheduler } from '../../../delivery/scheduler.ts';
-import type { NoticeStore, UserRepository } from '../../../store/index.ts';
-import { jobStats } from '../../../store/outbox.ts';
-import type { BackgroundService } from '../../app.ts';
-import type { Feature } from '../feature.ts';
+import type { BotContext } from '../../context.ts';
+import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 import { broadcastFeature, segmentRecipients } from './broadcast.ts';
 import { broadcastProgress } from './broadcastProgress.ts';
 import type { NoticeDeps } from './deps.ts';
-import type { ParkList } from './labels.ts';
+import { noticeDialogueSchemas } from './dialogues.ts';
 import { remindersFeature } from './reminders.ts';
 import { schedulesFeature } from './schedules.ts';
 import { telegramSender } from './send.ts';
 import { subscriptionOnboarding, subscriptionsFeature } from './subscriptions.ts';
 
-export interface NoticesOptions {
-  config: Config;
-  users: UserRepository;
-  notices: NoticeStore;
-  parks: ParkList;
-  /** `bot.telegram`, with the house API policy already applied. */
-  telegram: Telegram;
-  logger: Logger;
-  now: () => Date;
-}
+type NoticesDeps = Pick<FeatureDeps, 'config' | 'parks' | 'telegram' | 'logger' | 'now'> & {
+  store: Pick<FeatureDeps['store'], 'users' | 'notices'>;
+};
 
-export interface Notices {
-  /** Must be used before the start feature: it wraps the role buttons (see subscriptionOnboarding). */
-  onboarding: Feature;
-  features: Feature[];
-  /** The scheduler, the outbox worker and the broadcast progress updater. */
-  services: BackgroundService[];
-  /** Messages still waiting in the outbox, for /healthz. */
-  outboxLength(): number;
-  /** /forgetme: the user's reminders and subscription choices, gone. */
-  forgetUser(userId: number): Promise<void>;
-}
+/** Subscriptions, reminders, deadline schedules and broadcasts, with their delivery services. */
+export const noticesFeature: Feature<NoticesDeps> = {
+  name: 'notices',
+  dialogues: noticeDialogueSchemas,
+  create: noticesParts,
+};
 
-/** Builds subscriptions, reminders, deadline schedules and broadcasts with their delivery. */
-export function createNotices(options: NoticesOptions): Notices {
-  const { config, users, notices, logger } = options;
+/**
+ * Runs around /start's role buttons, so it is listed before the start feature: a new user is
+ * subscribed to general notices and their role's channel (see subscriptionOnboarding).
+ */
+export const subscriptionOnboardingFeature: Feature<OnboardingDeps> = {
+  name: 'subscription-onboarding',
+  create: ({ store, parks }) => ({
+    composer: subscriptionOnboarding({ notices: store.notices, parks: () => parks.list() })
+      .composer,
+  }),
+};
+
+type OnboardingDeps = Pick<FeatureDeps, 'parks'> & {
+  store: Pick<FeatureDeps['store'], 'notices'>;
+};
+
+function noticesParts(options: NoticesDeps): FeatureParts {
+  const { config, logger } = options;
+  const { users, notices } = options.store;
   const worker = new OutboxWorker({
     outbox: notices.outbox,
     send: telegramSender(options.telegram, users, config),
@@ -58,7 +58,7 @@ export function createNotices(options: NoticesOptions): Notices {
     config,
     users,
     notices,
-    parks: options.parks,
+    parks: () => options.parks.list(),
     worker,
     now: options.now,
     scheduler: new Scheduler({
@@ -75,15 +75,19 @@ export function createNotices(options: NoticesOptions): Notices {
     }),
   };
   const progress = broadcastProgress(deps, options.telegram, logger);
+  const parts = [
+    subscriptionsFeature(deps),
+    remindersFeature(deps),
+    schedulesFeature(deps),
+    broadcastFeature(deps),
+  ];
+  const composer = new Composer<BotContext>();
+  composer.use(...parts.map((part) => part.composer));
 
   return {
-    onboarding: subscriptionOnboarding(deps),
-    features: [
-      subscriptionsFeature(deps),
-      remindersFeature(deps),
-      schedulesFeature(deps),
-      broadcastFeature(deps),
-    ],
+    composer,
+    commands: parts.flatMap((part) => part.commands),
+    menu: parts.flatMap((part) => part.menu),
     services: [
       {
         name: 'scheduler',
@@ -93,7 +97,7 @@ export function createNotices(options: NoticesOptions): Notices {
       { name: 'outbox', start: () => worker.start(), stop: () => worker.stop() },
       progress.service,
     ],
-    outboxLength: () => notices.outbox.jobs().reduce((sum, job) => sum + jobStats(job).pending, 0),
+    /** The user's reminders and subscription choices, gone. */
     async forgetUser(userId) {
       for (const id of await notices.reminders.removeAllOf(userId)) {
         deps.scheduler.untrackReminder(id);

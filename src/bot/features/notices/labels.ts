@@ -1,7 +1,7 @@
+import type { Park } from '../../../parks/index.ts';
 import type { DeadlineRule } from '../../../scheduling/index.ts';
 import type { Channel, Segment } from '../../../store/notices.ts';
 import type { Lang, Translate } from '../../i18n/index.ts';
-import type { Park } from '../tickets/parks.ts';
 
 /** The parks list as it is now; the operator may reload it while the bot runs. */
 export type ParkList = () => readonly Park[];

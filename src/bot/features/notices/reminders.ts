@@ -2,8 +2,7 @@ import { Composer } from 'telegraf';
 import { describeRepeat, formatWhen, parseReminder } from '../../../scheduling/index.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
-import type { Feature } from '../feature.ts';
-import type { NoticeDeps } from './deps.ts';
+import type { NoticeDeps, NoticePart } from './deps.ts';
 
 const SNOOZE_MS: Record<string, number> = { '10': 10 * 60_000, '60': 60 * 60_000, tm: 86_400_000 };
 
@@ -12,7 +11,7 @@ const SNOOZE_MS: Record<string, number> = { '10': 10 * 60_000, '60': 60 * 60_000
  * and zone, and saves only after Confirm; /reminders lists them with delete buttons; delivered
  * reminders can be snoozed.
  */
-export function remindersFeature(deps: NoticeDeps): Feature {
+export function remindersFeature(deps: NoticeDeps): NoticePart {
   const composer = new Composer<BotContext>();
   const { reminders } = deps.notices;
   const tz = deps.config.TZ;

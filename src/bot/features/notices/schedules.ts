@@ -4,8 +4,7 @@ import { formatWhen, parseDeadlineRule, parseLeadDays } from '../../../schedulin
 import type { Segment } from '../../../store/notices.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
-import type { Feature } from '../feature.ts';
-import { labelsOf, messageText, type NoticeDeps, requireOfficer } from './deps.ts';
+import { labelsOf, messageText, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
 import { ruleLabel, segmentsLabel } from './labels.ts';
 import { pressedSegment, segmentToggleRows, toggled } from './segmentPicker.ts';
 
@@ -16,7 +15,7 @@ const MAX_TEXT = 1000;
  * confirm, creating a recurring deadline notice sent through the outbox at each lead time.
  * /schedules lists them with pause/resume and delete buttons.
  */
-export function schedulesFeature(deps: NoticeDeps): Feature {
+export function schedulesFeature(deps: NoticeDeps): NoticePart {
   const composer = new Composer<BotContext>();
   const { schedules } = deps.notices;
   const tz = deps.config.TZ;

@@ -3,8 +3,7 @@ import { type Channel, channelSchema } from '../../../store/notices.ts';
 import { defaultChannels } from '../../../store/subscriptions.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton } from '../../keyboard.ts';
-import type { Feature } from '../feature.ts';
-import { labelsOf, type NoticeDeps } from './deps.ts';
+import { labelsOf, type NoticeDeps, type NoticePart } from './deps.ts';
 import { allChannels, channelLabel } from './labels.ts';
 
 function subscriptionKeyboard(ctx: BotContext, deps: NoticeDeps) {
@@ -24,7 +23,7 @@ function subscriptionKeyboard(ctx: BotContext, deps: NoticeDeps) {
  * /subscribe toggles notice channels (general, workers, enterprises, each park); /unsubscribe
  * and the "stop all" button leave everything.
  */
-export function subscriptionsFeature(deps: NoticeDeps): Feature {
+export function subscriptionsFeature(deps: NoticeDeps): NoticePart {
   const composer = new Composer<BotContext>();
   const { subscriptions } = deps.notices;
   const show = (ctx: BotContext) =>
@@ -74,7 +73,7 @@ export function subscriptionsFeature(deps: NoticeDeps): Feature {
  * user picks a role they are subscribed to general notices and their role's channel, told so,
  * and offered a one-tap way out. Changing the role later leaves subscriptions alone.
  */
-export function subscriptionOnboarding(deps: NoticeDeps): Feature {
+export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks'>): NoticePart {
   const composer = new Composer<BotContext>();
   composer.action(/^role:(worker|enterprise)$/, async (ctx, next) => {
     const { subscriptions } = deps.notices;

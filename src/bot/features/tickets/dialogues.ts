@@ -52,3 +52,16 @@ export const ticketInfoDialogueSchema = z.object({
 
 export type TicketFilingDialogue = z.infer<typeof ticketFilingDialogueSchema>;
 export type OfficerAction = z.infer<typeof ticketOfficerDialogueSchema>['action'];
+
+/** Every ticket dialogue step, for the session's union. */
+export const ticketDialogueSchemas = [
+  ticketFilingDialogueSchema,
+  ticketOfficerDialogueSchema,
+  ticketInfoDialogueSchema,
+] as const;
+
+declare module '../../sessionTypes.ts' {
+  interface DialogueRegistry {
+    tickets: z.infer<(typeof ticketDialogueSchemas)[number]>;
+  }
+}

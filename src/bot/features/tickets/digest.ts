@@ -1,17 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import { type BackgroundService, timerService } from '../../../lifecycle.ts';
 import type { Ticket } from '../../../store/tickets/index.ts';
-import type { BackgroundService } from '../../app.ts';
 import type { TicketEnv } from './env.ts';
 import { ratingKeyboard } from './filer.ts';
-import { safeReason, sendToFiler, sendToOfficers } from './notify.ts';
+import { sendToFiler, sendToOfficers } from './notify.ts';
 import { filterTickets } from './officerList.ts';
 import { officerLine } from './render.ts';
 
 export const DIGEST_HOUR = 8;
 const AUTO_CLOSE_EVERY_MS = 3_600_000;
-/** setTimeout cannot wait longer than about 24.8 days; a digest is never that far anyway. */
-const MAX_TIMER_MS = 2_147_000_000;
 
 /** The next working day (Mon–Fri) at 08:00 in `zone`, strictly after `now`. */
 export function nextDigestAt(now: Date, zone: string): Date {
@@ -76,54 +74,29 @@ export async function autoCloseResolved(env: TicketEnv): Promise<string[]> {
   return codes;
 }
 
-/** The morning digest (Mon–Fri 08:00, config.TZ) and the hourly auto-close, beside the update loop. */
-export function ticketDigestService(env: TicketEnv): BackgroundService {
-  let digestTimer: NodeJS.Timeout | undefined;
-  let closeTimer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-  const run = (job: () => Promise<unknown>, what: string) => {
-    running = running
-      .then(job)
-      .catch((error: unknown) =>
-        env.logger.error({ reason: safeReason(error) }, `ticket ${what} failed`),
-      );
-    return running;
-  };
+/**
+ * The morning digest (Mon–Fri 08:00, config.TZ) and the hourly auto-close, beside the update loop.
+ * Their failures are logged by name and message only: a Bot API error carries ticket text.
+ */
+export function ticketDigestServices(env: TicketEnv): BackgroundService[] {
   let lastDue = 0;
-  const scheduleDigest = () => {
-    if (stopped) return;
-    // From the last due time too, so a timer firing a little early cannot send twice.
-    const from = new Date(Math.max(env.now().getTime(), lastDue));
-    const due = nextDigestAt(from, env.config.TZ).getTime();
-    lastDue = due;
-    const wait = due - env.now().getTime();
-    digestTimer = setTimeout(
-      () => {
-        void run(() => sendDigest(env), 'digest').then(scheduleDigest);
-      },
-      Math.min(Math.max(wait, 1000), MAX_TIMER_MS),
-    );
-    digestTimer.unref();
-  };
-  return {
-    name: 'ticket-digest',
-    start() {
-      stopped = false;
-      scheduleDigest();
-      void run(() => autoCloseResolved(env), 'auto-close');
-      closeTimer = setInterval(
-        () => void run(() => autoCloseResolved(env), 'auto-close'),
-        AUTO_CLOSE_EVERY_MS,
-      );
-      closeTimer.unref();
+  const digest = timerService({
+    name: 'ticket digest',
+    next: () => {
+      // From the last due time too, so a timer firing a little early cannot send twice.
+      const from = new Date(Math.max(env.now().getTime(), lastDue));
+      lastDue = nextDigestAt(from, env.config.TZ).getTime();
+      return Math.max(lastDue - env.now().getTime(), 1000);
     },
-    async stop() {
-      stopped = true;
-      clearTimeout(digestTimer);
-      clearInterval(closeTimer);
-      await running;
-      await env.tickets.flush();
-    },
-  };
+    run: () => sendDigest(env),
+    logger: env.logger,
+  });
+  const autoClose = timerService({
+    name: 'ticket auto-close',
+    runAtStart: true,
+    next: () => AUTO_CLOSE_EVERY_MS,
+    run: () => autoCloseResolved(env),
+    logger: env.logger,
+  });
+  return [digest, autoClose];
 }

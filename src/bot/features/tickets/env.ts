@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Telegram } from 'telegraf';
 import type { Config } from '../../../config.ts';
+import type { ParkDirectory } from '../../../parks/index.ts';
 import type { TicketRepository, UserRepository } from '../../../store/index.ts';
-import type { ParkDirectory } from './parks.ts';
 
 /** Everything the ticket handlers and the digest service share; built once in createBot. */
 export interface TicketEnv {

@@ -1,26 +1,54 @@
 import { Composer } from 'telegraf';
+import { retentionService } from '../../../ops/retention.ts';
 import type { BotContext } from '../../context.ts';
-import type { Feature } from '../feature.ts';
+import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
+import { ticketDialogueSchemas } from './dialogues.ts';
+import { ticketDigestServices } from './digest.ts';
 import type { TicketEnv } from './env.ts';
 import { figuresComposer } from './figures.ts';
 import { filerComposer } from './filer.ts';
 import { filingComposer } from './filing.ts';
 import { officerComposer } from './officer.ts';
 
-export { ticketDigestService } from './digest.ts';
 export type { TicketEnv } from './env.ts';
-export { loadParks, ParksFileError } from './parks.ts';
+
+type TicketsDeps = Pick<FeatureDeps, 'config' | 'parks' | 'telegram' | 'logger' | 'now'> & {
+  store: Pick<FeatureDeps['store'], 'tickets' | 'users'>;
+};
 
 /**
  * Confidential complaints (workers) and support requests (enterprises): filing, the officers'
  * handling, the filer's follow-up, figures and export.
  */
-export function ticketsFeature(env: TicketEnv): Feature {
+export const ticketsFeature: Feature<TicketsDeps> = {
+  name: 'tickets',
+  dialogues: ticketDialogueSchemas,
+  create: ticketsParts,
+};
+
+function ticketsParts(deps: TicketsDeps): FeatureParts {
+  const env: TicketEnv = {
+    config: deps.config,
+    tickets: deps.store.tickets,
+    users: deps.store.users,
+    parks: deps.parks,
+    telegram: deps.telegram,
+    logger: deps.logger,
+    now: deps.now,
+  };
   const composer = new Composer<BotContext>();
   composer.use(filingComposer(env), officerComposer(env), filerComposer(env), figuresComposer(env));
   return {
-    name: 'tickets',
     composer,
+    services: [
+      ...ticketDigestServices(env),
+      retentionService({
+        tickets: env.tickets,
+        months: env.config.RETENTION_MONTHS,
+        now: env.now,
+        logger: env.logger,
+      }),
+    ],
     commands: [
       { command: 'complaint', description: 'cmd.complaint', audience: 'worker' },
       { command: 'request', description: 'cmd.request', audience: 'enterprise' },

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Lang } from '../../i18n/index.ts';
+import { errorMessage } from '../errors.ts';
+
+/** The two languages park names are written in. */
+type Lang = 'vi' | 'en';
 
 const parksFileSchema = z.object({
   parks: z
@@ -42,7 +45,7 @@ function readParks(file: string): Park[] {
   try {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ParksFileError(file, (error as Error).message);
+    throw new ParksFileError(file, errorMessage(error));
   }
   const parsed = parksFileSchema.safeParse(raw);
   if (parsed.success) return parsed.data.parks;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * The session's types, apart from the runtime schema (src/bot/session.ts), so that handlers can
+ * name them without importing the feature list: no import cycle. Each feature adds its dialogue
+ * steps by augmenting {@link DialogueRegistry} next to their zod schemas:
+ *
+ *     declare module '../../sessionTypes.ts' {
+ *       interface DialogueRegistry { tickets: z.infer<(typeof ticketDialogues)[number]> }
+ *     }
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, one key per feature.
+export interface DialogueRegistry {}
+
+export const idleDialogueSchema = z.object({ kind: z.literal('idle') });
+
+/**
+ * Where the user is in a multi-step dialogue. A discriminated union, never a free string,
+ * so every handler must say which step it expects and the compiler checks the fields.
+ */
+export type Dialogue =
+  | z.infer<typeof idleDialogueSchema>
+  | DialogueRegistry[keyof DialogueRegistry];
+
+/** One dialogue step's schema, as a feature lists it in its `dialogues`. */
+export type DialogueSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+export interface Session {
+  dialogue: Dialogue;
+  /** When the session last changed, so stale half-finished dialogues can be recognised. */
+  updatedAt?: string | undefined;
+}
+
+export const newSession = (): Session => ({ dialogue: { kind: 'idle' } });
