@@ -8,6 +8,7 @@ import { stopAll } from '../lifecycle.ts';
 import { consoleIdentities } from './identities.ts';
 import { dim } from './render.ts';
 import { ConsoleTransport } from './transport.ts';
+import { UpdateBuilder } from './updates.ts';
 
 const OFFLINE_TOKEN = '0:offline-console-token-not-for-telegram';
 const DEFAULT_CONSOLE_OFFICER = '900000001';
@@ -60,77 +61,20 @@ async function main(): Promise<void> {
   });
   for (const service of services) service.start();
 
-  let updateId = 0;
-  let messageId = 0;
-  const now = () => Math.floor(Date.now() / 1000);
-  const chat = () => ({
-    id: people.current.id,
-    type: 'private' as const,
-    first_name: people.current.first_name,
-  });
-  const messageUpdate = (fields: Record<string, unknown>): Update =>
-    ({
-      update_id: ++updateId,
-      message: {
-        message_id: ++messageId,
-        date: now(),
-        chat: chat(),
-        from: people.current,
-        ...fields,
-      },
-    }) as Update;
-
+  const updates = new UpdateBuilder();
   const toUpdate = (line: string): Update | string => {
     const press = /^#(\d+)$/.exec(line);
     if (press) {
       const shown = screen.keyboardOf(people.current.id);
       const button = shown?.buttons[Number(press[1]) - 1];
       if (!shown || !button?.data) return 'No such button on the last keyboard.';
-      return {
-        update_id: ++updateId,
-        callback_query: {
-          id: String(updateId),
-          from: people.current,
-          chat_instance: 'console',
-          data: button.data,
-          message: {
-            message_id: shown.message_id,
-            date: shown.date,
-            chat: chat(),
-            text: shown.text,
-          },
-        },
-      } as Update;
+      return updates.press(people.current, button.data, shown);
     }
     const [command = '', ...rest] = line.split(' ');
-    const argument = rest.join(' ');
-    if (command === '/photo') {
-      return messageUpdate({
-        photo: [
-          {
-            file_id: `console-photo-${updateId}`,
-            file_unique_id: `p${updateId}`,
-            width: 640,
-            height: 480,
-          },
-        ],
-        ...(argument ? { caption: argument } : {}),
-      });
-    }
-    if (command === '/doc') {
-      return messageUpdate({
-        document: {
-          file_id: `console-doc-${updateId}`,
-          file_unique_id: `d${updateId}`,
-          file_name: 'document.pdf',
-        },
-        ...(argument ? { caption: argument } : {}),
-      });
-    }
-    const entities = line.startsWith('/')
-      ? [{ type: 'bot_command', offset: 0, length: command.length }]
-      : undefined;
-    return messageUpdate({ text: line, ...(entities ? { entities } : {}) });
+    const caption = rest.join(' ') || undefined;
+    if (command === '/photo') return updates.photo(people.current, caption);
+    if (command === '/doc') return updates.document(people.current, caption);
+    return updates.text(people.current, line);
   };
 
   print(dim(HELP));

@@ -1,3 +1,4 @@
+import { EventEmitter, once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import type { Update, User } from 'telegraf/types';
 import { type BotApp, createBot } from '../../src/bot/app.ts';
 import { type Session, sessionSchema } from '../../src/bot/session.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { UpdateBuilder } from '../../src/console/updates.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
 import { loadParks } from '../../src/parks/index.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
@@ -16,6 +18,13 @@ export const TEST_TOKEN = '123456:TESTtokenTESTtokenTESTtoken';
 export interface HarnessCall {
   method: string;
   payload: Record<string, unknown>;
+  /** What the fake API answered (the sent message for send* and editMessageText). */
+  result: unknown;
+}
+
+interface InlineButton {
+  text: string;
+  callback_data?: string;
 }
 
 interface SentMessage {
@@ -40,6 +49,8 @@ export interface HarnessOptions {
   /** Reopen an earlier harness's data folder, as after a restart. */
   dataDir?: string;
   knowledge?: LiveKnowledge;
+  /** Calls an earlier harness recorded, kept so keyboards sent before a restart can be pressed. */
+  history?: HarnessCall[];
 }
 
 /**
@@ -47,8 +58,9 @@ export interface HarnessOptions {
  * records every Bot API call instead of sending it, so no test needs network or mocks.
  */
 export class BotHarness {
-  private nextUpdateId = 1;
-  private nextMessageId = 1;
+  private readonly updates = new UpdateBuilder();
+  /** Emits 'call' with each HarnessCall as the bot makes it, so tests wait on events, not polls. */
+  readonly events = new EventEmitter<{ call: [HarnessCall] }>();
 
   private constructor(
     readonly calls: HarnessCall[],
@@ -67,8 +79,9 @@ export class BotHarness {
       ...options.env,
     });
     const store = await openStore({ dataDir, sessionSchema });
-    const calls: HarnessCall[] = [];
-    let messageId = 1;
+    const calls: HarnessCall[] = [...(options.history ?? [])];
+    let messageId = calls.length + 1;
+    const events = new EventEmitter<{ call: [HarnessCall] }>();
     const app = createBot({
       config,
       store,
@@ -85,58 +98,97 @@ export class BotHarness {
         supports_inline_queries: false,
       },
       transport: async (method, payload) => {
-        calls.push({ method, payload });
+        let result: SentMessage | true = true;
         if (method.startsWith('send') || method === 'editMessageText') {
-          const sent: SentMessage = {
-            message_id: messageId++,
+          result = {
+            message_id:
+              method === 'editMessageText' && typeof payload.message_id === 'number'
+                ? payload.message_id
+                : messageId++,
             chat: { id: Number(payload.chat_id), type: 'private' },
             date: Math.floor(Date.now() / 1000),
             text: typeof payload.text === 'string' ? payload.text : undefined,
             reply_markup: payload.reply_markup,
           };
-          return sent;
         }
-        return true;
+        const call = { method, payload, result };
+        calls.push(call);
+        events.emit('call', call);
+        return result;
       },
     });
-    return new BotHarness(calls, app, store, config, dataDir);
+    const harness = new BotHarness(calls, app, store, config, dataDir);
+    events.on('call', (call) => harness.events.emit('call', call));
+    return harness;
+  }
+
+  /**
+   * Stops this bot and starts a new one on the same data folder with `env` (as after a restart
+   * with a changed configuration, e.g. an officer removed from OFFICER_IDS).
+   */
+  async restart(env: Record<string, string> = {}): Promise<BotHarness> {
+    await Promise.allSettled(this.app.services.map((service) => service.stop()));
+    await this.store.flush();
+    return BotHarness.create({ env, dataDir: this.dataDir, history: this.calls });
+  }
+
+  /** Resolves with the first call (already made or still to come) that `matches`. */
+  async waitForCall(matches: (call: HarnessCall) => boolean): Promise<HarnessCall> {
+    const made = this.calls.find(matches);
+    if (made) return made;
+    const controller = new AbortController();
+    const waiting = (async () => {
+      for (;;) {
+        const [call] = await once(this.events, 'call', { signal: controller.signal });
+        if (matches(call)) return call as HarnessCall;
+      }
+    })();
+    return waiting.finally(() => controller.abort());
+  }
+
+  /**
+   * Presses the button labelled `label` (or matching it) on the latest message the bot sent
+   * `user` with such a button, exactly as Telegram would deliver the press.
+   */
+  async pressButton(user: User, label: string | RegExp): Promise<HarnessCall[]> {
+    const found = this.findButton(user.id, label);
+    if (!found) throw new Error(`no button "${label}" in any keyboard sent to ${user.id}`);
+    return this.deliver(
+      this.updates.press(user, found.button.callback_data ?? '', {
+        message_id: found.messageId,
+        text: found.text,
+      }),
+    );
+  }
+
+  /** The latest button sent to `chatId` whose label is or matches `label`. */
+  findButton(chatId: number, label: string | RegExp) {
+    const fits = (text: string) => (typeof label === 'string' ? text === label : label.test(text));
+    for (const call of [...this.calls].reverse()) {
+      if (call.payload.chat_id !== chatId) continue;
+      const markup = call.payload.reply_markup as
+        | { inline_keyboard?: InlineButton[][] }
+        | undefined;
+      const button = markup?.inline_keyboard?.flat().find((b) => fits(b.text));
+      if (!button) continue;
+      const sent = call.result as Partial<SentMessage> | true;
+      const messageId = sent === true ? Number(call.payload.message_id) : (sent.message_id ?? 0);
+      return { button, messageId, text: String(call.payload.text ?? '') };
+    }
+    return undefined;
   }
 
   /** Sends a text message (a command when it starts with '/') from `user` in their private chat. */
   async send(user: User, text: string): Promise<HarnessCall[]> {
-    const entities = text.startsWith('/')
-      ? [{ type: 'bot_command' as const, offset: 0, length: text.split(' ')[0]?.length ?? 1 }]
-      : undefined;
-    return this.deliver({
-      update_id: this.nextUpdateId++,
-      message: {
-        message_id: this.nextMessageId++,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: user.id, type: 'private', first_name: user.first_name },
-        from: user,
-        text,
-        ...(entities ? { entities } : {}),
-      },
-    } as Update);
+    return this.deliver(this.updates.text(user, text));
   }
 
-  /** Presses a button with `data`, as if on the last message sent to the user. */
+  /**
+   * Sends a press with raw callback `data`, as a forged or replayed press would arrive; tests of
+   * what a user does press by label with {@link pressButton}.
+   */
   async press(user: User, data: string): Promise<HarnessCall[]> {
-    return this.deliver({
-      update_id: this.nextUpdateId++,
-      callback_query: {
-        id: String(this.nextUpdateId),
-        from: user,
-        chat_instance: 'test',
-        data,
-        message: {
-          message_id: 1,
-          date: Math.floor(Date.now() / 1000),
-          chat: { id: user.id, type: 'private', first_name: user.first_name },
-          text: 'earlier message',
-        },
-      },
-    } as Update);
+    return this.deliver(this.updates.press(user, data, { message_id: 1, text: 'earlier message' }));
   }
 
   async deliver(update: Update): Promise<HarnessCall[]> {
@@ -157,7 +209,7 @@ export class BotHarness {
   static buttons(calls: HarnessCall[]): { text: string; data: string }[] {
     return calls.flatMap((call) => {
       const markup = call.payload.reply_markup as
-        | { inline_keyboard?: { text: string; callback_data?: string }[][] }
+        | { inline_keyboard?: InlineButton[][] }
         | undefined;
       return (markup?.inline_keyboard ?? [])
         .flat()
