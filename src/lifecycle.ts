@@ -1,5 +1,3 @@
-import { safeError } from './errors.ts';
-
 /** Work that runs beside the update loop (schedulers, outbox); started and stopped by the entry point. */
 export interface BackgroundService {
   name: string;
@@ -15,7 +13,7 @@ export interface TimerServiceOptions {
   name: string;
   /** Milliseconds from now to the next run; asked at start and again after each run. */
   next: () => number;
-  /** One run; a failure is logged (name and message only) and the next run is still armed. */
+  /** One run; a failure is logged (through the logger's safeError) and the next run is still armed. */
   run: () => Promise<unknown>;
   logger: { error(object: object, message: string): void };
   /** Also run once at start, for sweeps that catch up after downtime. */
@@ -36,7 +34,7 @@ export function timerService(options: TimerServiceOptions): BackgroundService {
       try {
         await options.run();
       } catch (error) {
-        options.logger.error({ err: safeError(error) }, `${options.name} failed`);
+        options.logger.error({ err: error }, `${options.name} failed`);
       }
     });
     void running.then(arm);

@@ -3,6 +3,7 @@ import { boot } from './boot.ts';
 import { createBot } from './bot/app.ts';
 import { registerCommands } from './bot/commands.ts';
 import { readEnvironment } from './env.ts';
+import { errorMessage } from './errors.ts';
 import { stopAll } from './lifecycle.ts';
 import { dailyBackupService } from './ops/dailyBackup.ts';
 import { createWebServer, type HealthReport, listen } from './web.ts';
@@ -107,8 +108,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `Cannot start the bot: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`Cannot start the bot: ${errorMessage(error)}\n`);
   process.exit(1);
 });

@@ -22,3 +22,11 @@ export function menuKeyboard(ctx: BotContext, items: MenuItem[]) {
     .map((item) => callbackButton(ctx.t(item.label), item.data));
   return Markup.inlineKeyboard(rows(buttons, 2));
 }
+
+/**
+ * Removes the buttons of the message a pressed button belongs to, so it cannot be pressed again;
+ * a message already edited or too old to edit is left as it is.
+ */
+export function clearButtons(ctx: BotContext): Promise<unknown> {
+  return ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+}

@@ -5,7 +5,7 @@ import type { SessionRepository, UserRepository } from '../store/index.ts';
 import { type ApiPolicy, applyApiPolicy } from './api.ts';
 import type { BotContext } from './context.ts';
 import { languageFromTelegram, languageOfUser, translator } from './i18n/index.ts';
-import { newSession, type Session } from './sessionTypes.ts';
+import { newSession, type Session, sessionKey } from './sessionTypes.ts';
 
 /** Applies the sending rules to the Telegram object Telegraf made for this update. */
 export function apiPolicyMiddleware(policy: ApiPolicy): MiddlewareFn<BotContext> {
@@ -64,7 +64,7 @@ export function sessionMiddleware(
 ): MiddlewareFn<BotContext> {
   const queues = new Map<string, Promise<void>>();
   return async (ctx, next) => {
-    const key = `${ctx.chat?.id ?? ctx.from?.id}:${ctx.from?.id}`;
+    const key = sessionKey(ctx);
     // Telegram delivers updates in batches that Telegraf handles at once; two quick taps of one
     // user would both read the session before either saved it. One update per session at a time.
     const previous = queues.get(key) ?? Promise.resolve();

@@ -32,3 +32,14 @@ export interface Session {
 }
 
 export const newSession = (): Session => ({ dialogue: { kind: 'idle' } });
+
+/**
+ * The one key a session is stored under: per chat and user, so a user's private dialogue and
+ * one in the officers' group never mix. Updates without a chat (inline) use the user's id.
+ */
+export function sessionKey(ctx: {
+  chat?: { id: number } | undefined;
+  from?: { id: number } | undefined;
+}): string {
+  return `${ctx.chat?.id ?? ctx.from?.id}:${ctx.from?.id}`;
+}

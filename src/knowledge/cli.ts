@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { errorMessage } from '../errors.ts';
 import {
   type Entry,
   type KnowledgeBase,
@@ -45,7 +46,7 @@ function parseOptions(argv: string[]): CliOptions {
   try {
     parsed = parseCliArgs(argv);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorMessage(error));
   }
   const { values, positionals } = parsed;
   const [command, query, ...extra] = positionals;

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors.ts';
 import {
   type KnowledgeBase,
   KnowledgeValidationError,
@@ -45,7 +46,7 @@ export class LiveKnowledge {
       return { ok: true, entries: this.base.entries.length };
     } catch (error) {
       if (error instanceof KnowledgeValidationError) return { ok: false, problems: error.problems };
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       return { ok: false, problems: [{ file: this.paths.knowledgeDir, field: '', message }] };
     }
   }

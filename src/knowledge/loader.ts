@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import { type ZodError, z } from 'zod';
+import { errorMessage } from '../errors.ts';
 import { normalizeWhitespace } from './normalize.ts';
 import { type ParsedReport, parseReport } from './passages.ts';
 import { type Entry, type TopicFile, topicFileSchema } from './schema.ts';
@@ -81,13 +82,13 @@ async function readYaml(path: string, problems: ValidationProblem[]): Promise<un
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    problems.push({ file, field: '', message: `cannot read file: ${(error as Error).message}` });
+    problems.push({ file, field: '', message: `cannot read file: ${errorMessage(error)}` });
     return undefined;
   }
   try {
     return parse(text);
   } catch (error) {
-    problems.push({ file, field: '', message: `invalid YAML: ${(error as Error).message}` });
+    problems.push({ file, field: '', message: `invalid YAML: ${errorMessage(error)}` });
     return undefined;
   }
 }
@@ -151,7 +152,7 @@ export async function loadKnowledge(paths: {
     reportText = await readFile(paths.sourceFile, 'utf8');
   } catch (error) {
     const file = basename(paths.sourceFile);
-    problems.push({ file, field: '', message: `cannot read report: ${(error as Error).message}` });
+    problems.push({ file, field: '', message: `cannot read report: ${errorMessage(error)}` });
   }
   const report = parseReport(reportText);
   let names: string[] = [];
@@ -162,7 +163,7 @@ export async function loadKnowledge(paths: {
     problems.push({
       file,
       field: '',
-      message: `cannot list directory: ${(error as Error).message}`,
+      message: `cannot list directory: ${errorMessage(error)}`,
     });
   }
   if (names.length === 0 && problems.length === 0) {

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { readEnvironment } from '../env.ts';
+import { errorMessage } from '../errors.ts';
 import { createBackup, pruneBackups } from '../store/backup.ts';
 
 /**
@@ -20,8 +21,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `Backup failed: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`Backup failed: ${errorMessage(error)}\n`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { sessionSchema } from '../bot/session.ts';
 import { loadConfig } from '../config.ts';
 import { readEnvironment } from '../env.ts';
+import { errorMessage } from '../errors.ts';
 import { verifyManifest } from '../store/backup.ts';
 import { openStore } from '../store/index.ts';
 import { lockHolder } from '../store/lock.ts';
@@ -39,18 +40,14 @@ async function main(): Promise<void> {
   try {
     verifyManifest(backup);
   } catch (error) {
-    fail(
-      `${backup} is not a usable backup: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    fail(`${backup} is not a usable backup: ${errorMessage(error)}`);
   }
   const scratch = await mkdtemp(join(tmpdir(), 'kcn-restore-check-'));
   try {
     await cp(backup, scratch, { recursive: true });
     await openStore({ dataDir: scratch, sessionSchema });
   } catch (error) {
-    fail(
-      `${backup} does not pass the data checks: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    fail(`${backup} does not pass the data checks: ${errorMessage(error)}`);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -73,5 +70,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  fail(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`Restore failed: ${errorMessage(error)}`);
 });

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
+import { errorMessage } from '../errors.ts';
 
 /** Raised when a data file cannot be trusted; the file is left exactly as it was found. */
 export class StoreCorruptError extends Error {
@@ -123,7 +124,7 @@ function parseEnvelope<T>(
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new StoreCorruptError(file, `not valid JSON (${(error as Error).message})`);
+    throw new StoreCorruptError(file, `not valid JSON (${errorMessage(error)})`);
   }
   if (typeof json !== 'object' || json === null || !('version' in json) || !('data' in json)) {
     throw new StoreCorruptError(file, 'expected an object with "version" and "data"');

@@ -33,9 +33,9 @@ let harness: BotHarness;
 afterEach(() => harness.close());
 
 const sessionOf = (user: User) => harness.store.sessions.get(`${user.id}:${user.id}`)?.dialogue;
+/** What a press was answered with: the alert Telegram shows over the chat, if any. */
 const refusal = (calls: HarnessCall[]) =>
-  calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text ??
-  BotHarness.texts(calls).join('\n');
+  calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text;
 
 /** Demotes every former officer: the bot restarts with only OFFICER in OFFICER_IDS. */
 async function demote() {
@@ -99,6 +99,12 @@ describe('broadcast buttons refuse a non-officer', () => {
     const forged = await harness.press(BROADCASTING, stop?.button.callback_data ?? '');
     expect(refusal(forged)).toBe(NOT_OFFICER);
     expect(JSON.stringify(harness.store.notices.outbox.jobs()[0])).toBe(pending);
+
+    // The same button still works for the officer who sent the broadcast.
+    expect(refusal(await harness.pressButton(OFFICER, t('broadcast.stop')))).toBe(
+      t('broadcast.stopping'),
+    );
+    expect(JSON.stringify(harness.store.notices.outbox.jobs()[0])).not.toBe(pending);
   });
 
   it('and the compose step takes no text from them', async () => {
@@ -159,6 +165,13 @@ describe('schedule buttons refuse a non-officer', () => {
       expect(refusal(await harness.pressButton(LISTING, label))).toBe(NOT_OFFICER);
     }
     expect(harness.store.notices.schedules.all()).toEqual([schedule]);
+
+    // The remaining officer lists the schedules and pauses, then deletes, the same one.
+    await harness.send(OFFICER, '/schedules');
+    await harness.pressButton(OFFICER, t('schedule.pause', { n: 1 }));
+    expect(harness.store.notices.schedules.all()[0]?.paused).toBe(true);
+    await harness.pressButton(OFFICER, t('schedule.delete', { n: 1 }));
+    expect(harness.store.notices.schedules.all()).toEqual([]);
   });
 
   it('and the text steps take no text from them', async () => {
@@ -206,7 +219,9 @@ describe('ticket buttons refuse a non-officer', () => {
     const before = JSON.stringify(harness.store.tickets.get(code));
     for (const label of ['take', 'reply', 'ask', 'resolve', 'reject'] as const) {
       const calls = await harness.pressButton(BROADCASTING, t(`tickets.btn.${label}`));
-      expect(refusal(calls)).toBe(NOT_OFFICER);
+      const answer = calls.find((call) => call.method === 'answerCallbackQuery')?.payload;
+      expect(answer).toMatchObject({ text: NOT_OFFICER, show_alert: true });
+      expect(BotHarness.texts(calls)).toEqual([]);
     }
     expect(sessionOf(BROADCASTING)?.kind ?? 'idle').toBe('idle');
     expect(JSON.stringify(harness.store.tickets.get(code))).toBe(before);
@@ -218,6 +233,11 @@ describe('ticket buttons refuse a non-officer', () => {
       expect(refusal(calls)).toBe(NOT_OFFICER);
       expect(calls.filter((call) => call.method === 'editMessageText')).toEqual([]);
     }
+    // The remaining officer pages through the same list.
+    await harness.send(OFFICER, '/tickets all');
+    const next = await harness.pressButton(OFFICER, '▶️');
+    const page = next.find((call) => call.method === 'editMessageText');
+    expect(String(page?.payload.text)).toContain(code);
   });
 
   it('and the reply step takes no text from them', async () => {
@@ -225,5 +245,44 @@ describe('ticket buttons refuse a non-officer', () => {
     expect(BotHarness.texts(calls, HANDLING.id)).toEqual([NOT_OFFICER]);
     expect(BotHarness.texts(calls, WORKER.id)).toEqual([]);
     expect(harness.store.tickets.get(code)?.history).toHaveLength(1);
+  });
+});
+
+describe('officer commands refuse a non-officer', () => {
+  const officerCommands = () =>
+    harness.app.commands.filter((spec) => spec.audience === 'officer').map((spec) => spec.command);
+
+  it('every command listed for officers, with arguments that would make it act', async () => {
+    expect(officerCommands()).toEqual(expect.arrayContaining(['broadcast', 'export', 'reply']));
+    for (const command of officerCommands()) {
+      const calls = await harness.send(WORKER, `/${command} KN-0001 Đã xử lý`);
+      expect({ command, texts: BotHarness.texts(calls) }).toEqual({
+        command,
+        texts: [NOT_OFFICER],
+      });
+    }
+    expect(harness.store.notices.outbox.jobs()).toEqual([]);
+    expect(harness.store.notices.broadcasts.recent(10)).toEqual([]);
+    expect(sessionOf(WORKER)?.kind ?? 'idle').toBe('idle');
+  });
+
+  it('while each still answers an officer', async () => {
+    for (const command of officerCommands()) {
+      const texts = BotHarness.texts(await harness.send(OFFICER, `/${command}`));
+      expect({ command, refused: texts.includes(NOT_OFFICER), answered: texts.length > 0 }).toEqual(
+        { command, refused: false, answered: true },
+      );
+      await harness.send(OFFICER, '/cancel');
+    }
+  });
+
+  it('and /help lists the officer commands to officers only', async () => {
+    const line = (command: string) => `/${command} — `;
+    const mine = BotHarness.texts(await harness.send(WORKER, '/help')).join('\n');
+    const theirs = BotHarness.texts(await harness.send(OFFICER, '/help')).join('\n');
+    for (const command of officerCommands()) {
+      expect(mine).not.toContain(line(command));
+      expect(theirs).toContain(line(command));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
 import { translator } from '../i18n/index.ts';
-import { callbackButton } from '../keyboard.ts';
+import { callbackButton, clearButtons } from '../keyboard.ts';
 import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
 /** /lang: the user's choice overrides the Telegram app's language and is remembered. */
@@ -34,7 +34,7 @@ function languageParts({ store: { users } }: LanguageDeps): FeatureParts {
     ctx.lang = lang;
     ctx.t = translator(lang);
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(ctx.t('lang.saved'));
   });
 

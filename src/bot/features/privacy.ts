@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
-import { callbackButton } from '../keyboard.ts';
+import { callbackButton, clearButtons } from '../keyboard.ts';
+import { sessionKey } from '../sessionTypes.ts';
 import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
 type PrivacyDeps = {
@@ -31,18 +32,18 @@ function privacyParts({ store, features }: PrivacyDeps): FeatureParts {
   );
   composer.action('fm:no', async (ctx) => {
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(ctx.t('privacy.kept'));
   });
   composer.action('fm:yes', async (ctx) => {
     const userId = ctx.from.id;
     const tickets = await store.tickets.eraseFiler(userId);
     await features.forgetUser(userId);
-    await store.sessions.delete(`${ctx.chat?.id ?? userId}:${userId}`);
+    await store.sessions.delete(sessionKey(ctx));
     ctx.saveSession = async () => {};
     await store.users.remove(userId);
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(ctx.t('privacy.done', { tickets: tickets.length }));
   });
   return {

@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
-import { callbackButton, menuKeyboard } from '../keyboard.ts';
+import { callbackButton, clearButtons, menuKeyboard } from '../keyboard.ts';
 import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
 const roleKeyboard = (ctx: BotContext) => ({
@@ -54,7 +54,7 @@ function startParts({ store: { users }, features }: StartDeps): FeatureParts {
     await users.setRole(ctx.profile.id, role);
     ctx.profile = { ...ctx.profile, role };
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(ctx.t(role === 'worker' ? 'role.saved.worker' : 'role.saved.enterprise'));
     await showMenu(ctx);
   });

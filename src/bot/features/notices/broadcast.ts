@@ -4,7 +4,7 @@ import type { Media, Segment } from '../../../store/notices.ts';
 import { PRIORITY } from '../../../store/outbox.ts';
 import { callApiWith } from '../../api.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton } from '../../keyboard.ts';
+import { callbackButton, clearButtons } from '../../keyboard.ts';
 import { broadcastHistory, progressView } from './broadcastProgress.ts';
 import { labelsOf, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
 import { segmentsLabel } from './labels.ts';
@@ -121,7 +121,7 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
       return;
     }
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     if (step === 'back') {
       await askSegments(ctx, dialogue.segments);
       return;

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { describeRepeat, formatWhen, parseReminder } from '../../../scheduling/index.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton, rows } from '../../keyboard.ts';
+import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import type { NoticeDeps, NoticePart } from './deps.ts';
 
 const SNOOZE_MS: Record<string, number> = { '10': 10 * 60_000, '60': 60 * 60_000, tm: 86_400_000 };
@@ -52,7 +52,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
   composer.action(/^rem:(ok|no)$/, async (ctx) => {
     const draft = ctx.session.dialogue;
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     if (draft.kind !== 'reminderConfirm') {
       await ctx.reply(ctx.t('error.staleButton'));
       return;
@@ -128,7 +128,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
     });
     deps.scheduler.trackReminder(snoozed);
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(ctx.t('remind.snoozed', { when: when(ctx, snoozed.dueAt) }));
   });
 

@@ -3,7 +3,7 @@ import { nextNotice } from '../../../delivery/deadlineNotices.ts';
 import { formatWhen, parseDeadlineRule, parseLeadDays } from '../../../scheduling/index.ts';
 import type { Segment } from '../../../store/notices.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton, rows } from '../../keyboard.ts';
+import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import { labelsOf, messageText, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
 import { ruleLabel, segmentsLabel } from './labels.ts';
 import { pressedSegment, segmentToggleRows, toggled } from './segmentPicker.ts';
@@ -66,7 +66,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     ctx.session.dialogue = { kind: 'scheduleRule', segments: dialogue.segments };
     await ctx.saveSession();
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(ctx.t('schedule.askRule'));
   });
 
@@ -129,7 +129,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     if (dialogue.kind !== 'scheduleConfirm') {
       await ctx.reply(ctx.t('error.staleButton'));
       return;

@@ -1,6 +1,7 @@
 import { type Telegram, TelegramError } from 'telegraf';
 import type { Config } from '../../../config.ts';
 import type { SendFn, SendResult } from '../../../delivery/outboxWorker.ts';
+import { errorMessage } from '../../../errors.ts';
 import { formatWhen } from '../../../scheduling/index.ts';
 import type { UserRepository } from '../../../store/index.ts';
 import type { OutMessage } from '../../../store/outbox.ts';
@@ -76,7 +77,7 @@ export function classifySendError(error: unknown): SendResult {
       description: error.description,
     };
   }
-  const description = error instanceof Error ? error.message : String(error);
+  const description = errorMessage(error);
   return { ok: false, kind: 'failed', retryable: true, description };
 }
 

@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { type Channel, channelSchema } from '../../../store/notices.ts';
 import { defaultChannels } from '../../../store/subscriptions.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton } from '../../keyboard.ts';
+import { callbackButton, clearButtons } from '../../keyboard.ts';
 import { labelsOf, type NoticeDeps, type NoticePart } from './deps.ts';
 import { allChannels, channelLabel } from './labels.ts';
 
@@ -41,7 +41,7 @@ export function subscriptionsFeature(deps: NoticeDeps): NoticePart {
   composer.command('unsubscribe', leave);
   composer.action('sub:none', async (ctx) => {
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await leave(ctx);
   });
   composer.action(/^sub:t:(.+)$/, async (ctx) => {

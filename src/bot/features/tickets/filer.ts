@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import type { Ticket } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton, rows } from '../../keyboard.ts';
+import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
 import { DESCRIPTION_LIMIT } from './filing.ts';
 import { attachmentOf } from './filingSubmit.ts';
@@ -56,7 +56,7 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
       await ctx.saveSession();
       return ctx.reply(ctx.t('tickets.info.ask', { code }));
     }
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     if (action === 'confirm') {
       return guarded(ctx, code, async () => {
         await env.tickets.transition(code, 'closed', 'filer');
@@ -84,7 +84,7 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
       return ctx.reply(ctx.t('tickets.rate.notNow', { code }));
     }
     await env.tickets.rate(code, Number(ctx.match[2]));
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     await ctx.reply(ctx.t('tickets.rate.thanks'));
   });
 

@@ -7,7 +7,7 @@ import {
   ticketCategorySchema,
 } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton, rows } from '../../keyboard.ts';
+import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import { FILING_STEPS, type FilingStep, type TicketFilingDialogue } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
 import { attachmentOf, submitTicket, underLimit } from './filingSubmit.ts';
@@ -137,7 +137,7 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
     const [, action = '', value = ''] = ctx.match;
     if (!dialogue) return ctx.answerCbQuery(ctx.t('error.staleButton'));
     await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await clearButtons(ctx);
     const { draft } = dialogue;
     const at = (step: FilingStep) => dialogue.step === step;
     if (action === 'cat' && at('category')) {

@@ -11,14 +11,6 @@ export interface Outgoing {
   extra?: ExtraReplyMessage;
 }
 
-/**
- * The error's message only: a TelegramError also carries the request payload (chat id, text),
- * which the house rule keeps out of logs.
- */
-export function safeReason(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, 200) : 'unknown';
-}
-
 /** Where officer notices go: the officers' group when configured, else each officer privately. */
 export function officerChats(env: TicketEnv): number[] {
   const { OFFICER_CHAT_ID, OFFICER_IDS } = env.config;
@@ -59,6 +51,6 @@ export async function sendToFiler(
   const lang = langOfChat(env, ticket.filer.userId);
   const { text, extra } = build(translator(lang), lang);
   await telegram.sendMessage(ticket.filer.chatId, text, extra).catch((error: unknown) => {
-    env.logger.warn({ reason: safeReason(error) }, 'a ticket notice did not reach its filer');
+    env.logger.warn({ err: error }, 'a ticket notice did not reach its filer');
   });
 }
