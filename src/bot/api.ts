@@ -58,6 +58,23 @@ function withHtmlDefault(
   return { ...payload, parse_mode: 'HTML' };
 }
 
+/** `telegram.callApi` as the sending policy sees it: any method, a plain payload, our options. */
+export type ManagedCallApi = (
+  method: string,
+  payload: Record<string, unknown>,
+  options?: CallOptions,
+) => Promise<unknown>;
+
+/**
+ * The one place telegraf's generic `callApi<M>(method: M, payload: Opts<M>, { signal })` is seen
+ * through {@link ManagedCallApi}: the policy replaces it with a function of that shape, and
+ * callers with per-call options call it through here. test/bot/api.test.ts pins the telegraf
+ * signature this relies on, so an upgrade that changes it fails there.
+ */
+function callApiOf(telegram: Telegram): { callApi: ManagedCallApi } {
+  return telegram as unknown as { callApi: ManagedCallApi };
+}
+
 /**
  * Puts the house rules on every Bot API call made through `telegram`: HTML by default,
  * long texts split, 429 waited out, 5xx and network errors retried with backoff, and a
@@ -68,7 +85,8 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
   const sleep = policy.sleep ?? defaultSleep;
   const maxRetries = policy.maxRetries ?? 4;
   const maxRetryAfter = policy.maxRetryAfterSeconds ?? 60;
-  const original = telegram.callApi.bind(telegram) as unknown as ApiTransport;
+  const managedView = callApiOf(telegram);
+  const original: ApiTransport = managedView.callApi.bind(telegram);
   const transport = policy.transport ?? original;
 
   const callWithRetry = async (
@@ -100,11 +118,7 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
     }
   };
 
-  const managed = async (
-    method: string,
-    payload: Record<string, unknown>,
-    options?: CallOptions,
-  ): Promise<unknown> => {
+  const managed: ManagedCallApi = async (method, payload, options) => {
     if (UNMANAGED_METHODS.has(method)) return transport(method, payload);
     const prepared = withHtmlDefault(method, payload);
     const text = prepared.text;
@@ -130,7 +144,7 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
     return last;
   };
 
-  telegram.callApi = managed as unknown as Telegram['callApi'];
+  managedView.callApi = managed;
 }
 
 /** Per-call options, given as the third argument of a managed `telegram.callApi`. */
@@ -149,12 +163,7 @@ export function callApiWith(
   payload: Record<string, unknown>,
   options: CallOptions,
 ): Promise<unknown> {
-  const call = telegram.callApi as unknown as (
-    method: string,
-    payload: Record<string, unknown>,
-    options: CallOptions,
-  ) => Promise<unknown>;
-  return call.call(telegram, method, payload, options);
+  return callApiOf(telegram).callApi(method, payload, options);
 }
 
 /** Milliseconds to wait before the next attempt, or null when the error is final. */

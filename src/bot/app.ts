@@ -18,6 +18,7 @@ import {
   chatGuard,
   profileMiddleware,
   sessionMiddleware,
+  updateLogger,
 } from './middleware.ts';
 import type { Session } from './sessionTypes.ts';
 
@@ -98,15 +99,16 @@ export function createBot(deps: BotDeps): BotApp {
     lastUpdateAt = Date.now();
     return next();
   });
+  bot.use(updateLogger(logger));
   bot.use(apiPolicyMiddleware(policy));
   bot.use(floodControl(config, store.users));
   bot.use(chatGuard(config));
   bot.use(profileMiddleware(store.users, config));
-  bot.use(sessionMiddleware(store.sessions, logger));
+  bot.use(sessionMiddleware(store.sessions));
   for (const parts of built) if (parts.composer) bot.use(parts.composer);
 
   bot.catch(async (error, ctx) => {
-    logger.error({ err: error, updateType: ctx.updateType }, 'handler failed');
+    (ctx.log ?? logger).error({ err: error, updateType: ctx.updateType }, 'handler failed');
     const t = ctx.t ?? translator(config.DEFAULT_LANG);
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Context } from 'telegraf';
 import type { Config } from '../config.ts';
 import type { User } from '../store/index.ts';
@@ -13,6 +14,8 @@ export interface BotContext extends Context {
   /** Checked against OFFICER_IDS on the server for every update, never trusted from the client. */
   isOfficer: boolean;
   config: Config;
+  /** This update's logger: carries update_id (see updateLogger). */
+  log: Logger;
   /** Makes the current session durable; await it before telling the user a step was taken. */
   saveSession: () => Promise<void>;
 }

@@ -7,6 +7,17 @@ import type { BotContext } from './context.ts';
 import { languageFromTelegram, languageOfUser, translator } from './i18n/index.ts';
 import { newSession, type Session, sessionKey } from './sessionTypes.ts';
 
+/**
+ * Gives each update its own child logger (`ctx.log`) carrying `update_id`, so every line a
+ * handler logs can be matched to the update that caused it, and nothing else about the user.
+ */
+export function updateLogger(logger: Logger): MiddlewareFn<BotContext> {
+  return (ctx, next) => {
+    ctx.log = logger.child({ update_id: ctx.update.update_id });
+    return next();
+  };
+}
+
 /** Applies the sending rules to the Telegram object Telegraf made for this update. */
 export function apiPolicyMiddleware(policy: ApiPolicy): MiddlewareFn<BotContext> {
   return (ctx, next) => {
@@ -57,11 +68,13 @@ export function profileMiddleware(users: UserRepository, config: Config): Middle
  * A persisted session per user and chat, one update at a time. Handlers that start or advance a dialogue call
  * `saveSession` before replying, so the step is durable before the user sees the next prompt;
  * anything else changed is saved after the handler.
+ *
+ * Decision: when the handler throws, the unsaved rest is dropped, not written (as grammY does).
+ * The user is then told something went wrong, so the session stays at the last step they were
+ * shown; a half-applied change written after a failure would be a step no one saw. What a
+ * handler saved explicitly before failing stays saved. See CONTRIBUTING.md ("Sessions").
  */
-export function sessionMiddleware(
-  sessions: SessionRepository<Session>,
-  logger: Logger,
-): MiddlewareFn<BotContext> {
+export function sessionMiddleware(sessions: SessionRepository<Session>): MiddlewareFn<BotContext> {
   const queues = new Map<string, Promise<void>>();
   return async (ctx, next) => {
     const key = sessionKey(ctx);
@@ -85,10 +98,10 @@ export function sessionMiddleware(
     };
     try {
       await next();
-    } finally {
       await ctx.saveSession().catch((error: unknown) => {
-        logger.error({ err: error }, 'could not save a session');
+        ctx.log.error({ err: error }, 'could not save a session');
       });
+    } finally {
       release();
       if (queues.get(key) === turn) queues.delete(key);
     }

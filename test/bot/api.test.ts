@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { Telegram, TelegramError } from 'telegraf';
-import { describe, expect, it } from 'vitest';
-import { type ApiTransport, applyApiPolicy } from '../../src/bot/api.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { type ApiTransport, applyApiPolicy, callApiWith } from '../../src/bot/api.ts';
 
 interface Recorded {
   method: string;
@@ -96,5 +96,42 @@ describe('applyApiPolicy', () => {
     const { telegram, calls } = setup([() => apiError(400, "Bad Request: can't parse entities")]);
     await expect(telegram.sendMessage(1, 'x')).rejects.toThrow('400');
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe("telegraf's callApi, as the sending policy relies on it", () => {
+  it('is still (method, payload, { signal }) returning a promise', () => {
+    // The policy replaces callApi with (method, payload, options) => Promise through one cast
+    // (callApiOf in src/bot/api.ts); these fail to compile if telegraf changes that shape.
+    type CallApi = Telegram['callApi'];
+    expectTypeOf<Parameters<CallApi>[0]>().toExtend<string>();
+    expectTypeOf<Parameters<CallApi>[1]>().toExtend<object>();
+    expectTypeOf<Parameters<CallApi>['length']>().toEqualTypeOf<2 | 3>();
+    expectTypeOf<{ signal?: never } | undefined>().toExtend<Parameters<CallApi>[2]>();
+    expectTypeOf<ReturnType<CallApi>>().toExtend<Promise<unknown>>();
+    // At run time: an own method of the prototype taking method and payload (options default).
+    expect(typeof Telegram.prototype.callApi).toBe('function');
+    expect(Telegram.prototype.callApi.length).toBe(2);
+  });
+
+  it('is replaced on the instance, so every telegraf method goes through the policy', async () => {
+    const { telegram, calls } = setup([]);
+    expect(Object.hasOwn(telegram, 'callApi')).toBe(true);
+    await telegram.sendMessage(5, 'x');
+    expect(calls).toEqual([
+      {
+        method: 'sendMessage',
+        payload: expect.objectContaining({ chat_id: 5, parse_mode: 'HTML' }),
+      },
+    ]);
+  });
+
+  it('passes per-call options through: a 429 is thrown at once when asked', async () => {
+    const { telegram, calls, sleeps } = setup([() => apiError(429, 'Too Many Requests', 1)]);
+    await expect(
+      callApiWith(telegram, 'sendMessage', { chat_id: 1, text: 'x' }, { retryRateLimit: false }),
+    ).rejects.toThrow('429');
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
+import { pino } from 'pino';
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BotContext } from '../../src/bot/context.ts';
+import { sessionMiddleware, updateLogger } from '../../src/bot/middleware.ts';
+import type { Session } from '../../src/bot/sessionTypes.ts';
+import type { SessionRepository } from '../../src/store/index.ts';
 import { BotHarness } from '../support/botHarness.ts';
 
 const worker: User = { id: 611, is_bot: false, first_name: 'Mai', language_code: 'vi' };
@@ -28,5 +33,55 @@ describe('session', () => {
     const calls = await restarted.send(worker, '/cancel');
     expect(BotHarness.texts(calls)[0]).toContain('Đã huỷ');
     await restarted.close();
+  });
+});
+
+describe('session middleware', () => {
+  const saved = new Map<string, Session>();
+  const sessions: SessionRepository<Session> = {
+    get: (key) => saved.get(key),
+    set: async (key, session) => void saved.set(key, session),
+    delete: async (key) => void saved.delete(key),
+  };
+  const lines: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: 'info' },
+    { write: (line: string) => void lines.push(JSON.parse(line)) },
+  );
+  const contextOf = (userId: number) => {
+    const ctx = { chat: { id: userId }, from: { id: userId }, log } as Partial<BotContext>;
+    return ctx as BotContext;
+  };
+  const run = sessionMiddleware(sessions);
+
+  it('writes what the handler changed once it returns', async () => {
+    const ctx = contextOf(1);
+    await run(ctx, async () => {
+      ctx.session.dialogue = { kind: 'broadcastCompose' };
+    });
+    expect(saved.get('1:1')?.dialogue).toEqual({ kind: 'broadcastCompose' });
+  });
+
+  it('drops the unsaved change of a handler that throws, keeping what it saved before', async () => {
+    const ctx = contextOf(2);
+    const failing = run(ctx, async () => {
+      ctx.session.dialogue = { kind: 'broadcastCompose' };
+      await ctx.saveSession();
+      ctx.session.dialogue = { kind: 'scheduleSegments', segments: [] };
+      throw new Error('Telegram said no');
+    });
+    await expect(failing).rejects.toThrow('Telegram said no');
+    expect(saved.get('2:2')?.dialogue).toEqual({ kind: 'broadcastCompose' });
+    // The next update of that user is not held up by the failed one.
+    const next = contextOf(2);
+    await run(next, async () => {
+      expect(next.session.dialogue).toEqual({ kind: 'broadcastCompose' });
+    });
+  });
+
+  it('gives each update a logger that carries its update_id', async () => {
+    const ctx = { update: { update_id: 4711 } } as Partial<BotContext> as BotContext;
+    await updateLogger(log)(ctx, async () => ctx.log.info('handled'));
+    expect(lines.at(-1)).toMatchObject({ update_id: 4711, msg: 'handled' });
   });
 });
