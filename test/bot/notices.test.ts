@@ -42,6 +42,22 @@ describe('officer deadline schedules', () => {
     expect(listed).toContain('Nộp báo cáo lao động');
   });
 
+  it('leaves commands and photos sent during a text step to the features that own them', async () => {
+    await harness.send(OFFICER, '/schedule');
+    await harness.press(OFFICER, 'sc:t:enterprise');
+    await harness.press(OFFICER, 'sc:next');
+    const badRule = 'chưa đọc được lịch này';
+    const command = BotHarness.texts(await harness.send(OFFICER, '/tickets')).join('\n');
+    expect(command).not.toContain(badRule);
+    expect(command).toContain('Phản ánh');
+    const photo = BotHarness.texts(await harness.sendPhoto(OFFICER)).join('\n');
+    expect(photo).not.toContain(badRule);
+    expect(photo).not.toBe('');
+    expect(harness.store.sessions.get(`${OFFICER.id}:${OFFICER.id}`)?.dialogue.kind).toBe(
+      'scheduleRule',
+    );
+  });
+
   it('is refused to anyone but officers, for the command and for a forged button', async () => {
     const refused = BotHarness.texts(await harness.send(enterprise, '/schedule')).join('\n');
     expect(refused).toContain('chỉ dành cho cán bộ');

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { OutboxWorker, type SendFn, type SendResult } from '../../src/delivery/outboxWorker.ts';
 import { Collection } from '../../src/store/collection.ts';
 import {
@@ -196,12 +196,17 @@ describe('OutboxWorker with the persisted outbox', () => {
   };
 
   it('resumes after a restart, sending only what was not marked sent', async () => {
+    // Fake timers drive the worker's pacing; the outbox file is still written for real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const first = await open();
     await first.outbox.enqueue({ id: 'job', priority: 2, message, to: [1, 2, 3, 4, 5, 6] });
     const one = recorder();
     const worker = new OutboxWorker({ outbox: first.outbox, send: one.send, ratePerSecond: 50 });
     worker.start();
-    await new Promise((resolve) => setTimeout(resolve, 45));
+    await vi.advanceTimersByTimeAsync(45);
     await worker.stop();
     await first.collection.flush();
     expect(one.sent.length).toBeGreaterThan(0);
@@ -212,7 +217,7 @@ describe('OutboxWorker with the persisted outbox', () => {
     const two = recorder();
     const resumed = new OutboxWorker({ outbox: second.outbox, send: two.send, ratePerSecond: 50 });
     resumed.start();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await vi.advanceTimersByTimeAsync(300);
     await resumed.stop();
     const all = [...one.sent, ...two.sent].map((s) => s.chatId).sort();
     expect(all).toEqual([1, 2, 3, 4, 5, 6]);

@@ -120,7 +120,7 @@ afterAll(async () => {
 });
 
 describe('broadcast end to end', () => {
-  it('reaches 2,000 subscribers at the configured pace with no 429, marking blocked users', async () => {
+  it('reaches 2,000 subscribers with no 429, marking blocked users (pace: npm run bench:broadcast)', async () => {
     const before = await broadcast('E2E-ONE');
     const expected = SUBSCRIBERS - BLOCKED;
     await fake.waitFor(() => deliveries('E2E-ONE', 200).length >= expected, {
@@ -137,11 +137,6 @@ describe('broadcast end to end', () => {
     expect(deliveries('E2E-ONE').some((call) => String(call.payload.text).includes('<b>not'))).toBe(
       false,
     );
-    const times = deliveries('E2E-ONE').map((call) => call.at);
-    const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
-    const pace = (times.length - 1) / seconds;
-    console.info(`broadcast pace: ${pace.toFixed(1)} msg/s for ${times.length} sends`);
-    expect(pace).toBeGreaterThanOrEqual(RATE * 0.9);
   }, 90_000);
 
   it('skips blocked users next time and survives SIGKILL half-way without losing anyone', async () => {

@@ -180,17 +180,36 @@ describe('hostile input', () => {
   }, 120_000);
 
   it('lets officers page through the anonymous ticket without seeing who filed it', async () => {
+    const from = harness.calls.length;
     const calls = [
       ...(await harness.send(OFFICER, '/tickets all')),
       ...(await harness.send(OFFICER, '/ticket KN-0001')),
       ...(await harness.send(OFFICER, '/export')),
       ...(await harness.press(OFFICER, 'tk:files:KN-0001')),
     ];
+    // /export answers at once and sends the CSV when it is built: wait for that document.
+    const exported = await harness.waitForCall(
+      (call) => call.method === 'sendDocument' && call.payload.chat_id === OFFICER.id,
+      from,
+    );
+    const document = exported.payload.document as { source?: unknown; filename?: unknown };
+    expect(Buffer.isBuffer(document.source)).toBe(true);
+    const csv = Buffer.isBuffer(document.source) ? document.source.toString('utf8') : '';
+    const [header = '', ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(header).toContain('filer');
+    expect(rows.find((row) => row.startsWith('KN-0001'))).toContain('Lương chậm');
+    for (const secret of [String(FILER.userId), FILER.name, FILER.username, String(FILER.chatId)]) {
+      expect(csv).not.toContain(secret);
+    }
+
     expect(calls.length).toBeGreaterThan(3);
-    const seen = calls.map(payloadText).join('\n');
+    const seen = [...calls, exported].map(payloadText).join('\n');
     expect(seen).toContain('KN-0001');
     expect(seen).not.toContain(String(FILER.userId));
     expect(seen).not.toContain(FILER.name);
-    for (const call of calls) assertTelegramAccepts(call);
+    for (const call of [...calls, exported]) assertTelegramAccepts(call);
   });
 });

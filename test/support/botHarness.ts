@@ -132,9 +132,9 @@ export class BotHarness {
     return BotHarness.create({ env, dataDir: this.dataDir, history: this.calls });
   }
 
-  /** Resolves with the first call (already made or still to come) that `matches`. */
-  async waitForCall(matches: (call: HarnessCall) => boolean): Promise<HarnessCall> {
-    const made = this.calls.find(matches);
+  /** Resolves with the first call from `fromIndex` on (made or still to come) that `matches`. */
+  async waitForCall(matches: (call: HarnessCall) => boolean, fromIndex = 0): Promise<HarnessCall> {
+    const made = this.calls.slice(fromIndex).find(matches);
     if (made) return made;
     const controller = new AbortController();
     const waiting = (async () => {
@@ -181,6 +181,11 @@ export class BotHarness {
   /** Sends a text message (a command when it starts with '/') from `user` in their private chat. */
   async send(user: User, text: string): Promise<HarnessCall[]> {
     return this.deliver(this.updates.text(user, text));
+  }
+
+  /** Sends a photo, with an optional caption, from `user` in their private chat. */
+  async sendPhoto(user: User, caption?: string): Promise<HarnessCall[]> {
+    return this.deliver(this.updates.photo(user, caption));
   }
 
   /**

@@ -40,11 +40,14 @@ export interface BotProcessOptions {
 const running = new Set<BotProcess>();
 const tempDirs = new Set<string>();
 
-afterAll(async () => {
-  await Promise.all([...running].map((bot) => bot.stop('SIGKILL')));
-  await Promise.all([...tempDirs].map((dir) => rm(dir, { recursive: true, force: true })));
-  tempDirs.clear();
-});
+// Under vitest, the test file's leftovers go when it ends; benchmarks (plain tsx) clean up themselves.
+if (process.env.VITEST) {
+  afterAll(async () => {
+    await Promise.all([...running].map((bot) => bot.stop('SIGKILL')));
+    await Promise.all([...tempDirs].map((dir) => rm(dir, { recursive: true, force: true })));
+    tempDirs.clear();
+  });
+}
 process.once('exit', () => {
   for (const bot of running) bot.child.kill('SIGKILL');
 });

@@ -261,15 +261,16 @@ describe('FakeBotApi method behaviour', () => {
     ).toBe(400);
   });
 
-  it('caps long polls with longPollMaxMs', async () => {
+  // A 30 s poll that is not capped (or freed) outlives the test's 5 s limit and fails it.
+  it('caps long polls with longPollMaxMs', { timeout: 5000 }, async () => {
     const api = await startApi({ longPollMaxMs: 50 });
-    const started = Date.now();
     const answer = await fetch(`${api.apiRoot}/bot${api.token}/getUpdates?timeout=30`);
     expect(await answer.json()).toEqual({ ok: true, result: [] });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('ends the older of two long polls with 409 and frees pending ones on stop', async () => {
+  it('ends the older of two long polls with 409 and frees pending ones on stop', {
+    timeout: 5000,
+  }, async () => {
     const api = await startApi();
     const poll = async () =>
       (await fetch(`${api.apiRoot}/bot${api.token}/getUpdates?timeout=30`)).json();
@@ -278,10 +279,8 @@ describe('FakeBotApi method behaviour', () => {
     const second = poll();
     expect(await first).toMatchObject({ ok: false, error_code: 409 });
     await api.waitUntilPolling();
-    const started = Date.now();
     await api.stop();
     expect(await second).toEqual({ ok: true, result: [] });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 

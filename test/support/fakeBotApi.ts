@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ParsedRequest, readRequest, sendJson } from './fakeBotApiHttp.ts';
@@ -24,7 +25,7 @@ import {
 } from './fakeBotApiTypes.ts';
 import { LongPoller, UpdateQueue } from './fakeBotApiUpdates.ts';
 import { FakeUsers } from './fakeBotApiUsers.ts';
-import { pollUntil, type WaitOptions } from './waitFor.ts';
+import { type WaitOptions, waitUntil } from './waitFor.ts';
 
 export type * from './fakeBotApiTypes.ts';
 export type { WaitOptions } from './waitFor.ts';
@@ -62,6 +63,8 @@ interface InjectedFailure {
  */
 export class FakeBotApi extends FakeUsers {
   readonly calls: RecordedCall[] = [];
+  /** 'call' for each recorded call, 'hold' when a getUpdates long poll starts being held. */
+  readonly events = new EventEmitter<{ call: [RecordedCall]; hold: [] }>();
   /** Number of 429 answers, from the rate limit or from {@link failNext}. */
   tooManyRequestsCount = 0;
   private readonly handlers: Record<string, MethodHandler>;
@@ -84,7 +87,9 @@ export class FakeBotApi extends FakeUsers {
     for (const method of [...Object.keys(this.handlers), 'getUpdates']) {
       this.canonical.set(method.toLowerCase(), method);
     }
-    this.poller = new LongPoller(state.updates, options.longPollMaxMs);
+    this.poller = new LongPoller(state.updates, options.longPollMaxMs, () =>
+      this.events.emit('hold'),
+    );
     this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   }
 
@@ -149,9 +154,20 @@ export class FakeBotApi extends FakeUsers {
     return buttonsOfMarkup(message?.reply_markup);
   }
 
-  /** Polls `predicate` every 10 ms until it returns a value; on timeout lists the last calls. */
+  /**
+   * Resolves with `predicate`'s first truthy value, checked again on every call the bot makes
+   * (and every long poll it starts), never on a timer; on timeout lists the last calls.
+   */
   waitFor<T>(predicate: () => T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
-    return pollUntil(predicate, { ...options, details: () => this.describeCalls() });
+    const subscribe = (onChange: () => void) => {
+      this.events.on('call', onChange);
+      this.events.on('hold', onChange);
+      return () => {
+        this.events.off('call', onChange);
+        this.events.off('hold', onChange);
+      };
+    };
+    return waitUntil(subscribe, predicate, { ...options, details: () => this.describeCalls() });
   }
 
   /** Resolves with the first recorded call (already recorded or future) matching `predicate`. */
@@ -240,7 +256,7 @@ export class FakeBotApi extends FakeUsers {
       const response = { ok: false, ...body };
       const method = (req.url ?? '').split('?')[0]?.split('/').pop() ?? '';
       sendJson(res, body.error_code, response);
-      this.calls.push({ method, payload: {}, at, status: body.error_code, response });
+      this.record({ method, payload: {}, at, status: body.error_code, response });
       return;
     }
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(request.path);
@@ -255,7 +271,7 @@ export class FakeBotApi extends FakeUsers {
     const finish = (status: number, response: unknown, messages?: FakeMessage[]): void => {
       const answered = res.destroyed && !res.writableEnded ? 499 : status;
       sendJson(res, status, response);
-      this.calls.push({
+      this.record({
         method,
         payload,
         at,
@@ -291,6 +307,11 @@ export class FakeBotApi extends FakeUsers {
       if (body.error_code === 429) this.tooManyRequestsCount++;
       finish(body.error_code, { ok: false, ...body });
     }
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.events.emit('call', call);
   }
 
   private throwInjectedFailure(method: string): void {

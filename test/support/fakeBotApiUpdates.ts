@@ -55,6 +55,8 @@ export class LongPoller {
   constructor(
     private readonly updates: UpdateQueue,
     private readonly maxHoldMs: number | undefined,
+    /** Told each time a poll starts being held. */
+    private readonly onHold: () => void = () => {},
   ) {}
 
   /** Answers a getUpdates call; a newer call ends a pending one with 409 Conflict. */
@@ -85,6 +87,7 @@ export class LongPoller {
       const unsubscribe = updates.onPush(() => end('update'));
       res.once('close', onClose);
       this.polls.add(end);
+      this.onHold();
     });
     if (outcome === 'conflict') throw new ApiFailure({ error_code: 409, description: CONFLICT });
     return outcome === 'closed' ? [] : updates.take(limit);

@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 export interface WaitOptions {
   /** Give up after this long; default 5000 ms. */
   timeoutMs?: number;
@@ -8,27 +6,46 @@ export interface WaitOptions {
 }
 
 /**
- * Calls `predicate` every `intervalMs` until it returns a truthy value, which is returned. A
- * predicate that throws counts as "not yet"; its last error and `details()` end the timeout message.
+ * Resolves with `predicate`'s first truthy value, checking it now and again each time
+ * `subscribe`'s source reports a change (for the fake Bot API: every recorded call and every
+ * long poll it starts holding), so a wait ends as soon as it can, with no polling interval. A
+ * predicate that throws counts as "not yet"; its last error and `details()` end the timeout
+ * message.
  */
-export async function pollUntil<T>(
+export function waitUntil<T>(
+  subscribe: (onChange: () => void) => () => void,
   predicate: () => T | undefined | null | false,
-  options: WaitOptions & { intervalMs?: number; details?: () => string } = {},
+  options: WaitOptions & { details?: () => string } = {},
 ): Promise<T> {
-  const { timeoutMs = 5000, intervalMs = 10, what = 'condition' } = options;
-  const deadline = Date.now() + timeoutMs;
+  const { timeoutMs = 5000, what = 'condition' } = options;
   let lastError: unknown;
-  for (;;) {
+  const check = (): T | undefined => {
     try {
       const value = predicate();
       if (value !== undefined && value !== null && value !== false) return value;
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() >= deadline) break;
-    await sleep(intervalMs);
-  }
-  const reason = lastError instanceof Error ? `\nLast error: ${lastError.message}` : '';
-  const details = options.details ? `\n${options.details()}` : '';
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.${reason}${details}`);
+    return undefined;
+  };
+  const ready = check();
+  if (ready !== undefined) return Promise.resolve(ready);
+  return new Promise<T>((resolve, reject) => {
+    const unsubscribe = subscribe(() => {
+      const value = check();
+      if (value === undefined) return;
+      finish();
+      resolve(value);
+    });
+    const timer = setTimeout(() => {
+      finish();
+      const reason = lastError instanceof Error ? `\nLast error: ${lastError.message}` : '';
+      const details = options.details ? `\n${options.details()}` : '';
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.${reason}${details}`));
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  });
 }
