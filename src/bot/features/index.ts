@@ -3,7 +3,7 @@ import { fallbackFeature } from './fallback.ts';
 import type { Feature } from './feature.ts';
 import { helpFeature } from './help.ts';
 import { knowledgeFeature } from './knowledge/index.ts';
-import { languageFeature } from './language.ts';
+import { languageFeature } from './language/index.ts';
 import { noticesFeature, subscriptionOnboardingFeature } from './notices/index.ts';
 import { parksFeature } from './parks.ts';
 import { privacyFeature } from './privacy.ts';

@@ -1,5 +1,6 @@
 import { core } from './core.ts';
 import { knowledge } from './knowledge.ts';
+import { language } from './language.ts';
 import { notices } from './notices.ts';
 import { privacy } from './privacy.ts';
 import { tickets } from './tickets.ts';
@@ -8,4 +9,11 @@ import { tickets } from './tickets.ts';
  * The Vietnamese catalogue, one fragment per feature. Messages are HTML; `{name}` placeholders
  * are filled with escaped values by `translator`, so user text can never inject markup.
  */
-export const vi = { ...core, ...knowledge, ...privacy, ...notices, ...tickets } as const;
+export const vi = {
+  ...core,
+  ...language,
+  ...knowledge,
+  ...privacy,
+  ...notices,
+  ...tickets,
+} as const;

@@ -1,8 +1,8 @@
 import { Composer } from 'telegraf';
-import type { BotContext } from '../context.ts';
-import { translator } from '../i18n/index.ts';
-import { callbackButton, clearButtons } from '../keyboard.ts';
-import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
+import type { BotContext } from '../../context.ts';
+import { translator } from '../../i18n/index.ts';
+import { callbackButton, clearButtons } from '../../keyboard.ts';
+import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 
 /** /lang: the user's choice overrides the Telegram app's language and is remembered. */
 export const languageFeature: Feature<LanguageDeps> = { name: 'language', create: languageParts };
