@@ -30,3 +30,22 @@ export function menuKeyboard(ctx: BotContext, items: MenuItem[]) {
 export function clearButtons(ctx: BotContext): Promise<unknown> {
   return ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
 }
+
+/** One page of `items`: the requested page clamped to those that exist (there is always one). */
+export function pageOf<T>(items: readonly T[], requested: number, size: number) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = Math.min(Math.max(0, requested), pages - 1);
+  return { items: items.slice(page * size, (page + 1) * size), page, pages };
+}
+
+/** The previous/next buttons of a paged list, only those that lead somewhere. */
+export function pagerRow(
+  { page, pages }: { page: number; pages: number },
+  labels: { previous: string; next: string },
+  dataFor: (page: number) => string,
+): InlineKeyboardButton.CallbackButton[] {
+  return [
+    ...(page > 0 ? [callbackButton(labels.previous, dataFor(page - 1))] : []),
+    ...(page < pages - 1 ? [callbackButton(labels.next, dataFor(page + 1))] : []),
+  ];
+}

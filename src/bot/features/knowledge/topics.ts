@@ -3,23 +3,15 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
-import { callbackButton } from '../../keyboard.ts';
+import { callbackButton, pageOf, pagerRow } from '../../keyboard.ts';
 import { buttonLabel } from './render.ts';
 
 const PAGE_SIZE = 8;
 type Button = InlineKeyboardButton.CallbackButton;
 
-function pageOf<T>(items: readonly T[], page: number) {
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  return { items: items.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE), current, pages };
-}
-
-function pager(ctx: BotContext, current: number, pages: number, dataFor: (page: number) => string) {
-  const row: Button[] = [];
-  if (current > 0) row.push(callbackButton(ctx.t('kb.previous'), dataFor(current - 1)));
-  if (current < pages - 1) row.push(callbackButton(ctx.t('kb.next'), dataFor(current + 1)));
-  return row;
+function pager(ctx: BotContext, page: number, pages: number, dataFor: (page: number) => string) {
+  const labels = { previous: ctx.t('kb.previous'), next: ctx.t('kb.next') };
+  return pagerRow({ page, pages }, labels, dataFor);
 }
 
 /**
@@ -31,7 +23,7 @@ export function topicsComposer(knowledge: LiveKnowledge) {
 
   const topicList = (ctx: BotContext, page: number) => {
     const topics = knowledge.current.topics;
-    const { items, current, pages } = pageOf(topics, page);
+    const { items, page: current, pages } = pageOf(topics, page, PAGE_SIZE);
     const keyboard: Button[][] = items.map((topic) => [
       callbackButton(
         `${topic.title[ctx.lang]} (${topic.entryIds.length})`,
@@ -70,7 +62,7 @@ export function topicsComposer(knowledge: LiveKnowledge) {
       return;
     }
     const entries = topic.entryIds.flatMap((id) => base.getEntry(id) ?? []);
-    const { items, current, pages } = pageOf(entries, Number(ctx.match[2]));
+    const { items, page: current, pages } = pageOf(entries, Number(ctx.match[2]), PAGE_SIZE);
     const keyboard: Button[][] = items.map((entry) => [
       callbackButton(buttonLabel(entry.title[ctx.lang], 60), `kb:e:${entry.id}`),
     ]);

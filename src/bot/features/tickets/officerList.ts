@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { OfficerTicketView } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton, rows } from '../../keyboard.ts';
+import { callbackButton, pageOf, pagerRow, rows } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
 import { officerLine } from './render.ts';
 import { isOverdue } from './targets.ts';
@@ -37,9 +37,7 @@ export function listPage(
   requested: number,
 ): { text: string; extra: { reply_markup: InlineKeyboardMarkup } } {
   const all = filterTickets(env, filter, ctx.profile.id);
-  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
-  const page = Math.min(Math.max(0, requested), pages - 1);
-  const shown = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const { items: shown, page, pages } = pageOf(all, requested, PAGE_SIZE);
   const header = ctx.t('tickets.list.title', {
     filter: ctx.t(`tickets.filter.${filter}`),
     count: all.length,
@@ -51,10 +49,7 @@ export function listPage(
       ? shown.map((view) => officerLine(env, ctx.t, view)).join('\n')
       : ctx.t('tickets.list.empty');
   const open = shown.map((view) => callbackButton(`#${view.code}`, `tk:show:${view.code}`));
-  const nav = [
-    ...(page > 0 ? [callbackButton('◀️', `tl:${filter}:${page - 1}`)] : []),
-    ...(page < pages - 1 ? [callbackButton('▶️', `tl:${filter}:${page + 1}`)] : []),
-  ];
+  const nav = pagerRow({ page, pages }, { previous: '◀️', next: '▶️' }, (to) => `tl:${filter}:${to}`);
   return {
     text: `${header}\n\n${body}`,
     extra: { reply_markup: { inline_keyboard: [...rows(open, 5), ...(nav.length ? [nav] : [])] } },
