@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Config } from '../config.ts';
+import type { ValidationProblem } from '../knowledge/index.ts';
 import type { LiveKnowledge } from '../knowledge/live.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { ParkDirectory } from '../parks/index.ts';
@@ -77,7 +78,7 @@ export function createBot(deps: BotDeps): BotApp {
       for (const parts of built) await parts.forgetUser?.(userId);
     },
     async reload() {
-      const problems = [];
+      const problems: ValidationProblem[] = [];
       for (const parts of built) problems.push(...((await parts.onReload?.()) ?? []));
       return problems;
     },

@@ -25,7 +25,7 @@ import {
 } from './fakeBotApiTypes.ts';
 import { LongPoller, UpdateQueue } from './fakeBotApiUpdates.ts';
 import { FakeUsers } from './fakeBotApiUsers.ts';
-import { type WaitOptions, waitUntil } from './waitFor.ts';
+import { onEvents, type WaitOptions, waitUntil } from './waitFor.ts';
 
 export type * from './fakeBotApiTypes.ts';
 export type { WaitOptions } from './waitFor.ts';
@@ -159,15 +159,8 @@ export class FakeBotApi extends FakeUsers {
    * (and every long poll it starts), never on a timer; on timeout lists the last calls.
    */
   waitFor<T>(predicate: () => T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
-    const subscribe = (onChange: () => void) => {
-      this.events.on('call', onChange);
-      this.events.on('hold', onChange);
-      return () => {
-        this.events.off('call', onChange);
-        this.events.off('hold', onChange);
-      };
-    };
-    return waitUntil(subscribe, predicate, { ...options, details: () => this.describeCalls() });
+    const changes = onEvents(this.events, 'call', 'hold');
+    return waitUntil(changes, predicate, { ...options, details: () => this.describeCalls() });
   }
 
   /** Resolves with the first recorded call (already recorded or future) matching `predicate`. */

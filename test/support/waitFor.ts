@@ -1,3 +1,5 @@
+import type { EventEmitter } from 'node:events';
+
 export interface WaitOptions {
   /** Give up after this long; default 5000 ms. */
   timeoutMs?: number;
@@ -48,4 +50,14 @@ export function waitUntil<T>(
       unsubscribe();
     };
   });
+}
+
+/** A `subscribe` for {@link waitUntil}: any of `names` emitted by `emitter` counts as a change. */
+export function onEvents(emitter: EventEmitter, ...names: string[]) {
+  return (onChange: () => void) => {
+    for (const name of names) emitter.on(name, onChange);
+    return () => {
+      for (const name of names) emitter.off(name, onChange);
+    };
+  };
 }
