@@ -1,6 +1,9 @@
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/bot/i18n/index.ts';
 import { BotHarness, OFFICER } from '../support/botHarness.ts';
+
+const t = translator('vi');
 
 const enterprise: User = { id: 920, is_bot: false, first_name: 'Công ty A', language_code: 'vi' };
 const worker: User = { id: 921, is_bot: false, first_name: 'Thảo', language_code: 'vi' };
@@ -13,7 +16,7 @@ beforeEach(async () => {
     [worker, 'worker'],
   ] as const) {
     await harness.send(user, '/start');
-    await harness.press(user, `role:${role}`);
+    await harness.pressButton(user, t(`role.${role}`));
   }
 });
 afterEach(() => harness.close());
@@ -21,8 +24,8 @@ afterEach(() => harness.close());
 describe('officer deadline schedules', () => {
   it('walks segment → rule → lead days → text → confirm, and lists the schedule', async () => {
     await harness.send(OFFICER, '/schedule');
-    await harness.press(OFFICER, 'sc:t:enterprise');
-    await harness.press(OFFICER, 'sc:next');
+    await harness.pressButton(OFFICER, `⬜ ${t('segment.enterprise')}`);
+    await harness.pressButton(OFFICER, t('schedule.next'));
     const badRule = await harness.send(OFFICER, 'every blue moon');
     expect(BotHarness.texts(badRule).join('\n')).toContain('chưa đọc được lịch này');
     expect(harness.store.sessions.get(`${OFFICER.id}:${OFFICER.id}`)?.dialogue.kind).toBe(
@@ -33,7 +36,7 @@ describe('officer deadline schedules', () => {
     const summary = await harness.send(OFFICER, 'Nộp báo cáo lao động <quý>');
     expect(BotHarness.texts(summary)[0]).toContain('&lt;quý&gt;');
     expect(BotHarness.buttons(summary).map((b) => b.data)).toContain('sc:save');
-    await harness.press(OFFICER, 'sc:save');
+    await harness.pressButton(OFFICER, t('schedule.save'));
 
     const [saved] = harness.store.notices.schedules.all();
     expect(saved).toMatchObject({ segments: ['enterprise'], leadDays: [7, 1], paused: false });
@@ -44,8 +47,8 @@ describe('officer deadline schedules', () => {
 
   it('leaves commands and photos sent during a text step to the features that own them', async () => {
     await harness.send(OFFICER, '/schedule');
-    await harness.press(OFFICER, 'sc:t:enterprise');
-    await harness.press(OFFICER, 'sc:next');
+    await harness.pressButton(OFFICER, `⬜ ${t('segment.enterprise')}`);
+    await harness.pressButton(OFFICER, t('schedule.next'));
     const badRule = 'chưa đọc được lịch này';
     const command = BotHarness.texts(await harness.send(OFFICER, '/tickets')).join('\n');
     expect(command).not.toContain(badRule);
@@ -72,12 +75,12 @@ describe('broadcasts', () => {
   it('shows the recipient count for the chosen segment and queues the notice on confirm', async () => {
     await harness.send(OFFICER, '/broadcast');
     await harness.send(OFFICER, 'Kiểm tra PCCC tuần sau & <b>nhắc</b>');
-    await harness.press(OFFICER, 'bc:t:worker');
-    const preview = await harness.press(OFFICER, 'bc:pv');
+    await harness.pressButton(OFFICER, `⬜ ${t('segment.worker')}`);
+    const preview = await harness.pressButton(OFFICER, t('broadcast.previewButton'));
     const texts = BotHarness.texts(preview).join('\n');
     expect(texts).toContain('&lt;b&gt;nhắc&lt;/b&gt;');
     expect(texts).toContain('người nhận: <b>1</b>');
-    await harness.press(OFFICER, 'bc:go');
+    await harness.pressButton(OFFICER, t('broadcast.send'));
     const [job] = harness.store.notices.outbox.jobs();
     expect(job).toBeDefined();
     expect(JSON.stringify(job)).toContain('Kiểm tra PCCC');

@@ -1,6 +1,9 @@
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/bot/i18n/index.ts';
 import { BotHarness } from '../support/botHarness.ts';
+
+const t = translator('vi');
 
 const worker: User = { id: 733, is_bot: false, first_name: 'Hạnh Riêng', language_code: 'vi' };
 
@@ -13,7 +16,7 @@ afterEach(() => harness.close());
 describe('/forgetme', () => {
   it('asks first, then erases profile, reminders and subscriptions and anonymises tickets', async () => {
     await harness.send(worker, '/start');
-    await harness.press(worker, 'role:worker');
+    await harness.pressButton(worker, t('role.worker'));
     const { notices, tickets, users } = harness.store;
     await notices.reminders.add({
       userId: worker.id,
@@ -37,11 +40,11 @@ describe('/forgetme', () => {
     expect(BotHarness.texts(asked)[0]).toContain('xoá dữ liệu cá nhân');
     expect(users.get(worker.id)).toBeDefined();
 
-    const kept = await harness.press(worker, 'fm:no');
+    const kept = await harness.pressButton(worker, t('privacy.no'));
     expect(BotHarness.texts(kept)[0]).toContain('không xoá gì');
     expect(users.get(worker.id)).toBeDefined();
 
-    const done = await harness.press(worker, 'fm:yes');
+    const done = await harness.pressButton(worker, t('privacy.yes'));
     expect(BotHarness.texts(done)[0]).toContain('Đã xoá dữ liệu');
     expect(users.get(worker.id)).toBeUndefined();
     expect(notices.reminders.pendingOf(worker.id)).toEqual([]);

@@ -2,10 +2,13 @@ import { pino } from 'pino';
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotContext } from '../../src/bot/context.ts';
+import { translator } from '../../src/bot/i18n/index.ts';
 import { sessionMiddleware, updateLogger } from '../../src/bot/middleware.ts';
 import type { Session } from '../../src/bot/sessionTypes.ts';
 import type { SessionRepository } from '../../src/store/index.ts';
 import { BotHarness } from '../support/botHarness.ts';
+
+const t = translator('vi');
 
 const worker: User = { id: 611, is_bot: false, first_name: 'Mai', language_code: 'vi' };
 
@@ -13,7 +16,7 @@ let harness: BotHarness;
 beforeEach(async () => {
   harness = await BotHarness.create();
   await harness.send(worker, '/start');
-  await harness.press(worker, 'role:worker');
+  await harness.pressButton(worker, t('role.worker'));
 });
 afterEach(() => harness.close());
 
@@ -27,7 +30,7 @@ describe('session', () => {
 
   it('keeps a half-finished dialogue across a restart of the store', async () => {
     await harness.send(worker, '/complaint');
-    await harness.press(worker, 'tn:cat:safety');
+    await harness.pressButton(worker, t('tickets.cat.safety'));
     await harness.store.flush();
     const restarted = await BotHarness.create({ dataDir: harness.dataDir });
     const calls = await restarted.send(worker, '/cancel');

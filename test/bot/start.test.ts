@@ -1,6 +1,9 @@
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/bot/i18n/index.ts';
 import { BotHarness, OFFICER } from '../support/botHarness.ts';
+
+const t = translator('vi');
 
 const worker: User = { id: 501, is_bot: false, first_name: 'Lan', language_code: 'vi' };
 const investor: User = { id: 502, is_bot: false, first_name: 'Kim', language_code: 'ko' };
@@ -25,7 +28,7 @@ describe('/start', () => {
     ]);
     for (const call of calls) expect(call.payload.parse_mode).toBe('HTML');
 
-    const chosen = await harness.press(worker, 'role:worker');
+    const chosen = await harness.pressButton(worker, t('role.worker'));
     expect(BotHarness.texts(chosen, worker.id)[0]).toContain('người lao động');
     expect(harness.store.users.get(worker.id)?.role).toBe('worker');
 
@@ -47,7 +50,7 @@ describe('/start', () => {
 describe('/lang', () => {
   it('switches the language and remembers it over the app language', async () => {
     await harness.send(worker, '/lang');
-    await harness.press(worker, 'lang:en');
+    await harness.pressButton(worker, t('lang.en'));
     const calls = await harness.send(worker, '/help');
     expect(BotHarness.texts(calls)[0]).toContain('Commands you can use');
     expect(harness.store.users.get(worker.id)?.lang).toBe('en');

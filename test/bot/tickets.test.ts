@@ -1,6 +1,9 @@
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/bot/i18n/index.ts';
 import { BotHarness, OFFICER } from '../support/botHarness.ts';
+
+const t = translator('vi');
 
 const WORKER: User = {
   id: 555001,
@@ -22,14 +25,14 @@ const identity = /555001|Secretname|hoa_secret/;
 
 async function fileComplaint(description = '<b>wage</b> & <script>'): Promise<string> {
   await bot.send(WORKER, '/complaint');
-  await bot.press(WORKER, 'tn:cat:wages');
-  await bot.press(WORKER, 'tn:park:-');
-  await bot.press(WORKER, 'tn:skip');
+  await bot.pressButton(WORKER, t('tickets.cat.wages'));
+  await bot.pressButton(WORKER, t('tickets.park.other'));
+  await bot.pressButton(WORKER, t('tickets.btn.skip'));
   await bot.send(WORKER, description);
-  await bot.press(WORKER, 'tn:done');
-  const anonymity = await bot.press(WORKER, 'tn:anon:1');
+  await bot.pressButton(WORKER, t('tickets.btn.done'));
+  const anonymity = await bot.pressButton(WORKER, t('tickets.btn.anonymous'));
   expect(BotHarness.buttons(anonymity).map((b) => b.data)).toEqual(['tn:confirm', 'tn:edit']);
-  const calls = await bot.press(WORKER, 'tn:confirm');
+  const calls = await bot.pressButton(WORKER, t('tickets.btn.confirm'));
   const filed = BotHarness.texts(calls, WORKER.id).join('\n');
   const code = /#((?:KN)-\d{4})/.exec(filed)?.[1];
   if (!code) throw new Error(`no code in ${filed}`);
@@ -39,11 +42,11 @@ async function fileComplaint(description = '<b>wage</b> & <script>'): Promise<st
 describe('tickets through the bot', () => {
   it('offers anonymity first and marked recommended', async () => {
     await bot.send(WORKER, '/complaint');
-    await bot.press(WORKER, 'tn:cat:safety');
-    await bot.press(WORKER, 'tn:park:-');
-    await bot.press(WORKER, 'tn:skip');
+    await bot.pressButton(WORKER, t('tickets.cat.safety'));
+    await bot.pressButton(WORKER, t('tickets.park.other'));
+    await bot.pressButton(WORKER, t('tickets.btn.skip'));
     await bot.send(WORKER, 'Thiếu bảo hộ');
-    const calls = await bot.press(WORKER, 'tn:done');
+    const calls = await bot.pressButton(WORKER, t('tickets.btn.done'));
     const [first, second] = BotHarness.buttons(calls);
     expect(first?.data).toBe('tn:anon:1');
     expect(first?.text).toMatch(/khuyến nghị/);
@@ -63,9 +66,9 @@ describe('tickets through the bot', () => {
 
   it('refuses the description over 4,000 characters and states the limit', async () => {
     await bot.send(WORKER, '/complaint');
-    await bot.press(WORKER, 'tn:cat:wages');
-    await bot.press(WORKER, 'tn:park:-');
-    await bot.press(WORKER, 'tn:skip');
+    await bot.pressButton(WORKER, t('tickets.cat.wages'));
+    await bot.pressButton(WORKER, t('tickets.park.other'));
+    await bot.pressButton(WORKER, t('tickets.btn.skip'));
     const calls = await bot.send(WORKER, 'x'.repeat(4001));
     expect(BotHarness.texts(calls).join()).toMatch(/4\.000/);
   });
@@ -85,17 +88,17 @@ describe('tickets through the bot', () => {
 
   it('carries the reply, resolution and rating between officer and filer', async () => {
     const code = await fileComplaint('Lương tháng 2 chưa trả');
-    await bot.press(OFFICER, `tk:take:${code}`);
-    await bot.press(OFFICER, `tk:reply:${code}`);
+    await bot.pressButton(OFFICER, t('tickets.btn.take'));
+    await bot.pressButton(OFFICER, t('tickets.btn.reply'));
     const replied = await bot.send(OFFICER, 'Chúng tôi đang xác minh <ngay>');
     expect(BotHarness.texts(replied, WORKER.id).join()).toContain('&lt;ngay&gt;');
-    await bot.press(WORKER, `tf:info:${code}`);
+    await bot.pressButton(WORKER, t('tickets.btn.addInfo'));
     await bot.send(WORKER, 'Bắt đầu từ tháng 1');
-    await bot.press(OFFICER, `tk:resolve:${code}`);
+    await bot.pressButton(OFFICER, t('tickets.btn.resolve'));
     const resolved = await bot.send(OFFICER, 'Đã trả đủ');
     expect(BotHarness.buttons(resolved).map((b) => b.data)).toContain(`tf:confirm:${code}`);
-    await bot.press(WORKER, `tf:confirm:${code}`);
-    await bot.press(WORKER, `tf:rate:${code}:5`);
+    await bot.pressButton(WORKER, t('tickets.btn.confirmResolution'));
+    await bot.pressButton(WORKER, '⭐⭐⭐⭐⭐');
     const ticket = bot.store.tickets.get(code);
     expect(ticket).toMatchObject({ status: 'closed', rating: 5 });
     expect(ticket?.history.map((entry) => entry.action)).toEqual([
@@ -119,7 +122,7 @@ describe('tickets through the bot', () => {
   it('lets /cancel leave the filing dialogue', async () => {
     await bot.send(WORKER, '/complaint');
     await bot.send(WORKER, '/cancel');
-    const calls = await bot.press(WORKER, 'tn:cat:wages');
+    const calls = await bot.pressButton(WORKER, t('tickets.cat.wages'));
     expect(calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text).toBeTruthy();
     expect(bot.store.tickets.list()).toHaveLength(0);
   });
