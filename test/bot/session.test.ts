@@ -2,8 +2,10 @@ import { pino } from 'pino';
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BotContext } from '../../src/bot/context.ts';
+import { features } from '../../src/bot/features/index.ts';
 import { translator } from '../../src/bot/i18n/index.ts';
 import { sessionMiddleware, updateLogger } from '../../src/bot/middleware.ts';
+import { sessionSchema } from '../../src/bot/session.ts';
 import type { Session } from '../../src/bot/sessionTypes.ts';
 import type { SessionRepository } from '../../src/store/index.ts';
 import { BotHarness } from '../support/botHarness.ts';
@@ -86,5 +88,18 @@ describe('session middleware', () => {
     const ctx = { update: { update_id: 4711 } } as Partial<BotContext> as BotContext;
     await updateLogger(log)(ctx, async () => ctx.log.info('handled'));
     expect(lines.at(-1)).toMatchObject({ update_id: 4711, msg: 'handled' });
+  });
+});
+
+describe('session schema', () => {
+  it('is the union of the listed features’ dialogue steps, and nothing else', () => {
+    const kinds = features
+      .flatMap((feature) => feature.dialogues ?? [])
+      .map((s) => s.shape.kind.value);
+    expect(kinds).toEqual(expect.arrayContaining(['ticket_filing', 'broadcastCompose']));
+    expect(new Set(kinds).size).toBe(kinds.length);
+    expect(sessionSchema.safeParse({ dialogue: { kind: 'idle' } }).success).toBe(true);
+    expect(sessionSchema.safeParse({ dialogue: { kind: 'broadcastCompose' } }).success).toBe(true);
+    expect(sessionSchema.safeParse({ dialogue: { kind: 'jobPosting' } }).success).toBe(false);
   });
 });
