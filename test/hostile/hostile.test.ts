@@ -7,7 +7,13 @@ import { openStore } from '../../src/store/index.ts';
 import { BotHarness, type HarnessCall, OFFICER } from '../support/botHarness.ts';
 import { validateText } from '../support/fakeBotApiHtml.ts';
 import { validateReplyMarkup } from '../support/fakeBotApiMarkup.ts';
-import { callbackData, commandText, hostileText, SENDERS } from './arbitraries.ts';
+import {
+  callbackData,
+  commandTextOf,
+  hostileText,
+  SENDERS,
+  UNLISTED_COMMANDS,
+} from './arbitraries.ts';
 
 const FILER = {
   userId: 314_159_265,
@@ -53,84 +59,92 @@ const chatOf = (kind: string, user: (typeof SENDERS)[number]) => {
   return { id: user.id, type: 'private' as const, first_name: user.first_name };
 };
 
-/** Any update Telegram might deliver, including ones with fields missing. */
-const update = fc
-  .tuple(
-    fc.constantFrom(...SENDERS),
-    fc.constantFrom('private', 'private', 'private', 'group', 'channel'),
-    fc.oneof(
-      hostileText.map((text) => ({ kind: 'text' as const, text })),
-      commandText.map((text) => ({ kind: 'text' as const, text })),
-      callbackData.map((data) => ({ kind: 'button' as const, data })),
-      hostileText.map((text) => ({ kind: 'edited' as const, text })),
-      fc.constant({ kind: 'photo' as const }),
-      fc.constant({ kind: 'bare' as const }),
-      hostileText.map((text) => ({ kind: 'channelPost' as const, text })),
-      fc.constant({ kind: 'buttonWithoutMessage' as const, data: 'menu:help' }),
-    ),
-  )
-  .map(([user, chatKind, content]): Update => {
-    const update_id = nextId++;
-    const chat = chatOf(chatKind, user);
-    const base = { message_id: nextId, date: 1_790_000_000, chat, from: user };
-    const entities = (text: string) =>
-      text.startsWith('/')
-        ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]?.length ?? 1 }]
-        : [];
-    switch (content.kind) {
-      case 'text':
-        return {
-          update_id,
-          message: { ...base, text: content.text, entities: entities(content.text) },
-        } as Update;
-      case 'edited':
-        return {
-          update_id,
-          edited_message: { ...base, edit_date: 1_790_000_100, text: content.text },
-        } as Update;
-      case 'photo':
-        return {
-          update_id,
-          message: { ...base, photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] },
-        } as Update;
-      case 'bare':
-        return {
-          update_id,
-          message: { message_id: nextId, date: 1_790_000_000, chat },
-        } as unknown as Update;
-      case 'channelPost':
-        return {
-          update_id,
-          channel_post: {
-            message_id: nextId,
-            date: 1,
-            chat: chatOf('channel', user),
-            text: content.text,
-          },
-        } as Update;
-      case 'buttonWithoutMessage':
-        return {
-          update_id,
-          callback_query: {
-            id: String(update_id),
-            from: user,
-            chat_instance: 'x',
-            data: content.data,
-          },
-        } as Update;
-      default:
-        return {
-          update_id,
-          callback_query: {
-            id: String(update_id),
-            from: user,
-            chat_instance: 'x',
-            data: content.data,
-            message: { ...base, from: { id: 1, is_bot: true, first_name: 'KCN' }, text: 'earlier' },
-          },
-        } as Update;
-    }
-  });
+/** Any update Telegram might deliver, including ones with fields missing; `commands` are tried. */
+const updateOf = (commands: readonly string[]) =>
+  fc
+    .tuple(
+      fc.constantFrom(...SENDERS),
+      fc.constantFrom('private', 'private', 'private', 'group', 'channel'),
+      fc.oneof(
+        hostileText.map((text) => ({ kind: 'text' as const, text })),
+        commandTextOf(commands).map((text) => ({ kind: 'text' as const, text })),
+        callbackData.map((data) => ({ kind: 'button' as const, data })),
+        hostileText.map((text) => ({ kind: 'edited' as const, text })),
+        fc.constant({ kind: 'photo' as const }),
+        fc.constant({ kind: 'bare' as const }),
+        hostileText.map((text) => ({ kind: 'channelPost' as const, text })),
+        fc.constant({ kind: 'buttonWithoutMessage' as const, data: 'menu:help' }),
+      ),
+    )
+    .map(([user, chatKind, content]): Update => {
+      const update_id = nextId++;
+      const chat = chatOf(chatKind, user);
+      const base = { message_id: nextId, date: 1_790_000_000, chat, from: user };
+      const entities = (text: string) =>
+        text.startsWith('/')
+          ? [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]?.length ?? 1 }]
+          : [];
+      switch (content.kind) {
+        case 'text':
+          return {
+            update_id,
+            message: { ...base, text: content.text, entities: entities(content.text) },
+          } as Update;
+        case 'edited':
+          return {
+            update_id,
+            edited_message: { ...base, edit_date: 1_790_000_100, text: content.text },
+          } as Update;
+        case 'photo':
+          return {
+            update_id,
+            message: {
+              ...base,
+              photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }],
+            },
+          } as Update;
+        case 'bare':
+          return {
+            update_id,
+            message: { message_id: nextId, date: 1_790_000_000, chat },
+          } as unknown as Update;
+        case 'channelPost':
+          return {
+            update_id,
+            channel_post: {
+              message_id: nextId,
+              date: 1,
+              chat: chatOf('channel', user),
+              text: content.text,
+            },
+          } as Update;
+        case 'buttonWithoutMessage':
+          return {
+            update_id,
+            callback_query: {
+              id: String(update_id),
+              from: user,
+              chat_instance: 'x',
+              data: content.data,
+            },
+          } as Update;
+        default:
+          return {
+            update_id,
+            callback_query: {
+              id: String(update_id),
+              from: user,
+              chat_instance: 'x',
+              data: content.data,
+              message: {
+                ...base,
+                from: { id: 1, is_bot: true, first_name: 'KCN' },
+                text: 'earlier',
+              },
+            },
+          } as Update;
+      }
+    });
 
 /** Throws the way the Bot API would refuse the call, or returns normally. */
 function assertTelegramAccepts(call: HarnessCall): void {
@@ -154,25 +168,34 @@ function payloadText(call: HarnessCall): string {
   );
 }
 
+/** Every command the features list (so a new feature's are tried too), and some they do not. */
+const everyCommand = () => [
+  ...harness.app.commands.map((spec) => spec.command),
+  ...UNLISTED_COMMANDS,
+];
+
 describe('hostile input', () => {
   it('never lets a handler fail, never sends what Telegram refuses, never leaks an anonymous filer', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(update, { minLength: 1, maxLength: 25 }), async (updates) => {
-        errors.length = 0;
-        for (const item of updates) {
-          const calls = await harness.deliver(item);
-          for (const call of calls) {
-            assertTelegramAccepts(call);
-            if (call.payload.chat_id === OFFICER.id) {
-              const text = payloadText(call);
-              expect(text).not.toContain(String(FILER.userId));
-              expect(text).not.toContain(FILER.name);
-              expect(text).not.toContain(FILER.username);
+      fc.asyncProperty(
+        fc.array(updateOf(everyCommand()), { minLength: 1, maxLength: 25 }),
+        async (updates) => {
+          errors.length = 0;
+          for (const item of updates) {
+            const calls = await harness.deliver(item);
+            for (const call of calls) {
+              assertTelegramAccepts(call);
+              if (call.payload.chat_id === OFFICER.id) {
+                const text = payloadText(call);
+                expect(text).not.toContain(String(FILER.userId));
+                expect(text).not.toContain(FILER.name);
+                expect(text).not.toContain(FILER.username);
+              }
             }
           }
-        }
-        expect(errors).toEqual([]);
-      }),
+          expect(errors).toEqual([]);
+        },
+      ),
       { numRuns: 200 },
     );
     await harness.store.flush();
