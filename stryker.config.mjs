@@ -67,6 +67,10 @@ export default {
     ),
     ...functionLines('src/bot/features/notices/deps.ts', 'export async function requireOfficer'),
     ...functionLines('src/bot/features/knowledge/officer.ts', 'const officersOnly'),
+    // The shared officer-only sub-composer, once the dialogues work (#10) lands.
+    ...(existsSync('src/bot/officerGuard.ts')
+      ? functionLines('src/bot/officerGuard.ts', 'export function officerOnly')
+      : []),
     ...functionLines('src/store/tickets/schema.ts', 'export const TRANSITIONS'),
     ...functionLines('src/store/tickets/repository.ts', 'const check = '),
     ...functionLines('src/store/tickets/repository.ts', 'async transition('),
