@@ -10,7 +10,7 @@ import type { Store } from '../store/index.ts';
 import { jobStats } from '../store/outbox.ts';
 import { type ApiPolicy, type ApiTransport, applyApiPolicy } from './api.ts';
 import type { BotContext, CommandSpec } from './context.ts';
-import type { FeatureDeps, FeatureDirectory, FeatureParts } from './features/feature.ts';
+import type { Feature, FeatureDeps, FeatureDirectory, FeatureParts } from './features/feature.ts';
 import { features } from './features/index.ts';
 import { floodControl } from './floodControl.ts';
 import { translator } from './i18n/index.ts';
@@ -39,6 +39,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** The clock, replaceable in tests. */
   now?: () => Date;
+  /** The features, in handler order; src/bot/features/index.ts unless a test passes its own. */
+  features?: readonly Feature[];
 }
 
 export interface BotApp {
@@ -93,7 +95,7 @@ export function createBot(deps: BotDeps): BotApp {
     now: deps.now ?? (() => new Date()),
     features: directory,
   };
-  for (const feature of features) built.push(feature.create(featureDeps));
+  for (const feature of deps.features ?? features) built.push(feature.create(featureDeps));
 
   let lastUpdateAt: number | null = null;
   bot.use((_ctx, next) => {

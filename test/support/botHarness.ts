@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Logger, pino } from 'pino';
 import type { Update, User } from 'telegraf/types';
 import { type BotApp, createBot } from '../../src/bot/app.ts';
+import type { Feature } from '../../src/bot/features/feature.ts';
 import { type Session, sessionSchema } from '../../src/bot/session.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { UpdateBuilder } from '../../src/console/updates.ts';
@@ -49,6 +50,8 @@ export interface HarnessOptions {
   /** Reopen an earlier harness's data folder, as after a restart. */
   dataDir?: string;
   knowledge?: LiveKnowledge;
+  /** A feature list other than src/bot/features/index.ts. */
+  features?: readonly Feature[];
   /** Calls an earlier harness recorded, kept so keyboards sent before a restart can be pressed. */
   history?: HarnessCall[];
 }
@@ -88,6 +91,7 @@ export class BotHarness {
       logger: options.logger ?? pino({ level: 'silent' }),
       knowledge: options.knowledge ?? (await sharedKnowledge()),
       parks: loadParks(config.PARKS_FILE),
+      ...(options.features ? { features: options.features } : {}),
       botInfo: {
         id: 1,
         is_bot: true,
