@@ -191,6 +191,7 @@ describe('ticket buttons refuse a non-officer', () => {
     await harness.press(WORKER, 'tn:park:-');
     await harness.press(WORKER, 'tn:skip');
     await harness.send(WORKER, 'Lương tháng 2 chưa trả');
+    await harness.sendPhoto(WORKER, 'Bảng lương');
     await harness.press(WORKER, 'tn:done');
     await harness.press(WORKER, 'tn:anon:1');
     const filed = BotHarness.texts(await harness.press(WORKER, 'tn:confirm'), WORKER.id);
@@ -215,13 +216,14 @@ describe('ticket buttons refuse a non-officer', () => {
     await demote();
   });
 
-  it('Take, Reply, Ask, Resolve and Reject, on an open ticket', async () => {
+  it('Take, Reply, Ask, Resolve, Reject and Files, on an open ticket with a photo', async () => {
     const before = JSON.stringify(harness.store.tickets.get(code));
-    for (const label of ['take', 'reply', 'ask', 'resolve', 'reject'] as const) {
+    for (const label of ['take', 'reply', 'ask', 'resolve', 'reject', 'files'] as const) {
       const calls = await harness.pressButton(BROADCASTING, t(`tickets.btn.${label}`));
       const answer = calls.find((call) => call.method === 'answerCallbackQuery')?.payload;
       expect(answer).toMatchObject({ text: NOT_OFFICER, show_alert: true });
       expect(BotHarness.texts(calls)).toEqual([]);
+      expect(calls.filter((call) => call.method.startsWith('send'))).toEqual([]);
     }
     expect(sessionOf(BROADCASTING)?.kind ?? 'idle').toBe('idle');
     expect(JSON.stringify(harness.store.tickets.get(code))).toBe(before);
