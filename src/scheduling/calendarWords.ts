@@ -18,6 +18,10 @@ const NAY = keyword('nay');
 const MAI = keyword('mai');
 const KIA = keyword('kia');
 const THE = keyword('the');
+const NEXT_VI = keyword('sau', 'tới');
+const THIS_VI = keyword('này');
+const NEXT_EN = keyword('next');
+const THIS_EN = keyword('this');
 
 const VI_WEEKDAY_NAMES: ReadonlyArray<[Weekday, ReturnType<typeof keyword>]> = [
   [1, keyword('hai', '2')],
@@ -152,4 +156,28 @@ export const matchDayWord: Matcher = (tokens, index) => {
   if (words.join(' ') === 'day after tomorrow') return found(3, { dayOffset: 2 });
   const offset = token.ascii ? DAY_WORDS[token.key] : undefined;
   return offset === undefined ? null : found(1, { dayOffset: offset });
+};
+
+/**
+ * "tuần sau", "tuần tới", "tuần này", "tháng sau", "tháng tới", "next week", "next month",
+ * "next monday" (Monday of next week), "this friday" (Friday of this week). Weeks start on Monday,
+ * as on Vietnamese calendars.
+ */
+export const matchWeekOrMonth: Matcher = (tokens, index) => {
+  const token = tokens[index];
+  if (token === undefined) return null;
+  const next = tokens[index + 1];
+  if (isKeyword(token, WEEK)) {
+    if (isKeyword(next, NEXT_VI)) return found(2, { week: 1 });
+    if (isKeyword(next, THIS_VI)) return found(2, { week: 0 });
+    return null;
+  }
+  if (isKeyword(token, MONTH) && isKeyword(next, NEXT_VI)) return found(2, { monthOffset: 1 });
+  const english = isKeyword(token, NEXT_EN) ? 1 : isKeyword(token, THIS_EN) ? 0 : null;
+  if (english === null) return null;
+  if (isKeyword(next, WEEK)) return found(2, { week: english });
+  if (english === 1 && isKeyword(next, MONTH)) return found(2, { monthOffset: 1 });
+  const weekday = matchWeekday(tokens, index + 1);
+  if (weekday === null || weekday === 'invalid') return weekday;
+  return found(1 + weekday.length, { weekday: weekday.spec.weekday, week: english });
 };

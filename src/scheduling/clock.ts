@@ -2,11 +2,16 @@ import type { ClockTime, DayPeriod, Found, Matcher, MatchResult, Spec } from './
 import { smallNumber } from './spec.ts';
 import { isKeyword, keyword, type Token } from './tokens.ts';
 
-/** Time-of-day recognition: `8h`, `8h30`, `8 giờ 30`, `8 giờ rưỡi`, `8:30`, `8am`, `8 pm`, `sáng`… */
+/**
+ * Time-of-day recognition: `8h`, `8h30`, `8 giờ 30`, `8 giờ rưỡi`, `8 rưỡi`, `9h kém 15`, `8:30`,
+ * `8am`, `8 pm`, `8:30 SA`, `2 CH`, `sáng`…
+ */
 
 const HOUR_WORD = keyword('giờ', 'h', 'g');
 const MINUTE_WORD = keyword('phút', 'p', 'ph');
 const HALF_WORD = keyword('rưỡi');
+/** "9h kém 15" = 08:45: Vietnamese counts the minutes left to the hour. */
+const TO_WORD = keyword('kém');
 const TODAY_WORD = keyword('nay');
 const TOMORROW_WORD = keyword('mai');
 const THIS_WORD = keyword('this');
@@ -28,12 +33,19 @@ export const PERIOD_DEFAULT_HOUR: Readonly<Record<DayPeriod, number>> = {
   night: 22,
 };
 
-const MERIDIEM = /^(a|p)\.?m\.?$/;
+/** am/pm and the Vietnamese SA (sáng) / CH (chiều) printed on phones and forms. */
+const MERIDIEM = /^(?:(a|p)\.?m\.?|(sa|ch))$/;
 
 function meridiemOf(token: Token | undefined): 'am' | 'pm' | null {
   const match = token === undefined ? null : MERIDIEM.exec(token.folded);
   if (!match) return null;
-  return match[1] === 'a' ? 'am' : 'pm';
+  return match[1] === 'a' || match[2] === 'sa' ? 'am' : 'pm';
+}
+
+/** `am`, `a.m.`, `sa` → am; `pm`, `ch` → pm; anything else (or nothing) → undefined. */
+function suffixMeridiem(suffix: string | undefined): 'am' | 'pm' | undefined {
+  if (suffix === undefined) return undefined;
+  return suffix.startsWith('a') || suffix === 'sa' ? 'am' : 'pm';
 }
 
 function found(length: number, spec: Spec): Found {
@@ -65,12 +77,40 @@ function minutesAfterHour(
 ): { minute: number; length: number } {
   const token = tokens[index];
   if (isKeyword(token, HALF_WORD)) return { minute: 30, length: 1 };
+  if (isKeyword(token, TO_WORD)) return minutesToHour(tokens, index + 1);
   const combined = token === undefined ? null : /^(\d{1,2})(?:p|ph|phut)$/.exec(token.folded);
   if (combined) return { minute: Number(combined[1]), length: 1 };
   const bare = smallNumber(token?.key);
   if (bare === null) return { minute: 0, length: 0 };
   if (isKeyword(tokens[index + 1], MINUTE_WORD)) return { minute: bare, length: 2 };
   return allowBare ? { minute: bare, length: 1 } : { minute: 0, length: 0 };
+}
+
+/**
+ * The minutes after `kém`: "15", "15 phút", "15p". Returned as a negative minute so the caller
+ * subtracts them from the hour; a `kém` with no number is consumed and made invalid (minute 99).
+ */
+function minutesToHour(
+  tokens: readonly Token[],
+  index: number,
+): { minute: number; length: number } {
+  const token = tokens[index];
+  const combined = token === undefined ? null : /^(\d{1,2})(?:p|ph|phut)$/.exec(token.folded);
+  if (combined) return { minute: -Number(combined[1]), length: 2 };
+  const bare = smallNumber(token?.key);
+  if (bare === null) return { minute: INVALID_MINUTE, length: 1 };
+  const unit = isKeyword(tokens[index + 1], MINUTE_WORD) ? 1 : 0;
+  return { minute: -bare, length: 2 + unit };
+}
+
+/** Marks a time as impossible so that `validTime` rejects it. */
+const INVALID_MINUTE = 99;
+
+/** Applies a `kém` offset (negative minute) to a whole hour: 9h kém 15 → 08:45. */
+function withMinutes(hour: number, minute: number): ClockTime {
+  if (minute >= 0) return { hour, minute };
+  if (minute <= -60 || hour === 0) return { hour, minute: INVALID_MINUTE };
+  return { hour: hour - 1, minute: 60 + minute };
 }
 
 /** Recognises a clock time starting at `index`; lengths are counted from `index`. */
@@ -80,29 +120,34 @@ export const matchClockTime: Matcher = (tokens, index) => {
   const word = token.folded;
   const rest = tokens.slice(index);
 
-  const colon = /^(\d{1,2}):(\d{2})(?:(a|p)\.?m\.?)?$/.exec(word);
+  const colon = /^(\d{1,2}):(\d{2})(?:(a|p)\.?m\.?|(sa|ch))?$/.exec(word);
   if (colon) {
     const time: ClockTime = { hour: Number(colon[1]), minute: Number(colon[2]) };
-    if (colon[3] !== undefined) time.meridiem = colon[3] === 'a' ? 'am' : 'pm';
+    const meridiem = suffixMeridiem(colon[3] ?? colon[4]);
+    if (meridiem !== undefined) time.meridiem = meridiem;
     return withMeridiem(rest, 1, time);
   }
-  const compact = /^(\d{1,2})(?::(\d{2}))?(a|p)\.?m\.?$/.exec(word);
+  const compact = /^(\d{1,2})(?::(\d{2}))?(?:(a|p)\.?m\.?|(sa|ch))$/.exec(word);
   if (compact) {
-    const meridiem = compact[3] === 'a' ? 'am' : 'pm';
+    const meridiem = suffixMeridiem(compact[3] ?? compact[4]) ?? 'am';
     return timeFound(1, { hour: Number(compact[1]), minute: Number(compact[2] ?? 0), meridiem });
   }
   const hourMark = /^(\d{1,2})(?:h|g|gio)(\d{1,2})?(?:p|ph|phut)?$/.exec(word);
   if (hourMark) {
     const time: ClockTime = { hour: Number(hourMark[1]), minute: Number(hourMark[2] ?? 0) };
-    if (hourMark[2] !== undefined) return timeFound(1, time);
+    if (hourMark[2] !== undefined) return withMeridiem(rest, 1, time);
     const extra = minutesAfterHour(rest, 1, false);
-    return timeFound(1 + extra.length, { ...time, minute: extra.minute });
+    return withMeridiem(rest, 1 + extra.length, withMinutes(time.hour, extra.minute));
   }
   const hour = smallNumber(token.key);
   if (hour === null || hour > 99) return null;
   if (isKeyword(rest[1], HOUR_WORD)) {
     const extra = minutesAfterHour(rest, 2, true);
-    return timeFound(2 + extra.length, { hour, minute: extra.minute });
+    return withMeridiem(rest, 2 + extra.length, withMinutes(hour, extra.minute));
+  }
+  if (isKeyword(rest[1], HALF_WORD) || isKeyword(rest[1], TO_WORD)) {
+    const extra = minutesAfterHour(rest, 1, false);
+    return withMeridiem(rest, 1 + extra.length, withMinutes(hour, extra.minute));
   }
   if (meridiemOf(rest[1]) !== null) return withMeridiem(rest, 1, { hour, minute: 0 });
   return null;
@@ -121,8 +166,16 @@ export const matchDayPeriod: Matcher = (tokens, index) => {
   const next = tokens[index + 1];
   if (isKeyword(next, TODAY_WORD)) return found(2, { period, dayOffset: 0 });
   if (isKeyword(next, TOMORROW_WORD)) return found(2, { period, dayOffset: 1 });
+  if (periodToken !== undefined && isAmbiguousPeriod(periodToken)) {
+    return found(1, { period, ambiguous: periodToken.key });
+  }
   return found(1, { period });
 };
+
+/** Unaccented `toi` is tối (evening) or tôi (I): only "toi nay"/"toi mai" are clearly evening. */
+function isAmbiguousPeriod(token: Token): boolean {
+  return token.ascii && token.folded === 'toi';
+}
 
 /**
  * The 24-hour hour for a typed hour and part of day, or `null` when they contradict ("15h sáng").

@@ -3,8 +3,8 @@ import { smallNumber } from './spec.ts';
 import { isKeyword, keyword, type Token } from './tokens.ts';
 
 /**
- * Relative times: "sau 2 giờ", "30 phút nữa", "sau 1 tiếng rưỡi", "in 2 hours", "in an hour",
- * "3 days later". A duration needs an explicit marker (sau/in/after before it, nữa/later after it)
+ * Relative times: "sau 2 giờ", "30 phút nữa", "sau 1 tiếng rưỡi", "nửa tiếng nữa", "in 2 hours",
+ * "in an hour", "in half an hour", "3 days later". A duration needs an explicit marker (sau/in/after before it, nữa/later after it)
  * because a bare "2 giờ" is a clock time, not a duration.
  */
 
@@ -42,6 +42,8 @@ const BEFORE = keyword('sau', 'in', 'after');
 const AFTER = keyword('nữa', 'later');
 const HALF = keyword('rưỡi');
 const ARTICLE = keyword('a', 'an');
+/** "nửa tiếng", "half an hour": only hours can be halved, "nửa ngày" has no agreed length. */
+const HALF_OF = keyword('nửa', 'half');
 const AND = keyword('và', 'and');
 
 /** Ten years: anything longer is a typo, not a reminder. */
@@ -69,6 +71,11 @@ function readAmount(tokens: readonly Token[], index: number, allowArticle: boole
   if (compact && compactUnit !== undefined) {
     const clockLike = CLOCK_LIKE_UNITS.has(compact[2] ?? '');
     return { value: Number(compact[1]), unit: compactUnit, length: 1, clockLike };
+  }
+  if (isKeyword(token, HALF_OF)) {
+    const article = isKeyword(tokens[index + 1], ARTICLE) ? 1 : 0;
+    if (unitOf(tokens[index + 1 + article]) !== 'hour') return null;
+    return { value: 0.5, unit: 'hour', length: 2 + article, clockLike: false };
   }
   const value = allowArticle && isKeyword(token, ARTICLE) ? 1 : smallNumber(token.key);
   const unitToken = tokens[index + 1];

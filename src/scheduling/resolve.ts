@@ -6,6 +6,7 @@ import {
   addCalendarDays,
   addCalendarMonths,
   type CalendarDate,
+  clampedDay,
   fromWallClock,
   isValidCalendarDate,
   toWallClock,
@@ -51,9 +52,8 @@ function repeating(repeat: Exclude<Repeat, { kind: 'once' }>, now: Date, zone: s
 function resolveRelative(spec: Spec, clock: Clock | null, now: Date, zone: string): Resolved {
   const { relative } = spec;
   if (relative === undefined) return fail('no_time');
-  if (spec.date !== undefined || spec.dayOffset !== undefined || spec.weekday !== undefined) {
-    return fail('invalid_date');
-  }
+  const dayNamed = spec.date ?? spec.dayOffset ?? spec.weekday ?? spec.week ?? spec.monthOffset;
+  if (dayNamed !== undefined) return fail('invalid_date');
   if (relative.minutes > 0) {
     if (clock !== null) return fail('invalid_date');
     const total = (relative.days * 1440 + relative.minutes) * 60_000;
@@ -69,7 +69,9 @@ function resolveRelative(spec: Spec, clock: Clock | null, now: Date, zone: strin
 
 function resolveRepeat(spec: Spec, clock: Clock, now: Date, zone: string): Resolved {
   const { hour, minute } = clock;
-  if (spec.dayOffset !== undefined) return fail('invalid_date');
+  if (spec.dayOffset !== undefined || spec.week !== undefined || spec.monthOffset !== undefined) {
+    return fail('invalid_date');
+  }
   if (spec.repeat === 'daily') {
     if (spec.date !== undefined || spec.weekday !== undefined) return fail('invalid_date');
     return repeating({ kind: 'daily', hour, minute }, now, zone);
@@ -103,9 +105,58 @@ function candidateDays(date: TypedDate, today: CalendarDate): CalendarDate[] {
   return days;
 }
 
+/** "thứ 6 tuần này", "next monday", "tuần sau": a day counted from this week's Monday. */
+function resolveWeek(spec: Spec, week: 0 | 1, clock: Clock, now: Date, zone: string): Resolved {
+  if (spec.date !== undefined || spec.dayOffset !== undefined || spec.monthOffset !== undefined) {
+    return fail('invalid_date');
+  }
+  const today = toWallClock(now, zone);
+  let day: CalendarDate;
+  if (spec.weekday !== undefined) {
+    const monday = addCalendarDays(today, -((weekdayOf(today) + 6) % 7));
+    day = addCalendarDays(monday, week * 7 + ((spec.weekday + 6) % 7));
+  } else if (week === 1) {
+    day = addCalendarDays(today, 7);
+  } else {
+    return fail('no_time');
+  }
+  return once(fromWallClock(day, clock.hour, clock.minute, zone), now);
+}
+
+/** "tháng sau" (same day next month, or its last day), "ngày 10 tháng sau". */
+function resolveNextMonth(spec: Spec, clock: Clock, now: Date, zone: string): Resolved {
+  if (
+    spec.dayOffset !== undefined ||
+    spec.weekday !== undefined ||
+    spec.date?.month !== undefined
+  ) {
+    return fail('invalid_date');
+  }
+  const today = toWallClock(now, zone);
+  const first = addCalendarMonths(today, 1);
+  const wanted = spec.date?.day;
+  if (wanted !== undefined && !isValidCalendarDate(first.year, first.month, wanted)) {
+    return fail('invalid_date');
+  }
+  const day = clampedDay(first, wanted ?? today.day);
+  return once(fromWallClock(day, clock.hour, clock.minute, zone), now);
+}
+
+/**
+ * "12h đêm nay", "1h đêm mai": a small hour said with đêm belongs to the night that follows the
+ * named day, so it is the next calendar day (the coming midnight, not the one already past).
+ */
+function nightShift(spec: Spec, clock: Clock | null): number {
+  return spec.period === 'night' && spec.time !== undefined && clock !== null && clock.hour < 6
+    ? 1
+    : 0;
+}
+
 function resolveDate(spec: Spec, clock: Clock | null, now: Date, zone: string): Resolved {
   const today = toWallClock(now, zone);
   const { hour, minute } = clock ?? { hour: DEFAULT_HOUR, minute: 0 };
+  if (spec.week !== undefined) return resolveWeek(spec, spec.week, { hour, minute }, now, zone);
+  if (spec.monthOffset !== undefined) return resolveNextMonth(spec, { hour, minute }, now, zone);
   if (spec.date !== undefined) {
     if (spec.dayOffset !== undefined) return fail('invalid_date');
     const explicitYear = spec.date.year !== undefined;
@@ -122,7 +173,7 @@ function resolveDate(spec: Spec, clock: Clock | null, now: Date, zone: string): 
     return once(ahead, now);
   }
   if (spec.dayOffset !== undefined) {
-    const day = addCalendarDays(today, spec.dayOffset);
+    const day = addCalendarDays(today, spec.dayOffset + nightShift(spec, clock));
     if (spec.weekday !== undefined && weekdayOf(day) !== spec.weekday) return fail('invalid_date');
     return once(fromWallClock(day, hour, minute, zone), now);
   }

@@ -39,6 +39,12 @@ export interface Spec {
   weekday?: Weekday;
   relative?: RelativeOffset;
   repeat?: 'daily' | 'weekly' | 'monthly';
+  /** Calendar week counted from the current one (Monday first): 0 = "this friday", 1 = "tuần sau". */
+  week?: 0 | 1;
+  /** Calendar months ahead: "tháng sau", "next month". */
+  monthOffset?: 1;
+  /** An unaccented word read as a time word that could also be ordinary text (`toi`). */
+  ambiguous?: string;
 }
 
 /** A recognised element: how many tokens it used and what it says. */

@@ -36,12 +36,28 @@ export interface ParsedReminder {
  * - `invalid_date`: a date or time that does not exist (31/02, 25/13, 24:00) or parts that
  *   contradict each other (e.g. "today" and "tomorrow", "8am tối");
  * - `in_past`: an explicit date/time that has already passed;
- * - `no_text`: a time but nothing to remind about.
+ * - `no_text`: a time but nothing to remind about;
+ * - `unread_time`: the time expression goes on past what the grammar understood ("tomorrow at
+ *   nine", "9h kém"): the words that look like time are never silently kept as reminder text;
+ * - `ambiguous`: an unaccented word that is both a time word and an ordinary one (`toi` = tối
+ *   "evening" or tôi "I"), so the user is asked to type the accents.
  */
-export type ParseError = 'empty' | 'no_time' | 'invalid_date' | 'in_past' | 'no_text';
+export type ParseError =
+  | 'empty'
+  | 'no_time'
+  | 'invalid_date'
+  | 'in_past'
+  | 'no_text'
+  | 'unread_time'
+  | 'ambiguous';
 
-/** Result type of `parseReminder`: errors are values because bad input is the normal case. */
-export type ParseResult = { ok: true; value: ParsedReminder } | { ok: false; error: ParseError };
+/**
+ * Result type of `parseReminder`: errors are values because bad input is the normal case. `near`
+ * quotes the words the error is about (the unread time words, the ambiguous word) for the hint.
+ */
+export type ParseResult =
+  | { ok: true; value: ParsedReminder }
+  | { ok: false; error: ParseError; near?: string };
 
 /** Where and when a text is interpreted; `now` is injected so tests and replays are deterministic. */
 export interface ParseContext {

@@ -1,8 +1,22 @@
 import { Composer } from 'telegraf';
-import { describeRepeat, formatWhen, parseReminder } from '../../../scheduling/index.ts';
+import {
+  describeRepeat,
+  formatWhen,
+  type ParseError,
+  parseReminder,
+} from '../../../scheduling/index.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import type { NoticeDeps, NoticePart } from './deps.ts';
+
+/** The hint for a refused `/remind`, followed by a blank line, or nothing for an empty one. */
+function parseProblem(ctx: BotContext, error: ParseError, near: string): string {
+  if (error === 'empty') return '';
+  if (error === 'unread_time' || error === 'ambiguous') {
+    return `${ctx.t(`remind.error.${error}`, { near })}\n\n`;
+  }
+  return `${ctx.t(`remind.error.${error}`)}\n\n`;
+}
 
 const SNOOZE_MS: Record<string, number> = { '10': 10 * 60_000, '60': 60 * 60_000, tm: 86_400_000 };
 
@@ -25,9 +39,9 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
     }
     const parsed = parseReminder(input, { now: deps.now(), timeZone: tz });
     if (!parsed.ok) {
-      const problem =
-        parsed.error === 'empty' ? '' : `${ctx.t(`remind.error.${parsed.error}`)}\n\n`;
-      await ctx.reply(`${problem}${ctx.t('remind.help')}`);
+      await ctx.reply(
+        `${parseProblem(ctx, parsed.error, parsed.near ?? '')}${ctx.t('remind.help')}`,
+      );
       return;
     }
     const { firstDue, repeat, text } = parsed.value;

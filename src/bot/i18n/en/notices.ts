@@ -31,6 +31,10 @@ export const notices: { readonly [K in keyof typeof vi]: string } = {
     'That date or time does not exist or contradicts itself. Please check it.',
   'remind.error.in_past': 'That time has already passed. Please choose a time in the future.',
   'remind.error.no_text': 'What should I remind you about? Add the text after the time.',
+  'remind.error.unread_time':
+    'I could not read the whole time: “{near}” looks like part of it, so I will not guess. Please rephrase the time, or put a “-” between the time and the text.',
+  'remind.error.ambiguous':
+    'Does “{near}” mean <b>tối</b> (evening) or <b>tôi</b> (I)? Please type it with accents, for example <code>8h tối họp</code> or <code>8h - tôi họp</code>.',
   'remind.confirm': '⏰ I will remind you at <b>{when}</b>:\n{text}',
   'remind.repeat': '🔁 Repeats: {repeat}',
   'remind.ok': '✅ Confirm',

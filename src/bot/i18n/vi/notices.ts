@@ -28,6 +28,10 @@ export const notices = {
   'remind.error.invalid_date': 'Ngày giờ này không tồn tại hoặc mâu thuẫn. Hãy kiểm tra lại.',
   'remind.error.in_past': 'Thời điểm này đã qua. Hãy chọn một thời điểm trong tương lai.',
   'remind.error.no_text': 'Bạn muốn tôi nhắc việc gì? Hãy thêm nội dung sau thời gian.',
+  'remind.error.unread_time':
+    'Tôi chưa đọc được hết thời gian: “{near}” có vẻ là một phần của thời gian, nên tôi không đoán. Hãy viết lại thời gian, hoặc đặt dấu “-” giữa thời gian và nội dung.',
+  'remind.error.ambiguous':
+    '“{near}” là <b>tối</b> (buổi tối) hay <b>tôi</b>? Hãy gõ có dấu, ví dụ <code>8h tối họp</code> hoặc <code>8h - tôi họp</code>.',
   'remind.confirm': '⏰ Tôi sẽ nhắc bạn lúc <b>{when}</b>:\n{text}',
   'remind.repeat': '🔁 Lặp lại: {repeat}',
   'remind.ok': '✅ Xác nhận',
