@@ -14,6 +14,7 @@ import {
   loadKnowledgeBase,
   type SearchOutcome,
 } from './index.ts';
+import { releaseProblems } from './releaseCheck.ts';
 
 const USAGE = `Usage: npm run kb -- <command> [options]
 
@@ -23,10 +24,13 @@ Commands:
   search             With no query: read one query per line from stdin and print one JSON
                      object per line: {"query", "results": [{id, title, answer, confidence, source}]}.
   list [--json]      Every entry (a JSON array with --json).
-  validate           Check every topic file, the contacts file and the report quotes.
+  validate [--release]
+                     Check every topic file, the contacts file and the report quotes. With
+                     --release, also fail while no contact detail is filled in or the park list
+                     is shorter than the report's 16 parks (a deployment must not start unfinished).
 
 Data options (defaults are the repository's data folders):
-  --knowledge-dir DIR   --source FILE   --contacts FILE`;
+  --knowledge-dir DIR   --source FILE   --contacts FILE   --parks FILE`;
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -38,6 +42,8 @@ interface CliOptions {
   lang: Lang | undefined;
   limit: number | undefined;
   json: boolean;
+  release: boolean;
+  parksFile: string;
   paths: { knowledgeDir: string; sourceFile: string; contactsFile: string };
 }
 
@@ -69,6 +75,8 @@ function parseOptions(argv: string[]): CliOptions {
     lang: values.lang,
     limit,
     json: values.json ?? false,
+    release: values.release ?? false,
+    parksFile: values.parks ?? `${ROOT}data/parks/parks.yaml`,
     paths: {
       knowledgeDir: values['knowledge-dir'] ?? `${ROOT}data/knowledge`,
       sourceFile: values.source ?? `${ROOT}data/source/bao-cao-20-nam-kcn-bac-ninh-2018.txt`,
@@ -86,6 +94,8 @@ function parseCliArgs(argv: string[]) {
       lang: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      release: { type: 'boolean' },
+      parks: { type: 'string' },
       'knowledge-dir': { type: 'string' },
       source: { type: 'string' },
       contacts: { type: 'string' },
@@ -151,6 +161,14 @@ async function run(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   const kb = await loadKnowledgeBase(options.paths);
   if (options.command === 'validate') {
+    if (options.release) {
+      const problems = await releaseProblems(
+        kb.contacts,
+        options.parksFile,
+        options.paths.contactsFile,
+      );
+      if (problems.length > 0) throw new KnowledgeValidationError(problems);
+    }
     console.log(
       `OK: ${kb.entries.length} entries in ${kb.topics.length} topics, ` +
         `${kb.contacts.length} contacts, ${kb.passages.length} report passages.`,

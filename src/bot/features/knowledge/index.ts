@@ -2,6 +2,7 @@ import { Composer } from 'telegraf';
 import type { BotContext } from '../../context.ts';
 import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 import { askComposer } from './ask.ts';
+import { contactsComposer } from './contacts.ts';
 import { knowledgeOfficerComposer } from './officer.ts';
 import { topicsComposer } from './topics.ts';
 
@@ -21,6 +22,7 @@ function knowledgeParts({ knowledge, store, now, features }: KnowledgeDeps): Fea
   const composer = new Composer<BotContext>();
   composer.use(
     topicsComposer(knowledge),
+    contactsComposer(knowledge),
     knowledgeOfficerComposer(knowledge, store.feedback, () => features.reload()),
     askComposer(knowledge, store.feedback, now),
   );

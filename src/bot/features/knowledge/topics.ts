@@ -2,7 +2,6 @@ import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { BotContext } from '../../context.ts';
-import { escapeHtml } from '../../html.ts';
 import { callbackButton, pageOf, pagerRow } from '../../keyboard.ts';
 import { buttonLabel } from './render.ts';
 
@@ -74,29 +73,5 @@ export function topicsComposer(knowledge: LiveKnowledge) {
     });
   });
 
-  composer.command('contact', (ctx) => ctx.reply(renderContacts(ctx, knowledge)));
-  composer.action('menu:contact', async (ctx) => {
-    await ctx.answerCbQuery();
-    await ctx.reply(renderContacts(ctx, knowledge));
-  });
-
   return composer;
-}
-
-/** Contact details exactly as the operator filled them; a missing one is said to be missing. */
-function renderContacts(ctx: BotContext, knowledge: LiveKnowledge): string {
-  const missing = `<i>${ctx.t('kb.contactMissing')}</i>`;
-  const field = (label: string, value: string | null) =>
-    `${label}: ${value ? escapeHtml(value) : missing}`;
-  const blocks = knowledge.current.contacts.map((contact) =>
-    [
-      `<b>${escapeHtml(contact.name[ctx.lang])}</b>`,
-      escapeHtml(contact.description[ctx.lang]),
-      field(ctx.t('kb.contactPhone'), contact.phone),
-      field(ctx.t('kb.contactEmail'), contact.email),
-      field(ctx.t('kb.contactAddress'), contact.address),
-      field(ctx.t('kb.contactWebsite'), contact.website),
-    ].join('\n'),
-  );
-  return [ctx.t('kb.contactTitle'), ...blocks].join('\n\n');
 }

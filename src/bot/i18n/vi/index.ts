@@ -1,4 +1,5 @@
 import { core } from './core.ts';
+import { dialogues } from './dialogues.ts';
 import { knowledge } from './knowledge.ts';
 import { language } from './language.ts';
 import { notices } from './notices.ts';
@@ -16,4 +17,5 @@ export const vi = {
   ...privacy,
   ...notices,
   ...tickets,
+  ...dialogues,
 } as const;
