@@ -76,6 +76,7 @@ export function createBot(deps: BotDeps): BotApp {
   const directory: FeatureDirectory = {
     commands: () => built.flatMap((parts) => parts.commands ?? []),
     menu: () => built.flatMap((parts) => parts.menu ?? []),
+    steps: () => built.flatMap((parts) => parts.steps ?? []),
     async forgetUser(userId) {
       for (const parts of built) await parts.forgetUser?.(userId);
     },

@@ -10,8 +10,11 @@ export { newSession } from './sessionTypes.ts';
  * listed features declare in `dialogues`, so a feature's steps are added by listing the feature.
  */
 export function sessionSchemaOf(dialogues: readonly DialogueSchema[]): z.ZodType<Session> {
+  const dialogue = z.discriminatedUnion('kind', [idleDialogueSchema, ...dialogues]);
   const schema = z.object({
-    dialogue: z.discriminatedUnion('kind', [idleDialogueSchema, ...dialogues]),
+    dialogue,
+    suspended: dialogue.optional(),
+    threadMessages: z.record(z.string(), z.string()).optional(),
     updatedAt: z.string().optional(),
   });
   // The one cast: each feature's DialogueRegistry entry is z.infer of the same schemas it lists.

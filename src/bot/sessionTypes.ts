@@ -27,6 +27,13 @@ export type DialogueSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodR
 
 export interface Session {
   dialogue: Dialogue;
+  /** A step kept aside when a command interrupted it (a half-written complaint), to resume. */
+  suspended?: Dialogue | undefined;
+  /**
+   * The user's own messages that went into a ticket (message id → ticket code), newest last and
+   * capped, so an edit of one of them updates that ticket.
+   */
+  threadMessages?: Record<string, string> | undefined;
   /** When the session last changed, so stale half-finished dialogues can be recognised. */
   updatedAt?: string | undefined;
 }

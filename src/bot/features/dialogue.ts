@@ -1,24 +1,90 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
-import type { Feature, FeatureParts } from './feature.ts';
+import { type AnyStep, incomingOf, markQuestion } from '../dialogueStep.ts';
+import type { Dialogue } from '../sessionTypes.ts';
+import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
-/** /cancel leaves whatever dialogue the user is in; it runs before every feature. */
-export const dialogueFeature: Feature<unknown> = {
-  name: 'dialogue',
-  create: () => cancelParts(),
+type DialogueDeps = Pick<FeatureDeps, 'now'> & {
+  features: Pick<FeatureDeps['features'], 'steps'>;
 };
 
-function cancelParts(): FeatureParts {
+/**
+ * The one dialogue dispatcher, first in the chain: /cancel, and every update while a step is
+ * open goes through the step's declaration (see dialogueStep.ts) instead of each feature deciding
+ * by registration order whether a message is its own.
+ */
+export const dialogueFeature: Feature<DialogueDeps> = {
+  name: 'dialogue',
+  create: dialogueParts,
+};
+
+/** Ends or suspends `dialogue` and says so; the caller goes on with the interrupting update. */
+async function leaveStep(ctx: BotContext, step: AnyStep, dialogue: Dialogue, replaced: boolean) {
+  if (step.leave === 'suspend') ctx.session.suspended = dialogue;
+  if (!replaced) ctx.session.dialogue = { kind: 'idle' };
+  await ctx.saveSession();
+  await ctx.reply(step.left(ctx, dialogue));
+}
+
+function dialogueParts({ now, features }: DialogueDeps): FeatureParts {
   const composer = new Composer<BotContext>();
+  const stepOf = (dialogue: Dialogue) =>
+    dialogue.kind === 'idle' ? undefined : features.steps().find((s) => s.kind === dialogue.kind);
+
   composer.command('cancel', async (ctx) => {
-    if (ctx.session.dialogue.kind === 'idle') {
+    const dialogue = ctx.session.dialogue;
+    if (dialogue.kind === 'idle') {
       await ctx.reply(ctx.t('cancel.nothing'));
       return;
     }
+    const step = stepOf(dialogue);
     ctx.session.dialogue = { kind: 'idle' };
     await ctx.saveSession();
-    await ctx.reply(ctx.t('cancel.done'));
+    await ctx.reply(
+      step ? `${step.left(ctx, dialogue)}\n${ctx.t('cancel.done')}` : ctx.t('cancel.done'),
+    );
   });
+
+  composer.use(async (ctx, next) => {
+    let dialogue = ctx.session.dialogue;
+    let step = stepOf(dialogue);
+    if (!step) return next();
+    const expiresAt = step.expiresAt(dialogue);
+    if (expiresAt !== undefined && expiresAt <= now().toISOString()) {
+      ctx.session.dialogue = { kind: 'idle' };
+      await ctx.saveSession();
+      if (ctx.chat) await ctx.reply(step.expired(ctx, dialogue));
+      return next();
+    }
+    if (ctx.callbackQuery) {
+      const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
+      if (step.callbacks.some((prefix) => data.startsWith(prefix))) return next();
+      await next();
+      // Another feature's button replaced the step: the user is told what became of it.
+      if (ctx.session.dialogue !== dialogue) await leaveStep(ctx, step, dialogue, true);
+      return;
+    }
+    const message = ctx.message;
+    if (!message) return next();
+    const incoming = incomingOf(message);
+    if ('text' in message && message.text.startsWith('/')) {
+      await leaveStep(ctx, step, dialogue, false);
+      return next();
+    }
+    if (incoming !== null && step.accepts(dialogue).includes(incoming)) {
+      return step.onMessage ? step.onMessage(ctx, dialogue) : next();
+    }
+    if (incoming === 'text') {
+      markQuestion(ctx);
+      await next();
+      dialogue = ctx.session.dialogue;
+      step = stepOf(dialogue);
+      if (step) await ctx.reply(step.pending(ctx, dialogue));
+      return;
+    }
+    await ctx.reply(step.pending(ctx, dialogue));
+  });
+
   return {
     composer,
     commands: [{ command: 'cancel', description: 'cmd.cancel', audience: 'everyone' }],

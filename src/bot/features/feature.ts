@@ -7,6 +7,7 @@ import type { BackgroundService } from '../../lifecycle.ts';
 import type { ParkDirectory } from '../../parks/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { BotContext, CommandSpec, MenuItem } from '../context.ts';
+import type { AnyStep } from '../dialogueStep.ts';
 import type { DialogueSchema, Session } from '../sessionTypes.ts';
 
 /**
@@ -24,6 +25,8 @@ export interface FeatureParts {
   forgetUser?: (userId: number) => Promise<void>;
   /** Re-reads the operator-edited files this feature owns (/reload); returns their problems. */
   onReload?: () => ValidationProblem[] | Promise<ValidationProblem[]>;
+  /** This feature's dialogue steps, run by the one dispatcher (see dialogueStep.ts). */
+  steps?: AnyStep[];
 }
 
 /**
@@ -48,6 +51,8 @@ export interface FeatureDirectory {
   forgetUser(userId: number): Promise<void>;
   /** Calls every feature's onReload and joins their problems. */
   reload(): Promise<ValidationProblem[]>;
+  /** Every feature's dialogue steps. */
+  steps(): AnyStep[];
 }
 
 /** Everything createBot can hand a feature; each feature picks what it needs. */

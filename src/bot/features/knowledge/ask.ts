@@ -3,6 +3,7 @@ import type { Entry } from '../../../knowledge/index.ts';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { FeedbackRepository } from '../../../store/index.ts';
 import type { BotContext } from '../../context.ts';
+import { readsAsQuestion } from '../../dialogueStep.ts';
 import { answerKeyboard, noAnswerKeyboard, renderAnswer, renderExcerpt } from './render.ts';
 
 /** Longer questions are searched on their start; nobody types a 1,000-word question. */
@@ -29,7 +30,7 @@ export function askComposer(
 
   composer.on('text', async (ctx, next) => {
     const text = ctx.message.text.trim();
-    if (ctx.session.dialogue.kind !== 'idle' || text.startsWith('/') || text === '') return next();
+    if (!readsAsQuestion(ctx) || text.startsWith('/') || text === '') return next();
     const base = knowledge.current;
     const outcome = base.search(text.slice(0, MAX_QUERY_LENGTH));
     const [best, ...rest] = outcome.hits;
