@@ -88,7 +88,7 @@ describe('reminders end to end', () => {
     expect(old?.status).toBe('missed');
   });
 
-  it('confirms /remind before saving and lists it', async () => {
+  it('saves /remind at once, lists it, and Undo from the saved message removes it', async () => {
     const before = fake.textsTo(USER.id).length;
     fake.sendText(USER, '/remind in 2 hours call the bank');
     await fake.waitFor(
@@ -96,17 +96,21 @@ describe('reminders end to end', () => {
         fake
           .textsTo(USER.id)
           .slice(before)
-          .find((t) => /I will remind you at/.test(t)),
+          .find((t) => /Saved: I will remind you at/.test(t)),
       WAIT,
     );
-    fake.pressButton(USER, { message_id: 1, chat: { id: USER.id } }, 'rem:ok');
-    await fake.waitFor(() => fake.textsTo(USER.id).find((t) => /Reminder saved/.test(t)), WAIT);
+    const saved = fake.lastMessageTo(USER.id);
+    const undo = fake.buttonsOf(saved).find((button) => button.text.includes('Undo'));
+    expect(fake.buttonsOf(saved).map((button) => button.text)).toContain('🕒 Change time');
     fake.sendText(USER, '/reminders');
     const list = await fake.waitFor(
       () => fake.textsTo(USER.id).find((t) => /Your reminders/.test(t)),
       WAIT,
     );
     expect(list).toContain('call the bank');
+    if (!saved || !undo) throw new Error('no Undo button on the saved reminder');
+    fake.pressButton(USER, saved, undo.data);
+    await fake.waitFor(() => fake.textsTo(USER.id).find((t) => /deleted/.test(t)), WAIT);
     fake.sendText(USER, '/remind someday maybe');
     const refusal = await fake.waitFor(
       () => fake.textsTo(USER.id).find((t) => /could not read a time/.test(t)),

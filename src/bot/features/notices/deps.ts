@@ -20,7 +20,8 @@ export interface NoticeDeps {
 /** One part of the notices feature (subscriptions, reminders, schedules, broadcasts). */
 export type NoticePart = { name: string } & Required<
   Pick<FeatureParts, 'composer' | 'commands' | 'menu'>
->;
+> &
+  Pick<FeatureParts, 'steps'>;
 
 export const labelsOf = (ctx: BotContext, parks: ParkList): LabelContext => ({
   t: ctx.t,

@@ -8,12 +8,21 @@ import {
 
 /** Dialogue steps of the notices features, added to the session's discriminated union. */
 
-/** A parsed `/remind` waiting for Confirm/Cancel; nothing is saved before Confirm. */
+/**
+ * A parsed `/remind` waiting for Confirm/Cancel, from before reminders were saved at once; kept so
+ * that sessions stored by the older version still load.
+ */
 export const reminderConfirmSchema = z.object({
   kind: z.literal('reminderConfirm'),
   text: z.string(),
   dueAt: z.string(),
   repeat: repeatSchema,
+});
+
+/** "Change time" on a saved reminder: the next text is its new time. */
+export const reminderRetimeSchema = z.object({
+  kind: z.literal('reminderRetime'),
+  reminderId: z.string(),
 });
 
 export const broadcastComposeSchema = z.object({ kind: z.literal('broadcastCompose') });
@@ -55,6 +64,7 @@ export const scheduleConfirmSchema = z.object({
 /** Every notices dialogue step, for spreading into the session's union. */
 export const noticeDialogueSchemas = [
   reminderConfirmSchema,
+  reminderRetimeSchema,
   broadcastComposeSchema,
   broadcastSegmentsSchema,
   scheduleSegmentsSchema,

@@ -10,6 +10,7 @@ import { noticeDialogueSchemas } from './dialogues.ts';
 import { remindersFeature } from './reminders.ts';
 import { schedulesFeature } from './schedules.ts';
 import { telegramSender } from './send.ts';
+import { noticeSteps } from './steps.ts';
 import { subscriptionOnboarding, subscriptionsFeature } from './subscriptions.ts';
 
 type NoticesDeps = Pick<FeatureDeps, 'config' | 'parks' | 'telegram' | 'logger' | 'now'> & {
@@ -88,6 +89,7 @@ function noticesParts(options: NoticesDeps): FeatureParts {
     composer,
     commands: parts.flatMap((part) => part.commands),
     menu: parts.flatMap((part) => part.menu),
+    steps: [...parts.flatMap((part) => part.steps ?? []), ...noticeSteps],
     services: [
       {
         name: 'scheduler',

@@ -2,10 +2,13 @@ import { Composer } from 'telegraf';
 import {
   describeRepeat,
   formatWhen,
+  type ParsedReminder,
   type ParseError,
   parseReminder,
 } from '../../../scheduling/index.ts';
+import type { Reminder } from '../../../store/reminders.ts';
 import type { BotContext } from '../../context.ts';
+import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import type { NoticeDeps, NoticePart } from './deps.ts';
 
@@ -21,8 +24,8 @@ function parseProblem(ctx: BotContext, error: ParseError, near: string): string 
 const SNOOZE_MS: Record<string, number> = { '10': 10 * 60_000, '60': 60 * 60_000, tm: 86_400_000 };
 
 /**
- * /remind reads "when + text" with the scheduling grammar, echoes the time in the user's language
- * and zone, and saves only after Confirm; /reminders lists them with delete buttons; delivered
+ * /remind reads "when + text" with the scheduling grammar and saves at once, echoing the time in
+ * the user's language and zone with Undo and Change time buttons; /reminders lists them with delete buttons; delivered
  * reminders can be snoozed.
  */
 export function remindersFeature(deps: NoticeDeps): NoticePart {
@@ -30,6 +33,40 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
   const { reminders } = deps.notices;
   const tz = deps.config.TZ;
   const when = (ctx: BotContext, iso: string) => formatWhen(new Date(iso), ctx.lang, tz);
+
+  /** "⏰ Saved for …" with Undo and Change time: nothing waits for a confirmation to be forgotten. */
+  const savedView = (ctx: BotContext, reminder: Reminder) => {
+    const lines = [
+      ctx.t('remind.savedAt', { when: when(ctx, reminder.dueAt), text: reminder.text }),
+    ];
+    if (reminder.repeat.kind !== 'once') {
+      lines.push(ctx.t('remind.repeat', { repeat: describeRepeat(reminder.repeat, ctx.lang) }));
+    }
+    return {
+      text: lines.join('\n'),
+      extra: {
+        reply_markup: {
+          inline_keyboard: [
+            [
+              callbackButton(ctx.t('remind.undo'), `rem:undo:${reminder.id}`),
+              callbackButton(ctx.t('remind.change'), `rem:chg:${reminder.id}`),
+            ],
+          ],
+        },
+      },
+    };
+  };
+
+  const save = async (ctx: BotContext, parsed: ParsedReminder) => {
+    const reminder = await reminders.add({
+      userId: ctx.profile.id,
+      text: parsed.text,
+      dueAt: parsed.firstDue,
+      repeat: parsed.repeat,
+    });
+    deps.scheduler.trackReminder(reminder);
+    return reminder;
+  };
 
   composer.command('remind', async (ctx) => {
     const input = ctx.payload.trim();
@@ -44,25 +81,86 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
       );
       return;
     }
-    const { firstDue, repeat, text } = parsed.value;
-    ctx.session.dialogue = { kind: 'reminderConfirm', text, dueAt: firstDue.toISOString(), repeat };
-    await ctx.saveSession();
-    const lines = [ctx.t('remind.confirm', { when: when(ctx, firstDue.toISOString()), text })];
-    if (repeat.kind !== 'once') {
-      lines.push(ctx.t('remind.repeat', { repeat: describeRepeat(repeat, ctx.lang) }));
-    }
-    await ctx.reply(lines.join('\n'), {
-      reply_markup: {
-        inline_keyboard: [
-          [
-            callbackButton(ctx.t('remind.ok'), 'rem:ok'),
-            callbackButton(ctx.t('remind.no'), 'rem:no'),
-          ],
-        ],
-      },
-    });
+    const view = savedView(ctx, await save(ctx, parsed.value));
+    await ctx.reply(view.text, view.extra);
   });
 
+  composer.action('menu:remind', async (ctx) => {
+    await ctx.answerCbQuery();
+    await ctx.reply(ctx.t('remind.help'));
+  });
+
+  const own = (ctx: BotContext, id: string) => {
+    const reminder = reminders.get(id);
+    return reminder && reminder.userId === ctx.profile.id && reminder.status === 'pending'
+      ? reminder
+      : undefined;
+  };
+
+  composer.action(/^rem:undo:([0-9a-f]+)$/, async (ctx) => {
+    const reminder = own(ctx, ctx.match[1] ?? '');
+    await ctx.answerCbQuery();
+    await clearButtons(ctx);
+    if (!reminder) {
+      await ctx.reply(ctx.t('notices.stale'));
+      return;
+    }
+    await reminders.remove(reminder.id);
+    deps.scheduler.untrackReminder(reminder.id);
+    if (ctx.session.dialogue.kind === 'reminderRetime') ctx.session.dialogue = { kind: 'idle' };
+    await ctx.reply(ctx.t('remind.undone', { text: reminder.text }));
+  });
+
+  composer.action(/^rem:chg:([0-9a-f]+)$/, async (ctx) => {
+    const reminder = own(ctx, ctx.match[1] ?? '');
+    await ctx.answerCbQuery();
+    if (!reminder) {
+      await ctx.reply(ctx.t('notices.stale'));
+      return;
+    }
+    ctx.session.dialogue = { kind: 'reminderRetime', reminderId: reminder.id };
+    await ctx.saveSession();
+    await ctx.reply(ctx.t('remind.askTime', { text: reminder.text }));
+  });
+
+  /** The new time for a saved reminder: the old one stays until the new one is saved. */
+  const retime = defineStep({
+    kind: 'reminderRetime',
+    accepts: () => ['text'],
+    callbacks: ['rem:'],
+    leave: 'end',
+    left: (ctx) => ctx.t('remind.timeKept'),
+    pending: (ctx) => ctx.t('remind.askTimeAgain'),
+    async onMessage(ctx, dialogue) {
+      const typed = ctx.message && 'text' in ctx.message ? ctx.message.text.trim() : '';
+      const reminder = own(ctx, dialogue.reminderId);
+      if (!reminder) {
+        ctx.session.dialogue = { kind: 'idle' };
+        await ctx.saveSession();
+        await ctx.reply(ctx.t('notices.stale'));
+        return;
+      }
+      const parsed = parseReminder(`${typed} - ${reminder.text}`, {
+        now: deps.now(),
+        timeZone: tz,
+      });
+      if (!parsed.ok) {
+        await ctx.reply(
+          `${parseProblem(ctx, parsed.error, parsed.near ?? '')}${ctx.t('remind.askTimeAgain')}`,
+        );
+        return;
+      }
+      const moved = await save(ctx, { ...parsed.value, text: reminder.text });
+      await reminders.remove(reminder.id);
+      deps.scheduler.untrackReminder(reminder.id);
+      ctx.session.dialogue = { kind: 'idle' };
+      await ctx.saveSession();
+      const view = savedView(ctx, moved);
+      await ctx.reply(view.text, view.extra);
+    },
+  });
+
+  /** Sessions saved before reminders were saved at once may still hold an unconfirmed one. */
   composer.action(/^rem:(ok|no)$/, async (ctx) => {
     const draft = ctx.session.dialogue;
     await ctx.answerCbQuery();
@@ -77,14 +175,20 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
       await ctx.reply(ctx.t('remind.cancelled'));
       return;
     }
-    const reminder = await reminders.add({
-      userId: ctx.profile.id,
+    const reminder = await save(ctx, {
       text: draft.text,
-      dueAt: new Date(draft.dueAt),
+      firstDue: new Date(draft.dueAt),
       repeat: draft.repeat,
     });
-    deps.scheduler.trackReminder(reminder);
     await ctx.reply(ctx.t('remind.saved', { when: when(ctx, reminder.dueAt) }));
+  });
+  const legacyConfirm = defineStep({
+    kind: 'reminderConfirm',
+    accepts: () => [],
+    callbacks: ['rem:'],
+    leave: 'end',
+    left: (ctx) => ctx.t('remind.cancelled'),
+    pending: (ctx) => ctx.t('remind.legacyPending'),
   });
 
   const list = (ctx: BotContext) => {
@@ -149,6 +253,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
   return {
     name: 'reminders',
     composer,
+    steps: [retime, legacyConfirm],
     commands: [
       { command: 'remind', description: 'cmd.remind', audience: 'everyone' },
       { command: 'reminders', description: 'cmd.reminders', audience: 'everyone' },
