@@ -21,12 +21,15 @@ export type Incoming = 'text' | 'media';
  */
 export interface DialogueStep<K extends StepKind = StepKind> {
   kind: K;
-  accepts(dialogue: DialogueOf<K>): readonly Incoming[];
+  /** What the step reads now; `ctx` lets it look at the message (a paste's next part). */
+  accepts(dialogue: DialogueOf<K>, ctx: BotContext): readonly Incoming[];
   /** Prefixes of the callback data of this step's own buttons. */
   callbacks: readonly string[];
   onMessage?(ctx: BotContext, dialogue: DialogueOf<K>): Promise<unknown>;
   leave: 'end' | 'suspend';
   left(ctx: BotContext, dialogue: DialogueOf<K>): string;
+  /** Said on /cancel, when it differs from `left` (a suspended draft is discarded by /cancel). */
+  cancelled?(ctx: BotContext, dialogue: DialogueOf<K>): string;
   pending(ctx: BotContext, dialogue: DialogueOf<K>): string;
   /** ISO time after which the step has lapsed on its own (pending officer replies). */
   expiresAt?(dialogue: DialogueOf<K>): string | undefined;
@@ -37,11 +40,12 @@ export interface DialogueStep<K extends StepKind = StepKind> {
 /** A step whose dialogue type is erased, so steps of every feature fit in one list. */
 export interface AnyStep {
   kind: StepKind;
-  accepts(dialogue: Dialogue): readonly Incoming[];
+  accepts(dialogue: Dialogue, ctx: BotContext): readonly Incoming[];
   callbacks: readonly string[];
   onMessage?: ((ctx: BotContext, dialogue: Dialogue) => Promise<unknown>) | undefined;
   leave: 'end' | 'suspend';
   left(ctx: BotContext, dialogue: Dialogue): string;
+  cancelled(ctx: BotContext, dialogue: Dialogue): string;
   pending(ctx: BotContext, dialogue: Dialogue): string;
   expiresAt(dialogue: Dialogue): string | undefined;
   expired(ctx: BotContext, dialogue: Dialogue): string;
@@ -55,9 +59,10 @@ export function defineStep<K extends StepKind>(step: DialogueStep<K>): AnyStep {
     kind: step.kind,
     callbacks: step.callbacks,
     leave: step.leave,
-    accepts: (dialogue) => step.accepts(own(dialogue)),
+    accepts: (dialogue, ctx) => step.accepts(own(dialogue), ctx),
     onMessage: onMessage && ((ctx, dialogue) => onMessage.call(step, ctx, own(dialogue))),
     left: (ctx, dialogue) => step.left(ctx, own(dialogue)),
+    cancelled: (ctx, dialogue) => (step.cancelled ?? step.left)(ctx, own(dialogue)),
     pending: (ctx, dialogue) => step.pending(ctx, own(dialogue)),
     expiresAt: (dialogue) => step.expiresAt?.(own(dialogue)),
     expired: (ctx, dialogue) => (step.expired ?? step.left)(ctx, own(dialogue)),

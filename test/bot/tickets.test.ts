@@ -1,9 +1,7 @@
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { translator } from '../../src/bot/i18n/index.ts';
 import { BotHarness, OFFICER } from '../support/botHarness.ts';
-
-const t = translator('vi');
+import { Conversation } from '../support/conversation.ts';
 
 const WORKER: User = {
   id: 555001,
@@ -16,24 +14,30 @@ const WORKER: User = {
 const STRANGER: User = { id: 555002, is_bot: false, first_name: 'Khách', language_code: 'en' };
 
 let bot: BotHarness;
+let worker: Conversation;
+let officer: Conversation;
 beforeEach(async () => {
   bot = await BotHarness.create({ env: { TICKET_LIMIT_PER_HOUR: '2' } });
+  worker = new Conversation(bot, WORKER);
+  officer = new Conversation(bot, OFFICER);
 });
 afterEach(() => bot.close());
 
 const identity = /555001|Secretname|hoa_secret/;
 
+/** Files a complaint the way a worker does, pressing the buttons the bot shows. */
 async function fileComplaint(description = '<b>wage</b> & <script>'): Promise<string> {
-  await bot.send(WORKER, '/complaint');
-  await bot.pressButton(WORKER, t('tickets.cat.wages'));
-  await bot.pressButton(WORKER, t('tickets.park.other'));
-  await bot.pressButton(WORKER, t('tickets.btn.skip'));
-  await bot.send(WORKER, description);
-  await bot.pressButton(WORKER, t('tickets.btn.done'));
-  const anonymity = await bot.pressButton(WORKER, t('tickets.btn.anonymous'));
-  expect(BotHarness.buttons(anonymity).map((b) => b.data)).toEqual(['tn:confirm', 'tn:edit']);
-  const calls = await bot.pressButton(WORKER, t('tickets.btn.confirm'));
-  const filed = BotHarness.texts(calls, WORKER.id).join('\n');
+  await worker.say('/complaint');
+  await worker.press('Tiền lương');
+  await worker.press('Khác / không rõ');
+  await worker.press('Bỏ qua');
+  await worker.press('Bỏ qua');
+  await worker.say(description);
+  await worker.press('Xong');
+  const anonymity = await worker.press('Ẩn danh');
+  expect(BotHarness.buttons(anonymity).map((b) => b.text)).toEqual(['📨 Gửi', '✏️ Sửa']);
+  const calls = await worker.press('Gửi');
+  const filed = worker.texts(calls).join('\n');
   const code = /#((?:KN)-\d{4})/.exec(filed)?.[1];
   if (!code) throw new Error(`no code in ${filed}`);
   return code;
@@ -41,16 +45,16 @@ async function fileComplaint(description = '<b>wage</b> & <script>'): Promise<st
 
 describe('tickets through the bot', () => {
   it('offers anonymity first and marked recommended', async () => {
-    await bot.send(WORKER, '/complaint');
-    await bot.pressButton(WORKER, t('tickets.cat.safety'));
-    await bot.pressButton(WORKER, t('tickets.park.other'));
-    await bot.pressButton(WORKER, t('tickets.btn.skip'));
-    await bot.send(WORKER, 'Thiếu bảo hộ');
-    const calls = await bot.pressButton(WORKER, t('tickets.btn.done'));
-    const [first, second] = BotHarness.buttons(calls);
-    expect(first?.data).toBe('tn:anon:1');
-    expect(first?.text).toMatch(/khuyến nghị/);
-    expect(second?.data).toBe('tn:anon:0');
+    await worker.say('/complaint');
+    await worker.press('An toàn');
+    await worker.press('Khác / không rõ');
+    await worker.press('Bỏ qua');
+    await worker.press('Bỏ qua');
+    await worker.say('Thiếu bảo hộ');
+    await worker.press('Xong');
+    const [first, second] = worker.labels();
+    expect(first).toMatch(/Ẩn danh.*khuyến nghị/);
+    expect(second).toMatch(/tên tôi/);
   });
 
   it('files an anonymous complaint and tells officers without identity, escaped', async () => {
@@ -61,16 +65,32 @@ describe('tickets through the bot', () => {
     for (const call of toOfficer) expect(JSON.stringify(call.payload)).not.toMatch(identity);
     const card = String(toOfficer[0]?.payload.text);
     expect(card).toContain('&lt;b&gt;wage&lt;/b&gt; &amp; &lt;script&gt;');
-    expect(BotHarness.buttons(toOfficer).map((b) => b.data)).toContain(`tk:resolve:${code}`);
+    expect(officer.find('Đã giải quyết')).toBeDefined();
   });
 
-  it('refuses the description over 4,000 characters and states the limit', async () => {
-    await bot.send(WORKER, '/complaint');
-    await bot.pressButton(WORKER, t('tickets.cat.wages'));
-    await bot.pressButton(WORKER, t('tickets.park.other'));
-    await bot.pressButton(WORKER, t('tickets.btn.skip'));
-    const calls = await bot.send(WORKER, 'x'.repeat(4001));
-    expect(BotHarness.texts(calls).join()).toMatch(/4\.000/);
+  it('records a typed "other park" and shows it to officers', async () => {
+    await worker.say('/complaint');
+    await worker.press('Tiền lương');
+    await worker.press('Khác / không rõ');
+    await worker.say('KCN Quế Võ');
+    await worker.press('Bỏ qua');
+    await worker.say('Chậm lương');
+    await worker.press('Xong');
+    await worker.press('Ẩn danh');
+    await worker.press('Gửi');
+    const [ticket] = bot.store.tickets.list();
+    expect(ticket?.parkName).toBe('KCN Quế Võ');
+    expect(BotHarness.texts(bot.calls, OFFICER.id).join()).toContain('KCN: KCN Quế Võ');
+  });
+
+  it('refuses one message over 4,096 characters and states the limit', async () => {
+    await worker.say('/complaint');
+    await worker.press('Tiền lương');
+    await worker.press('Khác / không rõ');
+    await worker.press('Bỏ qua');
+    await worker.press('Bỏ qua');
+    const calls = await worker.say('x'.repeat(4097));
+    expect(worker.texts(calls).join()).toMatch(/4\.096/);
   });
 
   it('refuses officer commands and forged officer buttons from others, changing nothing', async () => {
@@ -88,17 +108,18 @@ describe('tickets through the bot', () => {
 
   it('carries the reply, resolution and rating between officer and filer', async () => {
     const code = await fileComplaint('Lương tháng 2 chưa trả');
-    await bot.pressButton(OFFICER, t('tickets.btn.take'));
-    await bot.pressButton(OFFICER, t('tickets.btn.reply'));
-    const replied = await bot.send(OFFICER, 'Chúng tôi đang xác minh <ngay>');
-    expect(BotHarness.texts(replied, WORKER.id).join()).toContain('&lt;ngay&gt;');
-    await bot.pressButton(WORKER, t('tickets.btn.addInfo'));
-    await bot.send(WORKER, 'Bắt đầu từ tháng 1');
-    await bot.pressButton(OFFICER, t('tickets.btn.resolve'));
-    const resolved = await bot.send(OFFICER, 'Đã trả đủ');
-    expect(BotHarness.buttons(resolved).map((b) => b.data)).toContain(`tf:confirm:${code}`);
-    await bot.pressButton(WORKER, t('tickets.btn.confirmResolution'));
-    await bot.pressButton(WORKER, '⭐⭐⭐⭐⭐');
+    await officer.press('Nhận xử lý');
+    await officer.press('Trả lời');
+    await officer.say('Chúng tôi đang xác minh <ngay>');
+    const replied = await officer.press('Gửi');
+    expect(worker.texts(replied).join()).toContain('&lt;ngay&gt;');
+    await worker.press('Bổ sung thông tin');
+    await worker.say('Bắt đầu từ tháng 1');
+    await officer.press('Đã giải quyết');
+    await officer.say('Đã trả đủ');
+    await officer.press('Gửi');
+    await worker.press('Xác nhận đã giải quyết');
+    await worker.press('⭐⭐⭐⭐⭐');
     const ticket = bot.store.tickets.get(code);
     expect(ticket).toMatchObject({ status: 'closed', rating: 5 });
     expect(ticket?.history.map((entry) => entry.action)).toEqual([
@@ -115,14 +136,15 @@ describe('tickets through the bot', () => {
   it('caps filings per hour with a clear message', async () => {
     await fileComplaint();
     await fileComplaint();
-    const calls = await bot.send(WORKER, '/complaint');
-    expect(BotHarness.texts(calls).join()).toMatch(/2 phản ánh/);
+    const calls = await worker.say('/complaint');
+    expect(worker.texts(calls).join()).toMatch(/2 phản ánh/);
   });
 
-  it('lets /cancel leave the filing dialogue', async () => {
-    await bot.send(WORKER, '/complaint');
-    await bot.send(WORKER, '/cancel');
-    const calls = await bot.pressButton(WORKER, t('tickets.cat.wages'));
+  it('lets /cancel discard the filing, saying so, and its buttons go stale', async () => {
+    await worker.say('/complaint');
+    const cancelled = await worker.say('/cancel');
+    expect(worker.texts(cancelled).join()).toMatch(/Đã huỷ/);
+    const calls = await worker.press('Tiền lương');
     expect(calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text).toBeTruthy();
     expect(bot.store.tickets.list()).toHaveLength(0);
   });

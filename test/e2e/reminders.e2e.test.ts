@@ -108,7 +108,7 @@ describe('reminders end to end', () => {
       WAIT,
     );
     expect(list).toContain('call the bank');
-    if (!saved || !undo) throw new Error('no Undo button on the saved reminder');
+    if (!saved || !undo?.data) throw new Error('no Undo button on the saved reminder');
     fake.pressButton(USER, saved, undo.data);
     await fake.waitFor(() => fake.textsTo(USER.id).find((t) => /deleted/.test(t)), WAIT);
     fake.sendText(USER, '/remind someday maybe');

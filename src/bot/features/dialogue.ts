@@ -41,7 +41,7 @@ function dialogueParts({ now, features }: DialogueDeps): FeatureParts {
     ctx.session.dialogue = { kind: 'idle' };
     await ctx.saveSession();
     await ctx.reply(
-      step ? `${step.left(ctx, dialogue)}\n${ctx.t('cancel.done')}` : ctx.t('cancel.done'),
+      step ? `${step.cancelled(ctx, dialogue)}\n${ctx.t('cancel.done')}` : ctx.t('cancel.done'),
     );
   });
 
@@ -71,7 +71,7 @@ function dialogueParts({ now, features }: DialogueDeps): FeatureParts {
       await leaveStep(ctx, step, dialogue, false);
       return next();
     }
-    if (incoming !== null && step.accepts(dialogue).includes(incoming)) {
+    if (incoming !== null && step.accepts(dialogue, ctx).includes(incoming)) {
       return step.onMessage ? step.onMessage(ctx, dialogue) : next();
     }
     if (incoming === 'text') {

@@ -42,6 +42,8 @@ export interface TicketRepository {
   take(code: string, officerId: number): Promise<Ticket>;
   /** An officer's reply or question, recorded; the first one counts as the first response. */
   respond(code: string, officerId: number, action: 'reply' | 'ask', text: string): Promise<Ticket>;
+  /** An officer's message could not reach the filer (data erased, bot blocked): kept on record. */
+  noteUndelivered(code: string, officerId: number, reason: string): Promise<Ticket>;
   /** The filer adds text and/or attachments. */
   addInfo(code: string, text: string | null, attachments: Attachment[]): Promise<Ticket>;
   rate(code: string, rating: number): Promise<Ticket>;
@@ -167,6 +169,11 @@ export function createTicketRepository(
         if (ticket.status === 'new') ticket.status = 'in_progress';
         ticket.firstResponseAt ??= at;
         ticket.history.push({ at, by: officerId, action, note: text });
+      });
+    },
+    noteUndelivered(code, officerId, reason) {
+      return mutate(code, (ticket, at) => {
+        ticket.history.push({ at, by: officerId, action: 'undelivered', note: reason });
       });
     },
     addInfo(code, text, attachments) {

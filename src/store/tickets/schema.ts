@@ -30,9 +30,13 @@ export const ticketStatusSchema = z.enum(['new', 'in_progress', 'resolved', 'rej
 export type TicketStatus = z.infer<typeof ticketStatusSchema>;
 
 export const attachmentSchema = z.object({
-  kind: z.enum(['photo', 'document']),
+  kind: z.enum(['photo', 'document', 'voice', 'audio', 'video', 'video_note']),
   /** Telegram file id: the bot re-sends it, never downloads or stores the content. */
   fileId: z.string().min(1),
+  /** The filer's message, so officers get a copy (copyMessage) that does not link to the filer. */
+  messageId: z.number().int().optional(),
+  /** Telegram's media_group_id: the photos of one album count as one piece of evidence. */
+  albumId: z.string().optional(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -43,7 +47,7 @@ export type Actor = z.infer<typeof actorSchema>;
 export const historyEntrySchema = z.object({
   at: z.string(),
   by: actorSchema,
-  action: z.enum(['created', 'status', 'take', 'reply', 'ask', 'info', 'rating']),
+  action: z.enum(['created', 'status', 'take', 'reply', 'ask', 'info', 'rating', 'undelivered']),
   status: ticketStatusSchema.optional(),
   note: z.string().optional(),
 });
@@ -66,6 +70,8 @@ export const ticketSchema = z.object({
   category: ticketCategorySchema,
   /** Park id from parks.yaml, or null for "Other / not sure". */
   parkId: z.string().nullable(),
+  /** The park as the filer typed it when it is not in the list ("Other park"). */
+  parkName: z.string().nullable().optional(),
   company: z.string().nullable(),
   description: z.string(),
   attachments: z.array(attachmentSchema),
@@ -125,6 +131,7 @@ export interface NewTicket {
   type: TicketType;
   category: TicketCategory;
   parkId: string | null;
+  parkName?: string | null;
   company: string | null;
   description: string;
   attachments: Attachment[];

@@ -1,14 +1,10 @@
 import { Composer } from 'telegraf';
-import { message } from 'telegraf/filters';
 import type { Ticket } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
-import { DESCRIPTION_LIMIT } from './filing.ts';
-import { attachmentOf } from './filingSubmit.ts';
 import { sendToOfficers } from './notify.ts';
 import { guarded } from './officerActions.ts';
-import { filerLine } from './render.ts';
 
 const DAY = 86_400_000;
 const isOpen = (ticket: Ticket) => ticket.status === 'new' || ticket.status === 'in_progress';
@@ -32,18 +28,6 @@ async function ownTicket(env: TicketEnv, ctx: BotContext, code: string): Promise
 /** /mytickets, adding information, confirming or reopening a resolution, and rating. */
 export function filerComposer(env: TicketEnv): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-
-  composer.command('mytickets', async (ctx) => {
-    const mine = env.tickets.byFiler(ctx.profile.id).slice(0, 20);
-    if (mine.length === 0) return ctx.reply(ctx.t('tickets.mine.empty'));
-    const buttons = mine
-      .filter(isOpen)
-      .map((ticket) => callbackButton(`➕ #${ticket.code}`, `tf:info:${ticket.code}`));
-    const text = [ctx.t('tickets.mine.title'), ...mine.map((t) => filerLine(ctx.t, t))].join('\n');
-    await ctx.reply(buttons.length > 0 ? `${text}\n\n${ctx.t('tickets.mine.addHint')}` : text, {
-      reply_markup: { inline_keyboard: rows(buttons, 2) },
-    });
-  });
 
   composer.action(/^tf:(info|confirm|reopen):((?:KN|HT)-\d{4,})$/, async (ctx) => {
     const [, action, code = ''] = ctx.match;
@@ -86,39 +70,6 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
     await env.tickets.rate(code, Number(ctx.match[2]));
     await clearButtons(ctx);
     await ctx.reply(ctx.t('tickets.rate.thanks'));
-  });
-
-  composer.on(message(), async (ctx, next) => {
-    const dialogue = ctx.session.dialogue;
-    const text = 'text' in ctx.message ? ctx.message.text.trim() : null;
-    const caption = 'caption' in ctx.message ? (ctx.message.caption?.trim() ?? null) : null;
-    if (dialogue.kind !== 'ticket_info' || text?.startsWith('/')) return next();
-    const attachment = attachmentOf(ctx.message);
-    const note = text ?? caption;
-    if (!attachment && !note) return ctx.reply(ctx.t('tickets.info.ask', { code: dialogue.code }));
-    if (note && note.length > DESCRIPTION_LIMIT) {
-      return ctx.reply(ctx.t('tickets.tooLong', { limit: DESCRIPTION_LIMIT, length: note.length }));
-    }
-    ctx.session.dialogue = { kind: 'idle' };
-    await ctx.saveSession();
-    const code = dialogue.code;
-    await guarded(ctx, code, async () => {
-      const ticket = env.tickets.get(code);
-      if (!ticket || ticket.filer.userId !== ctx.profile.id || !isOpen(ticket)) {
-        await ctx.reply(ctx.t('tickets.notOpen', { code }));
-        return;
-      }
-      await env.tickets.addInfo(code, note, attachment ? [attachment] : []);
-      await ctx.reply(ctx.t('tickets.info.added', { code }));
-      await sendToOfficers(env, (t) => ({
-        text: t('tickets.notice.info', { code, text: note ?? '', files: attachment ? 1 : 0 }),
-        extra: {
-          reply_markup: {
-            inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
-          },
-        },
-      }));
-    });
   });
 
   return composer;

@@ -1,5 +1,4 @@
 import { Composer } from 'telegraf';
-import { message } from 'telegraf/filters';
 import {
   COMPLAINT_CATEGORIES,
   REQUEST_CATEGORIES,
@@ -10,11 +9,15 @@ import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import { FILING_STEPS, type FilingStep, type TicketFilingDialogue } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { attachmentOf, submitTicket, underLimit } from './filingSubmit.ts';
+import { submitTicket, underLimit } from './filingSubmit.ts';
 import { categoryLabel } from './labels.ts';
 import { draftSummary } from './render.ts';
 
-export const DESCRIPTION_LIMIT = 4000;
+/** A long paste arrives in parts of 4,096 characters, joined up to this length. */
+export const DESCRIPTION_LIMIT = 12_000;
+/** One Telegram message: the longest single part of a description. */
+export const PART_LIMIT = 4096;
+export const PARK_NAME_LIMIT = 100;
 export const COMPANY_LIMIT = 200;
 export const MAX_ATTACHMENTS = 5;
 const EDITABLE: Exclude<FilingStep, 'confirm' | 'anonymity'>[] = [
@@ -33,7 +36,7 @@ const keyboard = (buttons: ReturnType<typeof callbackButton>[][]) => ({
 });
 
 /** Sends the prompt for the dialogue's current step. */
-function prompt(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDialogue) {
+export function prompt(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDialogue) {
   const { t } = ctx;
   const { draft } = dialogue;
   switch (dialogue.step) {
@@ -85,7 +88,7 @@ function prompt(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDialogue)
 }
 
 /** Moves to the next step (or back to the summary when editing), saves, then prompts. */
-async function advance(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDialogue) {
+export async function advance(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDialogue) {
   if (dialogue.editing) {
     dialogue.step = 'confirm';
     dialogue.editing = false;
@@ -98,8 +101,31 @@ async function advance(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDi
   await prompt(env, ctx, dialogue);
 }
 
-/** Starts filing after the hourly cap check. */
+/** A complaint or request put aside by a command, offered back by /complaint or /request. */
+function suspendedDraft(ctx: BotContext, type: TicketType): TicketFilingDialogue | null {
+  const kept = ctx.session.suspended;
+  return kept?.kind === 'ticket_filing' && kept.draft.type === type ? kept : null;
+}
+
+/** Starts filing after the hourly cap check, offering first to resume a kept draft. */
 export async function startFiling(env: TicketEnv, ctx: BotContext, type: TicketType) {
+  if (suspendedDraft(ctx, type)) {
+    await ctx.reply(ctx.t('draft.offer'), {
+      reply_markup: {
+        inline_keyboard: [
+          [
+            callbackButton(ctx.t('draft.resume'), `tnd:resume:${type}`),
+            callbackButton(ctx.t('draft.fresh'), `tnd:fresh:${type}`),
+          ],
+        ],
+      },
+    });
+    return;
+  }
+  await startFresh(env, ctx, type);
+}
+
+async function startFresh(env: TicketEnv, ctx: BotContext, type: TicketType) {
   if (!underLimit(env, ctx)) {
     await ctx.reply(ctx.t('tickets.limit', { limit: env.config.TICKET_LIMIT_PER_HOUR }));
     return;
@@ -149,6 +175,18 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
         return prompt(env, ctx, dialogue);
       }
       draft.parkId = value === '-' ? null : value;
+      if (value === '-') {
+        dialogue.parkOther = true;
+        await ctx.saveSession();
+        return ctx.reply(
+          ctx.t('park.otherAsk'),
+          keyboard([[callbackButton(ctx.t('park.otherSkip'), 'tn:parkskip')]]),
+        );
+      }
+      draft.parkName = null;
+    } else if (action === 'parkskip' && at('park') && dialogue.parkOther) {
+      dialogue.parkOther = false;
+      draft.parkName = null;
     } else if (action === 'skip' && at('company') && draft.type === 'complaint') {
       draft.company = null;
     } else if (action === 'done' && at('attachments')) {
@@ -177,38 +215,20 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
     return advance(env, ctx, dialogue);
   });
 
-  composer.on(message(), async (ctx, next) => {
-    const dialogue = filing(ctx);
-    if (!dialogue) return next();
-    const text = 'text' in ctx.message ? ctx.message.text : undefined;
-    if (text?.startsWith('/')) return next();
-    const { draft } = dialogue;
-    if (dialogue.step === 'attachments') {
-      const attachment = attachmentOf(ctx.message);
-      if (!attachment) return ctx.reply(ctx.t('tickets.ask.attachmentsHint'));
-      draft.attachments.push(attachment);
-      if (draft.attachments.length >= MAX_ATTACHMENTS) return advance(env, ctx, dialogue);
-      await ctx.saveSession();
-      return ctx.reply(
-        ctx.t('tickets.attachmentReceived', {
-          count: draft.attachments.length,
-          max: MAX_ATTACHMENTS,
-        }),
-        keyboard([[callbackButton(ctx.t('tickets.btn.done'), 'tn:done')]]),
-      );
+  composer.action(/^tnd:(resume|fresh):(complaint|request)$/, async (ctx) => {
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    const type = ctx.match[2] === 'complaint' ? 'complaint' : 'request';
+    const kept = suspendedDraft(ctx, type);
+    ctx.session.suspended = undefined;
+    if (ctx.match[1] === 'fresh' || !kept) {
+      if (kept) await ctx.reply(ctx.t('draft.discarded'));
+      return startFresh(env, ctx, type);
     }
-    const limit = dialogue.step === 'company' ? COMPANY_LIMIT : DESCRIPTION_LIMIT;
-    if (dialogue.step !== 'company' && dialogue.step !== 'description') {
-      return prompt(env, ctx, dialogue);
-    }
-    const value = text?.trim();
-    if (!value) return ctx.reply(ctx.t('tickets.textOnly'));
-    if (value.length > limit) {
-      return ctx.reply(ctx.t('tickets.tooLong', { limit, length: value.length }));
-    }
-    if (dialogue.step === 'company') draft.company = value;
-    else draft.description = value;
-    return advance(env, ctx, dialogue);
+    ctx.session.dialogue = kept;
+    await ctx.saveSession();
+    await ctx.reply(ctx.t('draft.resumed'));
+    return prompt(env, ctx, kept);
   });
   return composer;
 }

@@ -1,5 +1,4 @@
-import type { Message } from 'telegraf/types';
-import type { Attachment, NewTicket } from '../../../store/tickets/index.ts';
+import type { NewTicket } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
 import type { TicketDraft, TicketFilingDialogue } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
@@ -14,15 +13,8 @@ export function underLimit(env: TicketEnv, ctx: BotContext): boolean {
   return env.tickets.countFiledSince(ctx.profile.id, since) < env.config.TICKET_LIMIT_PER_HOUR;
 }
 
-/** The Telegram file id of a photo (largest size) or document; null for anything else. */
-export function attachmentOf(message: Message): Attachment | null {
-  if ('photo' in message) {
-    const largest = message.photo.at(-1);
-    return largest ? { kind: 'photo', fileId: largest.file_id } : null;
-  }
-  if ('document' in message) return { kind: 'document', fileId: message.document.file_id };
-  return null;
-}
+/** Evidence of every kind; kept here for the callers that import it from this module. */
+export { attachmentOf } from './evidence.ts';
 
 function complete(draft: TicketDraft): draft is TicketDraft & {
   category: NonNullable<TicketDraft['category']>;
@@ -58,6 +50,7 @@ export async function submitTicket(
     type: draft.type,
     category: draft.category,
     parkId: draft.parkId ?? null,
+    parkName: draft.parkName ?? null,
     company: draft.company ?? null,
     description: draft.description,
     attachments: draft.attachments,

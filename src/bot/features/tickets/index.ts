@@ -8,7 +8,11 @@ import type { TicketEnv } from './env.ts';
 import { figuresComposer } from './figures.ts';
 import { filerComposer } from './filer.ts';
 import { filingComposer } from './filing.ts';
+import { filingStep } from './filingStep.ts';
+import { myTicketsComposer } from './mytickets.ts';
 import { officerComposer } from './officer.ts';
+import { officerReplyComposer, officerReplySteps } from './officerReply.ts';
+import { threadComposer, threadSteps } from './thread.ts';
 
 export type { TicketEnv } from './env.ts';
 
@@ -37,9 +41,18 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
     now: deps.now,
   };
   const composer = new Composer<BotContext>();
-  composer.use(filingComposer(env), officerComposer(env), filerComposer(env), figuresComposer(env));
+  composer.use(
+    officerReplyComposer(env),
+    filingComposer(env),
+    officerComposer(env),
+    myTicketsComposer(env),
+    filerComposer(env),
+    threadComposer(env),
+    figuresComposer(env),
+  );
   return {
     composer,
+    steps: [...officerReplySteps(env), filingStep(env), ...threadSteps(env)],
     services: [
       ...ticketDigestServices(env),
       retentionService({

@@ -43,6 +43,7 @@ const ACTION_KEYS = {
   ask: 'tickets.action.ask',
   info: 'tickets.action.info',
   rating: 'tickets.action.rating',
+  undelivered: 'tickets.action.undelivered',
 } as const satisfies Record<HistoryEntry['action'], string>;
 
 /** Category names in the reader's language (plain text; escape before putting into HTML). */

@@ -1,11 +1,12 @@
 import { Composer } from 'telegraf';
-import { message } from 'telegraf/filters';
 import { parseCode } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
 import type { OfficerAction } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { performOfficerAction, requireOfficer, takeTicket } from './officerActions.ts';
+import { deliverEvidence } from './evidence.ts';
+import { requireOfficer, takeTicket } from './officerActions.ts';
 import { type ListFilter, listFilterOf, listPage } from './officerList.ts';
+import { beginOfficerInput } from './officerReply.ts';
 import { historyText, officerButtons, officerCard } from './render.ts';
 
 const CODE = '((?:KN|HT)-\\d{4,})';
@@ -29,15 +30,13 @@ async function showTicket(env: TicketEnv, ctx: BotContext, rawCode: string) {
   );
 }
 
-/** Re-sends the ticket's photos and documents by their Telegram file ids. */
+/** Sends the ticket's evidence as copies of the filer's messages, which do not link to the filer. */
 async function sendFiles(env: TicketEnv, ctx: BotContext, code: string) {
-  const view = env.tickets.view(code);
-  if (!view) return ctx.reply(ctx.t('tickets.notFound', { code }));
-  const caption = `#${code}`;
-  for (const file of view.attachments) {
-    if (file.kind === 'photo') await ctx.replyWithPhoto(file.fileId, { caption });
-    else await ctx.replyWithDocument(file.fileId, { caption });
-  }
+  const ticket = env.tickets.get(code);
+  const chatId = ctx.chat?.id;
+  if (!ticket || chatId === undefined) return ctx.reply(ctx.t('tickets.notFound', { code }));
+  await ctx.reply(ctx.t('evidence.header', { code }));
+  await deliverEvidence(env, chatId, ticket);
 }
 
 /** Officer commands and buttons; every handler checks OFFICER_IDS first. */
@@ -54,10 +53,7 @@ export function officerComposer(env: TicketEnv): Composer<BotContext> {
       if (action === 'take') return takeTicket(env, ctx, code);
       if (action === 'files') return sendFiles(env, ctx, code);
       if (action === 'show') return showTicket(env, ctx, code);
-      const officerAction = action as OfficerAction;
-      ctx.session.dialogue = { kind: 'ticket_officer', action: officerAction, code };
-      await ctx.saveSession();
-      await ctx.reply(ctx.t(`tickets.officer.prompt.${officerAction}`, { code }));
+      await beginOfficerInput(env, ctx, action as OfficerAction, code);
     },
   );
 
@@ -79,26 +75,6 @@ export function officerComposer(env: TicketEnv): Composer<BotContext> {
     const arg = argumentsOf(ctx);
     if (!arg) return ctx.reply(ctx.t('tickets.usage.ticket'));
     await showTicket(env, ctx, arg);
-  });
-
-  for (const action of ['reply', 'ask'] as const) {
-    composer.command(action, async (ctx) => {
-      if (!(await requireOfficer(ctx))) return;
-      const [rawCode = '', ...words] = argumentsOf(ctx).split(/\s+/);
-      const code = parseCode(rawCode);
-      const text = words.join(' ').trim();
-      if (!code || !text) return ctx.reply(ctx.t(`tickets.usage.${action}`));
-      await performOfficerAction(env, ctx, action, code, text);
-    });
-  }
-
-  composer.on(message('text'), async (ctx, next) => {
-    const dialogue = ctx.session.dialogue;
-    if (dialogue.kind !== 'ticket_officer' || ctx.message.text.startsWith('/')) return next();
-    if (!(await requireOfficer(ctx))) return;
-    ctx.session.dialogue = { kind: 'idle' };
-    await ctx.saveSession();
-    await performOfficerAction(env, ctx, dialogue.action, dialogue.code, ctx.message.text.trim());
   });
 
   return composer;

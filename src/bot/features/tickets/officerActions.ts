@@ -3,6 +3,7 @@ import type { BotContext } from '../../context.ts';
 import { callbackButton } from '../../keyboard.ts';
 import type { OfficerAction } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
+import { type Delivery, deliverToFiler, filerReachable } from './filerDelivery.ts';
 import { sendToFiler } from './notify.ts';
 
 export const REPLY_LIMIT = 3000;
@@ -58,12 +59,20 @@ export async function performOfficerAction(
   }
   await guarded(ctx, code, async () => {
     const officerId = ctx.profile.id;
+    const current = env.tickets.get(code);
+    if (!current) throw new TicketNotFoundError(code);
+    if ((action === 'reply' || action === 'ask') && !filerReachable(current)) {
+      await env.tickets.noteUndelivered(code, officerId, `${action}: erased`);
+      await ctx.reply(ctx.t('reply.erased', { code }));
+      return;
+    }
     const addInfo = (label: string) => ({
       reply_markup: { inline_keyboard: [[callbackButton(label, `tf:info:${code}`)]] },
     });
+    let delivery: Delivery;
     if (action === 'reply' || action === 'ask') {
       const ticket = await env.tickets.respond(code, officerId, action, text);
-      await sendToFiler(env, ticket, (t) => ({
+      delivery = await deliverToFiler(env, ticket, (t) => ({
         text: t(action === 'reply' ? 'tickets.filer.reply' : 'tickets.filer.question', {
           code,
           text,
@@ -72,7 +81,7 @@ export async function performOfficerAction(
       }));
     } else if (action === 'resolve') {
       const ticket = await env.tickets.transition(code, 'resolved', officerId, text);
-      await sendToFiler(env, ticket, (t) => ({
+      delivery = await deliverToFiler(env, ticket, (t) => ({
         text: t('tickets.filer.resolved', {
           code,
           note: text,
@@ -91,10 +100,15 @@ export async function performOfficerAction(
       }));
     } else {
       const ticket = await env.tickets.transition(code, 'rejected', officerId, text);
-      await sendToFiler(env, ticket, (t) => ({
+      delivery = await deliverToFiler(env, ticket, (t) => ({
         text: t('tickets.filer.rejected', { code, note: text }),
       }));
     }
-    await ctx.reply(ctx.t('tickets.officer.done', { code }));
+    if (delivery === 'sent') {
+      await ctx.reply(ctx.t('tickets.officer.done', { code }));
+      return;
+    }
+    await env.tickets.noteUndelivered(code, officerId, `${action}: ${delivery}`);
+    await ctx.reply(ctx.t(`reply.${delivery}`, { code }));
   });
 }

@@ -25,7 +25,7 @@ export function officerCard(
     type: typeLabel(t, view.type),
     status: statusLabel(t, view.status),
     category: categoryLabel(t, view.category),
-    park: env.parks.name(view.parkId, lang, t('tickets.park.other')),
+    park: view.parkName ?? env.parks.name(view.parkId, lang, t('tickets.park.other')),
     company: view.company ?? '—',
     filer,
     created: localTime(view.createdAt, env.config.TZ),
@@ -100,7 +100,7 @@ export function draftSummary(env: TicketEnv, t: Translate, lang: Lang, draft: Ti
   const summary = t('tickets.summary', {
     type: typeLabel(t, draft.type),
     category: draft.category ? categoryLabel(t, draft.category) : '—',
-    park: env.parks.name(draft.parkId ?? null, lang, t('tickets.park.other')),
+    park: draft.parkName ?? env.parks.name(draft.parkId ?? null, lang, t('tickets.park.other')),
     company: draft.company ?? '—',
     description: draft.description ?? '—',
     files: draft.attachments.length,

@@ -1,0 +1,185 @@
+import { Composer } from 'telegraf';
+import type { Message } from 'telegraf/types';
+import type { Attachment, Ticket } from '../../../store/tickets/index.ts';
+import type { BotContext } from '../../context.ts';
+import { defineStep, readsAsQuestion } from '../../dialogueStep.ts';
+import { callbackButton, rows } from '../../keyboard.ts';
+import type { TicketEnv } from './env.ts';
+import { attachmentOf, textOf } from './evidence.ts';
+import { DESCRIPTION_LIMIT } from './filing.ts';
+import { sendToOfficers } from './notify.ts';
+import { guarded } from './officerActions.ts';
+
+const CODE_IN_TEXT = /#((?:KN|HT)-\d{4,})/;
+/** How many of the user's own ticket messages are remembered for edits. */
+const THREAD_MEMORY = 50;
+
+export const isOpen = (ticket: Ticket) =>
+  ticket.status === 'new' || ticket.status === 'in_progress';
+
+/** An officer asked a question and the filer has not answered it yet. */
+export function awaitsFiler(ticket: Ticket): boolean {
+  if (!isOpen(ticket)) return false;
+  const lastAsk = ticket.history.findLastIndex((entry) => entry.action === 'ask');
+  if (lastAsk < 0) return false;
+  return !ticket.history.slice(lastAsk + 1).some((entry) => entry.by === 'filer');
+}
+
+/** Remembers that the user's message went into `code`, so an edit of it updates the ticket. */
+function remember(ctx: BotContext, messageIds: readonly number[], code: string) {
+  const memory = { ...(ctx.session.threadMessages ?? {}) };
+  for (const id of messageIds) memory[String(id)] = code;
+  const ids = Object.keys(memory);
+  for (const id of ids.slice(0, Math.max(0, ids.length - THREAD_MEMORY))) delete memory[id];
+  ctx.session.threadMessages = memory;
+}
+
+/**
+ * Adds the filer's words and files to their open ticket and tells the officers; the ticket is
+ * saved before the filer is told.
+ */
+export async function addToTicket(
+  env: TicketEnv,
+  ctx: BotContext,
+  code: string,
+  item: { text: string | null; attachments: Attachment[]; messageIds: number[] },
+): Promise<void> {
+  const note = item.text;
+  if (note && note.length > DESCRIPTION_LIMIT) {
+    await ctx.reply(ctx.t('tickets.tooLong', { limit: DESCRIPTION_LIMIT, length: note.length }));
+    return;
+  }
+  await guarded(ctx, code, async () => {
+    const ticket = env.tickets.get(code);
+    if (!ticket || ticket.filer.userId !== ctx.profile.id || !isOpen(ticket)) {
+      await ctx.reply(ctx.t('tickets.notOpen', { code }));
+      return;
+    }
+    await env.tickets.addInfo(code, note, item.attachments);
+    remember(ctx, item.messageIds, code);
+    await ctx.saveSession();
+    await ctx.reply(ctx.t('thread.added', { code }));
+    await sendToOfficers(env, (t) => ({
+      text: t('tickets.notice.info', { code, text: note ?? '', files: item.attachments.length }),
+      extra: {
+        reply_markup: {
+          inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
+        },
+      },
+    }));
+  });
+}
+
+const itemOf = (message: Message) => {
+  const attachment = attachmentOf(message);
+  return {
+    text: textOf(message),
+    attachments: attachment ? [attachment] : [],
+    messageIds: [message.message_id],
+  };
+};
+
+/** The ticket a swipe-reply points at: a bot message that names one of the user's open tickets. */
+function repliedTicket(env: TicketEnv, ctx: BotContext, message: Message): Ticket | undefined {
+  const original = 'reply_to_message' in message ? message.reply_to_message : undefined;
+  if (!original || original.from?.id !== ctx.botInfo.id) return undefined;
+  const quoted = 'text' in original ? original.text : 'caption' in original ? original.caption : '';
+  const code = CODE_IN_TEXT.exec(quoted ?? '')?.[1];
+  const ticket = code ? env.tickets.get(code) : undefined;
+  return ticket && ticket.filer.userId === ctx.profile.id ? ticket : undefined;
+}
+
+/**
+ * The conversation follows the ticket: while an officer waits for the filer's answer, the filer's
+ * plain text, files or swipe-reply go into that ticket (asking which one when several wait); an
+ * edit of such a message is added as a new version.
+ */
+export function threadComposer(env: TicketEnv) {
+  const composer = new Composer<BotContext>();
+
+  composer.on('message', async (ctx, next) => {
+    const message = ctx.message;
+    const text = 'text' in message ? message.text : '';
+    if (ctx.session.dialogue.kind !== 'idle' || text.startsWith('/')) return next();
+    if (!readsAsQuestion(ctx) || ctx.isOfficer) return next();
+    const item = itemOf(message);
+    if (item.text === null && item.attachments.length === 0) return next();
+    const replied = repliedTicket(env, ctx, message);
+    if (replied) return addToTicket(env, ctx, replied.code, item);
+    const waiting = env.tickets.byFiler(ctx.profile.id).filter(awaitsFiler);
+    if (waiting.length === 0) return next();
+    const [only] = waiting;
+    if (waiting.length === 1 && only) return addToTicket(env, ctx, only.code, item);
+    ctx.session.dialogue = { kind: 'ticket_pick', codes: waiting.map((t) => t.code), ...item };
+    await ctx.saveSession();
+    const buttons = waiting.map((t) => callbackButton(`#${t.code}`, `tf:to:${t.code}`));
+    await ctx.reply(ctx.t('thread.which'), { reply_markup: { inline_keyboard: rows(buttons, 2) } });
+  });
+
+  composer.action(/^tf:to:((?:KN|HT)-\d{4,})$/, async (ctx) => {
+    await ctx.answerCbQuery();
+    const dialogue = ctx.session.dialogue;
+    const code = ctx.match[1] ?? '';
+    if (dialogue.kind !== 'ticket_pick' || !dialogue.codes.includes(code)) {
+      await ctx.reply(ctx.t('error.staleButton'));
+      return;
+    }
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    ctx.session.dialogue = { kind: 'idle' };
+    await ctx.saveSession();
+    await addToTicket(env, ctx, code, dialogue);
+  });
+
+  composer.on('edited_message', async (ctx, next) => {
+    const edited = ctx.editedMessage;
+    const code = ctx.session.threadMessages?.[String(edited.message_id)];
+    const text = textOf(edited);
+    if (!code || !text) return next();
+    const ticket = env.tickets.get(code);
+    if (!ticket || ticket.filer.userId !== ctx.profile.id || !isOpen(ticket)) return next();
+    const note = ctx.t('thread.editedNote', { text });
+    await env.tickets.addInfo(code, note, []);
+    await ctx.reply(ctx.t('thread.edited', { code }));
+    await sendToOfficers(env, (t) => ({
+      text: t('thread.noticeEdited', { code, text }),
+      extra: {
+        reply_markup: {
+          inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
+        },
+      },
+    }));
+  });
+
+  return composer;
+}
+
+/** Adding information after ➕, and choosing the ticket for a message. */
+export const threadSteps = (env: TicketEnv) => [
+  defineStep({
+    kind: 'ticket_info',
+    accepts: () => ['text', 'media'],
+    callbacks: ['tf:'],
+    leave: 'end',
+    left: (ctx, dialogue) => ctx.t('thread.infoLeft', { code: dialogue.code }),
+    pending: (ctx, dialogue) => ctx.t('thread.infoPending', { code: dialogue.code }),
+    async onMessage(ctx, dialogue) {
+      ctx.session.dialogue = { kind: 'idle' };
+      await addToTicket(env, ctx, dialogue.code, itemOf(ctx.message as Message));
+    },
+  }),
+  defineStep({
+    kind: 'ticket_pick',
+    accepts: () => ['media'],
+    callbacks: ['tf:to:'],
+    leave: 'end',
+    left: (ctx) => ctx.t('thread.pickLeft'),
+    pending: (ctx) => ctx.t('thread.pickPending'),
+    async onMessage(ctx, dialogue) {
+      // The other photos of an album arrive one by one: they join the message waiting for a ticket.
+      const item = itemOf(ctx.message as Message);
+      dialogue.attachments.push(...item.attachments);
+      dialogue.messageIds.push(...item.messageIds);
+      await ctx.saveSession();
+    },
+  }),
+];
