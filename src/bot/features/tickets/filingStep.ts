@@ -94,11 +94,16 @@ async function readMessage(env: TicketEnv, ctx: BotContext, dialogue: TicketFili
     await ctx.saveSession();
     return ctx.reply(ctx.t('filing.partJoined', { length: joined.length }), doneKeyboard(ctx));
   }
+  const albumPart = continuesAlbum([...draft.attachments, attachment], attachment);
+  if (!albumPart && evidenceCount(draft.attachments) >= MAX_ATTACHMENTS) {
+    return advance(env, ctx, dialogue);
+  }
   draft.attachments.push(attachment);
   if (text) draft.description = `${draft.description ?? ''}\n\n${text}`.trim();
-  if (continuesAlbum(draft.attachments, attachment)) return ctx.saveSession();
+  // The other photos of an album arrive one by one, each a message: one answer for the album.
+  if (albumPart) return ctx.saveSession();
   const count = evidenceCount(draft.attachments);
-  if (count >= MAX_ATTACHMENTS) return advance(env, ctx, dialogue);
+  if (count >= MAX_ATTACHMENTS && !attachment.albumId) return advance(env, ctx, dialogue);
   await ctx.saveSession();
   return ctx.reply(
     ctx.t('tickets.attachmentReceived', { count, max: MAX_ATTACHMENTS }),
