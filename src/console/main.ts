@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     {
       ...env,
       BOT_TOKEN: OFFLINE_TOKEN,
-      DATA_DIR: env.CONSOLE_DATA_DIR ?? join('data', 'runtime', 'console'),
+      DATA_DIR: env.CONSOLE_DATA_DIR ?? env.DATA_DIR ?? join('data', 'runtime', 'console'),
       OFFICER_IDS: env.OFFICER_IDS || DEFAULT_CONSOLE_OFFICER,
       LOG_LEVEL: env.CONSOLE_LOG_LEVEL ?? 'warn',
       WEBHOOK_URL: undefined,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
@@ -132,5 +132,17 @@ describe('npm run chat', () => {
     expect(output).toContain('Xin chào');
     expect(output).toContain('[#1]');
     expect(output).toContain('Nguồn');
+  });
+
+  it('keeps its data in DATA_DIR when that is set', async () => {
+    const dataDir = await makeTempDataDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/console/main.ts'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    child.stdin.end('/start\n');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(await readdir(dataDir)).toContain('users.json');
   });
 });
