@@ -20,18 +20,31 @@ const roleKeyboard = (ctx: BotContext) => ({
  */
 export const startFeature: Feature<StartDeps> = { name: 'start', create: startParts };
 
+/** What an officer's menu keeps of the citizens' one: no complaint, role or subscription buttons. */
+const OFFICER_MENU: ReadonlySet<string> = new Set([
+  'menu:ask',
+  'menu:topics',
+  'menu:reminders',
+  'menu:help',
+  'menu:lang',
+]);
+
 type StartDeps = {
-  store: Pick<FeatureDeps['store'], 'users'>;
+  store: Pick<FeatureDeps['store'], 'users'> & {
+    notices: Pick<FeatureDeps['store']['notices'], 'subscriptions'>;
+  };
   features: Pick<FeatureDeps['features'], 'menu'>;
 };
 
-function startParts({ store: { users }, features }: StartDeps): FeatureParts {
+function startParts({ store: { users, notices }, features }: StartDeps): FeatureParts {
+  const { subscriptions } = notices;
   const composer = new Composer<BotContext>();
   const showMenu = (ctx: BotContext) =>
     ctx.reply(ctx.t('menu.title'), menuKeyboard(ctx, features.menu()));
 
   composer.start(async (ctx) => {
     const name = ctx.from.first_name;
+    if (ctx.isOfficer) return officerStart(ctx, name);
     const known = ctx.profile.role !== null;
     await ctx.reply(
       known ? ctx.t('start.greetingBack', { name }) : ctx.t('start.greeting', { name }),
@@ -43,13 +56,32 @@ function startParts({ store: { users }, features }: StartDeps): FeatureParts {
     await showMenu(ctx);
   });
 
-  composer.command('role', (ctx) => ctx.reply(ctx.t('role.ask'), roleKeyboard(ctx)));
+  const askRole = (ctx: BotContext) =>
+    ctx.isOfficer
+      ? ctx.reply(ctx.t('role.officer'))
+      : ctx.reply(ctx.t('role.ask'), roleKeyboard(ctx));
+  composer.command('role', askRole);
   composer.action('menu:role', async (ctx) => {
     await ctx.answerCbQuery();
-    await ctx.reply(ctx.t('role.ask'), roleKeyboard(ctx));
+    await askRole(ctx);
   });
 
+  /** Officers: their own greeting and menu, no citizen role and no notice subscriptions. */
+  const officerStart = async (ctx: BotContext, name: string) => {
+    await subscriptions.set(ctx.profile.id, []);
+    await ctx.reply(ctx.t('start.officerGreeting', { name }));
+    const items = features
+      .menu()
+      .filter((item) => item.audience === 'officer' || OFFICER_MENU.has(item.data));
+    await ctx.reply(ctx.t('menu.title'), menuKeyboard(ctx, items));
+  };
+
   composer.action(/^role:(worker|enterprise)$/, async (ctx) => {
+    if (ctx.isOfficer) {
+      await ctx.answerCbQuery();
+      await ctx.reply(ctx.t('role.officer'));
+      return;
+    }
     const role = ctx.match[1] === 'worker' ? 'worker' : 'enterprise';
     await users.setRole(ctx.profile.id, role);
     ctx.profile = { ...ctx.profile, role };

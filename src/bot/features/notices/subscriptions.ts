@@ -75,22 +75,61 @@ export function subscriptionsFeature(deps: NoticeDeps): NoticePart {
  */
 export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks'>): NoticePart {
   const composer = new Composer<BotContext>();
+  const { subscriptions } = deps.notices;
   composer.action(/^role:(worker|enterprise)$/, async (ctx, next) => {
-    const { subscriptions } = deps.notices;
-    const firstTime = ctx.profile.role === null && subscriptions.get(ctx.profile.id) === undefined;
+    if (ctx.isOfficer) return next();
+    const before = ctx.profile.role;
+    const firstTime = before === null && subscriptions.get(ctx.profile.id) === undefined;
+    const role = ctx.match[1] === 'worker' ? 'worker' : 'enterprise';
     await next();
-    if (!firstTime) return;
-    const channels: Channel[] = defaultChannels(
-      ctx.match[1] === 'worker' ? 'worker' : 'enterprise',
-    );
-    await subscriptions.set(ctx.profile.id, channels);
-    const labels = labelsOf(ctx, deps.parks);
-    await ctx.reply(
-      ctx.t('subs.welcome', {
-        channels: channels.map((channel) => channelLabel(channel, labels)).join(', '),
-      }),
-      { reply_markup: { inline_keyboard: [[callbackButton(ctx.t('subs.leaveAll'), 'sub:none')]] } },
-    );
+    if (firstTime) {
+      const channels: Channel[] = defaultChannels(role);
+      await subscriptions.set(ctx.profile.id, channels);
+      const labels = labelsOf(ctx, deps.parks);
+      await ctx.reply(
+        ctx.t('subs.welcome', {
+          channels: channels.map((channel) => channelLabel(channel, labels)).join(', '),
+        }),
+        {
+          reply_markup: { inline_keyboard: [[callbackButton(ctx.t('subs.leaveAll'), 'sub:none')]] },
+        },
+      );
+    } else if (before !== null && before !== role) {
+      // The old role's channel follows the user to the new role; nothing else changes.
+      const mine = subscriptions.channelsOf(ctx.profile.id, before);
+      if (mine.includes(before)) {
+        const moved = [...mine.filter((channel) => channel !== before && channel !== role), role];
+        await subscriptions.set(ctx.profile.id, moved);
+        await ctx.reply(ctx.t('role.switched'));
+      }
+    }
+    await askPark(ctx, deps);
+  });
+
+  composer.action(/^onb:park:([a-z0-9-]{1,40}|-)$/, async (ctx) => {
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    const id = ctx.match[1] ?? '-';
+    const park = deps.parks().find((candidate) => candidate.id === id);
+    const mine = subscriptions.channelsOf(ctx.profile.id, ctx.profile.role);
+    const others = mine.filter((channel) => !channel.startsWith('park:'));
+    if (!park) {
+      await ctx.reply(ctx.t('park.skipped'));
+      return;
+    }
+    await subscriptions.set(ctx.profile.id, [...others, `park:${park.id}`]);
+    await ctx.reply(ctx.t('park.saved', { park: park.name[ctx.lang] }));
   });
   return { name: 'subscription-onboarding', composer, commands: [], menu: [] };
+}
+
+/** Workers and enterprises are asked their park, so park channels reach someone; skippable. */
+async function askPark(ctx: BotContext, deps: Pick<NoticeDeps, 'parks'>) {
+  const parks = deps.parks();
+  if (parks.length === 0) return;
+  const buttons = parks.map((park) => callbackButton(park.name[ctx.lang], `onb:park:${park.id}`));
+  buttons.push(callbackButton(ctx.t('park.askSkip'), 'onb:park:-'));
+  const keyboard = [];
+  for (let i = 0; i < buttons.length; i += 2) keyboard.push(buttons.slice(i, i + 2));
+  await ctx.reply(ctx.t('park.ask'), { reply_markup: { inline_keyboard: keyboard } });
 }

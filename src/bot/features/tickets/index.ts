@@ -76,6 +76,8 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
     menu: [
       { label: 'menu.complaint', data: 'menu:complaint', audience: 'worker' },
       { label: 'menu.request', data: 'menu:request', audience: 'enterprise' },
+      { label: 'menu.officerOpen', data: 'tl:open:0', audience: 'officer' },
+      { label: 'menu.officerOverdue', data: 'tl:overdue:0', audience: 'officer' },
     ],
   };
 }

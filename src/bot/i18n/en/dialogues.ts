@@ -87,4 +87,16 @@ export const dialogues: { readonly [K in keyof typeof vi]: string } = {
   'thread.waiting':
     '⏳ The officer is waiting for your answer: just type it and I will add it to this ticket.',
   'mine.pick': 'Tap a code to read the whole conversation.',
+  'start.officerGreeting':
+    'Hello, officer <b>{name}</b>! This is the officers’ view: tickets, replies, notices and figures. Type /help for the officer commands.',
+  'role.officer': 'You are a Board officer, so you do not choose a worker or enterprise role.',
+  'menu.officerOpen': '📋 Open tickets',
+  'menu.officerOverdue': '⏰ Overdue tickets',
+  'park.ask': 'Which <b>industrial park</b> do you work in? I will send you that park’s notices.',
+  'park.askSkip': '⏭ Skip',
+  'park.saved':
+    '🔔 You will receive the notices of <b>{park}</b>. Change it any time with /subscribe or /role.',
+  'park.skipped': 'Fine. You can choose a park later with /subscribe or /role.',
+  'role.switched':
+    'Notices for your old role moved to the new one; your tickets stay in /mytickets.',
 };

@@ -82,4 +82,17 @@ export const dialogues = {
   'thread.btn.rate': '⭐ Đánh giá',
   'thread.waiting': '⏳ Cán bộ đang chờ bạn trả lời: cứ gõ câu trả lời, tôi sẽ thêm vào phiếu này.',
   'mine.pick': 'Bấm một mã để xem toàn bộ trao đổi.',
+  'start.officerGreeting':
+    'Xin chào cán bộ <b>{name}</b>! Đây là giao diện cán bộ: phiếu phản ánh, trả lời, thông báo và số liệu. Gõ /help để xem các lệnh cán bộ.',
+  'role.officer':
+    'Bạn là cán bộ Ban quản lý nên không cần chọn vai trò người lao động hay doanh nghiệp.',
+  'menu.officerOpen': '📋 Phiếu đang mở',
+  'menu.officerOverdue': '⏰ Phiếu quá hạn',
+  'park.ask': 'Bạn làm việc ở <b>khu công nghiệp</b> nào? Tôi sẽ gửi bạn thông báo của KCN đó.',
+  'park.askSkip': '⏭ Bỏ qua',
+  'park.saved':
+    '🔔 Đã đăng ký nhận thông báo của <b>{park}</b>. Đổi bất cứ lúc nào bằng /subscribe hoặc /role.',
+  'park.skipped': 'Được. Bạn có thể chọn KCN sau bằng /subscribe hoặc /role.',
+  'role.switched':
+    'Đã chuyển thông báo dành cho vai trò cũ sang vai trò mới; các phiếu đã gửi vẫn ở /mytickets.',
 } as const;
