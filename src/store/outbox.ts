@@ -8,6 +8,8 @@ export const outMessageSchema = z.discriminatedUnion('kind', [
     kind: z.literal('broadcast'),
     broadcastId: z.string(),
     text: z.string(),
+    /** The officer's formatting as Telegram HTML, user text escaped; older jobs have none. */
+    html: z.string().optional(),
     media: mediaSchema.optional(),
   }),
   z.object({

@@ -1,9 +1,11 @@
 import { Composer } from 'telegraf';
+import type { MessageEntity } from 'telegraf/types';
 import { recipientsOf } from '../../../delivery/segments.ts';
 import type { Media, Segment } from '../../../store/notices.ts';
 import { PRIORITY } from '../../../store/outbox.ts';
 import { callApiWith } from '../../api.ts';
 import type { BotContext } from '../../context.ts';
+import { entitiesToHtml } from '../../entities.ts';
 import { callbackButton, clearButtons } from '../../keyboard.ts';
 import { broadcastHistory, progressView } from './broadcastProgress.ts';
 import { labelsOf, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
@@ -49,17 +51,21 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     if (ctx.session.dialogue.kind !== 'broadcastCompose' || !ctx.isOfficer) return next();
     const message = ctx.message;
     let text = '';
+    let entities: MessageEntity[] | undefined;
     let media: Media | undefined;
     if ('text' in message) {
       if (message.text.startsWith('/')) return next();
       text = message.text;
+      entities = message.entities;
     } else if ('photo' in message) {
       const largest = message.photo.at(-1);
       if (largest) media = { type: 'photo', fileId: largest.file_id };
       text = message.caption ?? '';
+      entities = message.caption_entities;
     } else if ('document' in message) {
       media = { type: 'document', fileId: message.document.file_id };
       text = message.caption ?? '';
+      entities = message.caption_entities;
     }
     if (text.trim() === '' && !media) {
       await ctx.reply(ctx.t('broadcast.needText'));
@@ -70,7 +76,8 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
       await ctx.reply(ctx.t('broadcast.tooLong', { max }));
       return;
     }
-    ctx.session.dialogue = { kind: 'broadcastSegments', text, media, segments: [] };
+    const html = entitiesToHtml(text, entities);
+    ctx.session.dialogue = { kind: 'broadcastSegments', text, html, media, segments: [] };
     await ctx.saveSession();
     await askSegments(ctx, []);
   });
@@ -136,7 +143,13 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     const segments = segmentsLabel(dialogue.segments, labelsOf(ctx, deps.parks));
     if (step === 'pv') {
       const sample = renderOutMessage(
-        { kind: 'broadcast', broadcastId: 'preview', text: dialogue.text, media: dialogue.media },
+        {
+          kind: 'broadcast',
+          broadcastId: 'preview',
+          text: dialogue.text,
+          html: dialogue.html,
+          media: dialogue.media,
+        },
         ctx.lang,
         deps.config.TZ,
       );
@@ -179,6 +192,7 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
         kind: 'broadcast',
         broadcastId: broadcast.id,
         text: dialogue.text,
+        html: dialogue.html,
         media: dialogue.media,
       },
       to,

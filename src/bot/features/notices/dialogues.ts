@@ -31,6 +31,8 @@ export const broadcastComposeSchema = z.object({ kind: z.literal('broadcastCompo
 export const broadcastSegmentsSchema = z.object({
   kind: z.literal('broadcastSegments'),
   text: z.string(),
+  /** `text` with the officer's formatting (bold, links…) as escaped Telegram HTML. */
+  html: z.string().optional(),
   media: mediaSchema.optional(),
   segments: z.array(segmentSchema),
 });

@@ -35,7 +35,7 @@ export function renderOutMessage(message: OutMessage, lang: Lang, timeZone: stri
   const t = translator(lang);
   switch (message.kind) {
     case 'broadcast': {
-      const body = `${t('broadcast.header')}\n\n${escapeHtml(message.text)}`;
+      const body = `${t('broadcast.header')}\n\n${message.html ?? escapeHtml(message.text)}`;
       if (!message.media) return { method: 'sendMessage', payload: { text: body } };
       const field = message.media.type;
       return {
