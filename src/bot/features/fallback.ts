@@ -10,7 +10,7 @@ export const fallbackFeature: Feature<unknown> = {
 
 function fallbackParts(): FeatureParts {
   const composer = new Composer<BotContext>();
-  composer.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.t('error.staleButton')));
+  composer.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.t('error.unhandledButton')));
   composer.on('message', async (ctx) => {
     const text = 'text' in ctx.message ? ctx.message.text : undefined;
     if (text?.startsWith('/')) {
