@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import { retentionService } from '../../../ops/retention.ts';
 import type { BotContext } from '../../context.ts';
+import { officerOnly } from '../../officerGuard.ts';
 import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 import { ticketDialogueSchemas } from './dialogues.ts';
 import { ticketDigestServices } from './digest.ts';
@@ -42,13 +43,19 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
   };
   const composer = new Composer<BotContext>();
   composer.use(
-    officerReplyComposer(env),
+    officerOnly(
+      {
+        commands: ['tickets', 'ticket', 'reply', 'ask', 'stats', 'export'],
+        callbacks: [/^tk:/, /^tko:/, /^tl:/],
+      },
+      officerReplyComposer(env),
+      officerComposer(env),
+      figuresComposer(env),
+    ),
     filingComposer(env),
-    officerComposer(env),
     myTicketsComposer(env),
     filerComposer(env),
     threadComposer(env),
-    figuresComposer(env),
   );
   return {
     composer,

@@ -99,5 +99,5 @@ export const dialogues: { readonly [K in keyof typeof vi]: string } = {
   'park.skipped': 'Fine. You can choose a park later with /subscribe or /role.',
   'role.switched':
     'Notices for your old role moved to the new one; your tickets stay in /mytickets.',
-  'error.unhandledButton': "This button no longer works. Type /start to open the menu again.",
+  'error.unhandledButton': 'This button no longer works. Type /start to open the menu again.',
 };

@@ -95,5 +95,5 @@ export const dialogues = {
   'park.skipped': 'Được. Bạn có thể chọn KCN sau bằng /subscribe hoặc /role.',
   'role.switched':
     'Đã chuyển thông báo dành cho vai trò cũ sang vai trò mới; các phiếu đã gửi vẫn ở /mytickets.',
-  'error.unhandledButton': "Nút này không còn dùng được. Gõ /start để mở lại menu.",
+  'error.unhandledButton': 'Nút này không còn dùng được. Gõ /start để mở lại menu.',
 } as const;
