@@ -20,10 +20,14 @@ export const dialogueFeature: Feature<DialogueDeps> = {
 
 /** Ends or suspends `dialogue` and says so; the caller goes on with the interrupting update. */
 async function leaveStep(ctx: BotContext, step: AnyStep, dialogue: Dialogue, replaced: boolean) {
+  const older = step.leave === 'suspend' ? ctx.session.suspended : undefined;
   if (step.leave === 'suspend') ctx.session.suspended = dialogue;
   if (!replaced) ctx.session.dialogue = { kind: 'idle' };
   await ctx.saveSession();
-  await ctx.reply(step.left(ctx, dialogue));
+  const lines = [step.left(ctx, dialogue)];
+  // One draft is kept: the one it replaces is named as gone rather than lost in silence.
+  if (older !== undefined && older.kind !== 'idle') lines.push(ctx.t('draft.replaced'));
+  await ctx.reply(lines.join('\n'));
 }
 
 function dialogueParts({ now, features }: DialogueDeps): FeatureParts {
