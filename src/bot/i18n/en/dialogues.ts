@@ -100,5 +100,5 @@ export const dialogues: { readonly [K in keyof typeof vi]: string } = {
   'role.switched':
     'Notices for your old role moved to the new one; your tickets stay in /mytickets.',
   'error.unhandledButton': 'This button no longer works. Type /start to open the menu again.',
-  'draft.replaced': "(It replaces the older draft you had kept.)",
+  'draft.replaced': '(It replaces the older draft you had kept.)',
 };

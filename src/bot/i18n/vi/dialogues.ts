@@ -96,5 +96,5 @@ export const dialogues = {
   'role.switched':
     'Đã chuyển thông báo dành cho vai trò cũ sang vai trò mới; các phiếu đã gửi vẫn ở /mytickets.',
   'error.unhandledButton': 'Nút này không còn dùng được. Gõ /start để mở lại menu.',
-  'draft.replaced': "(Bản nháp cũ hơn đã được thay bằng bản này.)",
+  'draft.replaced': '(Bản nháp cũ hơn đã được thay bằng bản này.)',
 } as const;
