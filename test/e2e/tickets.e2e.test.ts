@@ -45,6 +45,13 @@ const press = (user: FakeUser, data: string) => () =>
     data,
   );
 const say = (user: FakeUser, text: string) => () => fake.sendText(user, text);
+/** Presses the button labelled `label` on the bot's latest message to `user`, as a person would. */
+const pressLabel = (user: FakeUser, label: RegExp) => () => {
+  const shown = fake.lastMessageTo(user.id);
+  const button = fake.buttonsOf(shown).find((candidate) => label.test(candidate.text));
+  if (!shown || !button?.data) throw new Error(`no button ${label} on the last message`);
+  fake.pressButton(user, shown, button.data);
+};
 
 async function ticketFiles(): Promise<Record<string, unknown>> {
   const dir = join(dataDir, 'tickets');
@@ -127,13 +134,17 @@ describe('tickets end to end', () => {
   it('runs take, reply, add information, resolve, rate and export', async () => {
     await expectReply(OFFICER, press(OFFICER, `tk:take:${code}`), /You took/);
     await expectReply(OFFICER, press(OFFICER, `tk:reply:${code}`), /Type your reply/);
-    const reply = await expectReply(WORKER, say(OFFICER, 'We are checking & will call'), /replied/);
+    const toWorker = fake.textsTo(WORKER.id).length;
+    await expectReply(OFFICER, say(OFFICER, 'We are checking & will call'), /Preview/);
+    expect(fake.textsTo(WORKER.id).length).toBe(toWorker);
+    const reply = await expectReply(WORKER, pressLabel(OFFICER, /Send/), /replied/);
     expect(reply).toContain('We are checking & will call');
     await expectReply(WORKER, press(WORKER, `tf:info:${code}`), /additional information/);
     const info = await expectReply(OFFICER, say(WORKER, 'Since January'), /added to/);
     expect(info).toContain('Since January');
     await expectReply(OFFICER, press(OFFICER, `tk:resolve:${code}`), /short note/);
-    await expectReply(WORKER, say(OFFICER, 'Paid in full'), /has been resolved/);
+    await expectReply(OFFICER, say(OFFICER, 'Paid in full'), /Preview/);
+    await expectReply(WORKER, pressLabel(OFFICER, /Send/), /has been resolved/);
     await expectReply(WORKER, press(WORKER, `tf:confirm:${code}`), /rate/);
     await expectReply(WORKER, press(WORKER, `tf:rate:${code}:4`), /Thank you for your rating/);
 
@@ -175,7 +186,8 @@ describe('tickets end to end', () => {
     const tap = (data: string) => (u: FakeUser) => press(u, data)();
     await round((u) => fake.sendText(u, '/complaint'), /topic/);
     await round(tap('tn:cat:safety'), /industrial park/);
-    await round(tap('tn:park:-'), /company/);
+    await round(tap('tn:park:-'), /name of your industrial park/);
+    await round(tap('tn:parkskip'), /company/);
     await round(tap('tn:skip'), /Describe/);
     await round((u) => fake.sendText(u, `No helmets, line ${u.id}`), /photos/);
     await round(tap('tn:done'), /anonymous/);
