@@ -54,6 +54,8 @@ export interface HarnessOptions {
   features?: readonly Feature[];
   /** Calls an earlier harness recorded, kept so keyboards sent before a restart can be pressed. */
   history?: HarnessCall[];
+  /** The bot's clock, for steps that lapse. */
+  now?: () => Date;
 }
 
 /**
@@ -90,6 +92,7 @@ export class BotHarness {
       store,
       logger: options.logger ?? pino({ level: 'silent' }),
       knowledge: options.knowledge ?? (await sharedKnowledge()),
+      ...(options.now ? { now: options.now } : {}),
       parks: loadParks(config.PARKS_FILE),
       ...(options.features ? { features: options.features } : {}),
       botInfo: {

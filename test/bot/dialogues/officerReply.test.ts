@@ -119,3 +119,24 @@ describe('a reply to a filer who cannot receive it', () => {
     });
   });
 });
+
+describe('a pending officer reply lapses', () => {
+  it('after 30 minutes the step is gone, the officer is told, and the text is not previewed', async () => {
+    let now = Date.now();
+    const timed = await BotHarness.create({ now: () => new Date(now) });
+    try {
+      const filer = new Conversation(timed, WORKER);
+      const desk = new Conversation(timed, OFFICER);
+      const ticket = await fileComplaint(filer, 'Nợ lương');
+      await desk.press('Trả lời');
+      now += 31 * 60_000;
+      const late = await desk.say('thủ tục đầu tư là gì');
+      const texts = desk.texts(late).join('\n');
+      expect(texts).toContain(`Bản trả lời #${ticket} đã hết hạn`);
+      expect(texts).not.toContain('Xem trước');
+      expect(texts).toContain('Nguồn');
+    } finally {
+      await timed.close();
+    }
+  });
+});
