@@ -2,6 +2,7 @@ import { Composer } from 'telegraf';
 import { OutboxWorker } from '../../../delivery/outboxWorker.ts';
 import { Scheduler } from '../../../delivery/scheduler.ts';
 import type { BotContext } from '../../context.ts';
+import { officerOnly } from '../../officerGuard.ts';
 import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 import { broadcastFeature, segmentRecipients } from './broadcast.ts';
 import { broadcastProgress } from './broadcastProgress.ts';
@@ -76,14 +77,20 @@ function noticesParts(options: NoticesDeps): FeatureParts {
     }),
   };
   const progress = broadcastProgress(deps, options.telegram, logger);
-  const parts = [
-    subscriptionsFeature(deps),
-    remindersFeature(deps),
-    schedulesFeature(deps),
-    broadcastFeature(deps),
-  ];
+  const citizen = [subscriptionsFeature(deps), remindersFeature(deps)];
+  const officer = [schedulesFeature(deps), broadcastFeature(deps)];
+  const parts = [...citizen, ...officer];
   const composer = new Composer<BotContext>();
-  composer.use(...parts.map((part) => part.composer));
+  composer.use(
+    ...citizen.map((part) => part.composer),
+    officerOnly(
+      {
+        commands: ['schedule', 'schedules', 'broadcast', 'broadcasts'],
+        callbacks: [/^sc:/, /^bc:/],
+      },
+      ...officer.map((part) => part.composer),
+    ),
+  );
 
   return {
     composer,
