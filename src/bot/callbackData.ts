@@ -21,6 +21,59 @@ const kind = (name: string, owner: string, source: string): CallbackKind => ({
   pattern: new RegExp(`^${source}$`),
 });
 
+/** A kind with its builder: the data is made in one place and read back with `pattern`'s groups. */
+interface BuiltKind<A extends unknown[]> extends CallbackKind {
+  build: (...args: A) => string;
+}
+
+function built<A extends unknown[]>(
+  name: string,
+  owner: string,
+  source: string,
+  build: (...args: A) => string,
+): BuiltKind<A> {
+  return { ...kind(name, owner, source), build };
+}
+
+export type OfficerVerb = 'send' | 'edit' | 'no';
+export type FilerVerb = 'info' | 'confirm' | 'reopen' | 'view' | 'files' | 'rated' | 'to';
+
+/** The preview of an officer's text: groups 1 verb, 2 ticket code, 3 preview id. */
+export const OFFICER_PREVIEW = built(
+  'officerPreview',
+  'tickets',
+  `tko:(send|edit|no):(${CODE}):([0-9a-f]{8})`,
+  (verb: OfficerVerb, code: string, pid: string) => `tko:${verb}:${code}:${pid}`,
+);
+/** A filer's action on their own ticket: groups 1 verb, 2 ticket code. */
+export const FILER_ACTION = built(
+  'filer',
+  'tickets',
+  `tf:(info|confirm|reopen|view|files|rated|to):(${CODE})`,
+  (verb: FilerVerb, code: string) => `tf:${verb}:${code}`,
+);
+/** Resume or discard a kept draft: groups 1 verb, 2 ticket type. */
+export const DRAFT = built(
+  'draft',
+  'tickets',
+  'tnd:(resume|fresh):(complaint|request)',
+  (verb: 'resume' | 'fresh', type: 'complaint' | 'request') => `tnd:${verb}:${type}`,
+);
+/** The park asked at onboarding; `-` is "skip": group 1 park id or `-`. */
+export const ONBOARDING_PARK = built(
+  'onboardingPark',
+  'notices',
+  'onb:park:([a-z0-9-]{1,40}|-)',
+  (parkId: string | null) => `onb:park:${parkId ?? '-'}`,
+);
+/** Undo or change the time of a saved reminder: groups 1 verb, 2 reminder id. */
+export const REMINDER_SAVED = built(
+  'reminderSaved',
+  'notices',
+  `rem:(undo|chg):(${HEX})`,
+  (verb: 'undo' | 'chg', reminderId: string) => `rem:${verb}:${reminderId}`,
+);
+
 export const CALLBACK_KINDS: readonly CallbackKind[] = [
   kind(
     'menu',
@@ -49,11 +102,11 @@ export const CALLBACK_KINDS: readonly CallbackKind[] = [
   kind('broadcast', 'notices', `bc:(?:pv|back|no|go|t:.+|stop:${HEX})`),
   kind('newTicket', 'tickets', 'ticket:new:(?:complaint|request)'),
   kind('filing', 'tickets', 'tn:\\w+(?::.+)?'),
-  kind('draft', 'tickets', 'tnd:(?:resume|fresh):(?:complaint|request)'),
+  DRAFT,
   kind('officerTicket', 'tickets', `tk:(?:take|reply|ask|resolve|reject|files|show):${CODE}`),
-  kind('officerPreview', 'tickets', `tko:(?:send|edit|no):${CODE}:[0-9a-f]{8}`),
+  OFFICER_PREVIEW,
   kind('ticketList', 'tickets', 'tl:(?:open|mine|overdue|all):\\d{1,5}'),
-  kind('filer', 'tickets', `tf:(?:info|confirm|reopen|view|files|rated|to):${CODE}`),
+  FILER_ACTION,
   kind('rating', 'tickets', `tf:rate:${CODE}:[1-5]`),
 ];
 

@@ -7,6 +7,7 @@ import {
   parseReminder,
 } from '../../../scheduling/index.ts';
 import type { Reminder } from '../../../store/reminders.ts';
+import { REMINDER_SAVED } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
@@ -48,8 +49,8 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
         reply_markup: {
           inline_keyboard: [
             [
-              callbackButton(ctx.t('remind.undo'), `rem:undo:${reminder.id}`),
-              callbackButton(ctx.t('remind.change'), `rem:chg:${reminder.id}`),
+              callbackButton(ctx.t('remind.undo'), REMINDER_SAVED.build('undo', reminder.id)),
+              callbackButton(ctx.t('remind.change'), REMINDER_SAVED.build('chg', reminder.id)),
             ],
           ],
         },

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import { type Channel, channelSchema } from '../../../store/notices.ts';
 import { defaultChannels } from '../../../store/subscriptions.ts';
+import { ONBOARDING_PARK } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons } from '../../keyboard.ts';
 import { labelsOf, type NoticeDeps, type NoticePart } from './deps.ts';
@@ -106,7 +107,7 @@ export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks
     await askPark(ctx, deps);
   });
 
-  composer.action(/^onb:park:([a-z0-9-]{1,40}|-)$/, async (ctx) => {
+  composer.action(ONBOARDING_PARK.pattern, async (ctx) => {
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
     const id = ctx.match[1] ?? '-';
@@ -127,8 +128,10 @@ export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks
 async function askPark(ctx: BotContext, deps: Pick<NoticeDeps, 'parks'>) {
   const parks = deps.parks();
   if (parks.length === 0) return;
-  const buttons = parks.map((park) => callbackButton(park.name[ctx.lang], `onb:park:${park.id}`));
-  buttons.push(callbackButton(ctx.t('park.askSkip'), 'onb:park:-'));
+  const buttons = parks.map((park) =>
+    callbackButton(park.name[ctx.lang], ONBOARDING_PARK.build(park.id)),
+  );
+  buttons.push(callbackButton(ctx.t('park.askSkip'), ONBOARDING_PARK.build(null)));
   const keyboard = [];
   for (let i = 0; i < buttons.length; i += 2) keyboard.push(buttons.slice(i, i + 2));
   await ctx.reply(ctx.t('park.ask'), { reply_markup: { inline_keyboard: keyboard } });

@@ -5,6 +5,7 @@ import {
   type TicketType,
   ticketCategorySchema,
 } from '../../../store/tickets/index.ts';
+import { DRAFT } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import { FILING_STEPS, type FilingStep, type TicketFilingDialogue } from './dialogues.ts';
@@ -114,8 +115,8 @@ export async function startFiling(env: TicketEnv, ctx: BotContext, type: TicketT
       reply_markup: {
         inline_keyboard: [
           [
-            callbackButton(ctx.t('draft.resume'), `tnd:resume:${type}`),
-            callbackButton(ctx.t('draft.fresh'), `tnd:fresh:${type}`),
+            callbackButton(ctx.t('draft.resume'), DRAFT.build('resume', type)),
+            callbackButton(ctx.t('draft.fresh'), DRAFT.build('fresh', type)),
           ],
         ],
       },
@@ -215,7 +216,7 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
     return advance(env, ctx, dialogue);
   });
 
-  composer.action(/^tnd:(resume|fresh):(complaint|request)$/, async (ctx) => {
+  composer.action(DRAFT.pattern, async (ctx) => {
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
     const type = ctx.match[2] === 'complaint' ? 'complaint' : 'request';

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Ticket } from '../../../store/tickets/index.ts';
+import { FILER_ACTION } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
@@ -54,16 +55,19 @@ export function threadText(env: TicketEnv, ctx: BotContext, ticket: Ticket): str
 export function threadButtons(ctx: BotContext, ticket: Ticket): Button[][] {
   const { code } = ticket;
   const buttons: Button[] = [];
-  if (isOpen(ticket)) buttons.push(callbackButton(ctx.t('tickets.btn.addInfo'), `tf:info:${code}`));
+  if (isOpen(ticket))
+    buttons.push(callbackButton(ctx.t('tickets.btn.addInfo'), FILER_ACTION.build('info', code)));
   if (ticket.status === 'resolved' || ticket.status === 'rejected') {
-    buttons.push(callbackButton(ctx.t('tickets.btn.confirmResolution'), `tf:confirm:${code}`));
-    buttons.push(callbackButton(ctx.t('tickets.btn.reopen'), `tf:reopen:${code}`));
+    buttons.push(
+      callbackButton(ctx.t('tickets.btn.confirmResolution'), FILER_ACTION.build('confirm', code)),
+    );
+    buttons.push(callbackButton(ctx.t('tickets.btn.reopen'), FILER_ACTION.build('reopen', code)));
   }
   if (ticket.status === 'closed' && ticket.rating === null) {
-    buttons.push(callbackButton(ctx.t('thread.btn.rate'), `tf:rated:${code}`));
+    buttons.push(callbackButton(ctx.t('thread.btn.rate'), FILER_ACTION.build('rated', code)));
   }
   if (ticket.attachments.length > 0) {
-    buttons.push(callbackButton(ctx.t('thread.btn.files'), `tf:files:${code}`));
+    buttons.push(callbackButton(ctx.t('thread.btn.files'), FILER_ACTION.build('files', code)));
   }
   return rows(buttons, 2);
 }
@@ -77,7 +81,10 @@ export function myTicketsComposer(env: TicketEnv) {
     if (mine.length === 0) return ctx.reply(ctx.t('tickets.mine.empty'));
     const text = [ctx.t('tickets.mine.title'), ...mine.map((t) => filerLine(ctx.t, t))].join('\n');
     const buttons = mine.map((ticket) =>
-      callbackButton(ctx.t('thread.btn.view', { code: ticket.code }), `tf:view:${ticket.code}`),
+      callbackButton(
+        ctx.t('thread.btn.view', { code: ticket.code }),
+        FILER_ACTION.build('view', ticket.code),
+      ),
     );
     await ctx.reply(`${text}\n\n${ctx.t('mine.pick')}`, {
       reply_markup: { inline_keyboard: rows(buttons, 2) },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { parseCode } from '../../../store/tickets/index.ts';
+import { OFFICER_PREVIEW, type OfficerVerb } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -12,7 +13,6 @@ import { NOTE_LIMIT, performOfficerAction, REPLY_LIMIT, requireOfficer } from '.
 /** A pending officer text lapses after this long, so a forgotten step cannot catch later words. */
 export const OFFICER_STEP_MS = 30 * 60_000;
 
-const CODE = '((?:KN|HT)-\\d{4,})';
 /** `#KN-0001` in a bot message the officer swipe-replied to (the ticket notice or card). */
 const CODE_IN_TEXT = /#((?:KN|HT)-\d{4,})/;
 
@@ -57,7 +57,7 @@ export async function showPreview(
     expiresAt: expiry(env),
   };
   await ctx.saveSession();
-  const data = (verb: string) => `tko:${verb}:${code}:${pid}`;
+  const data = (verb: OfficerVerb) => OFFICER_PREVIEW.build(verb, code, pid);
   await ctx.reply(ctx.t(`reply.preview.${action}`, { code, text }), {
     reply_markup: {
       inline_keyboard: [
@@ -94,7 +94,7 @@ export function officerReplyComposer(env: TicketEnv) {
     });
   }
 
-  composer.action(new RegExp(`^tko:(send|edit|no):${CODE}:([0-9a-f]{8})$`), async (ctx) => {
+  composer.action(OFFICER_PREVIEW.pattern, async (ctx) => {
     if (!(await requireOfficer(ctx))) return;
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { Attachment, Ticket } from '../../../store/tickets/index.ts';
+import { FILER_ACTION } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep, readsAsQuestion } from '../../dialogueStep.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
@@ -112,7 +113,9 @@ export function threadComposer(env: TicketEnv) {
     if (waiting.length === 1 && only) return addToTicket(env, ctx, only.code, item);
     ctx.session.dialogue = { kind: 'ticket_pick', codes: waiting.map((t) => t.code), ...item };
     await ctx.saveSession();
-    const buttons = waiting.map((t) => callbackButton(`#${t.code}`, `tf:to:${t.code}`));
+    const buttons = waiting.map((t) =>
+      callbackButton(`#${t.code}`, FILER_ACTION.build('to', t.code)),
+    );
     await ctx.reply(ctx.t('thread.which'), { reply_markup: { inline_keyboard: rows(buttons, 2) } });
   });
 
