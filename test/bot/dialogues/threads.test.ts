@@ -101,3 +101,40 @@ describe('/mytickets opens a readable thread', () => {
     expect(bot.store.tickets.get(code)?.status).toBe('in_progress');
   });
 });
+
+describe('edits of the description', () => {
+  it('while filing, an edit of the description updates the draft', async () => {
+    await worker.say('/complaint');
+    await worker.press('Tiền lương');
+    await worker.press('Khác / không rõ');
+    await worker.press('Bỏ qua');
+    await worker.press('Bỏ qua');
+    const id = worker.peekNextMessageId();
+    await worker.say('Nợ lương 2 tháng');
+    const edited = await worker.edit(id, 'Nợ lương 3 tháng');
+    expect(worker.texts(edited).join()).toContain('bản nháp');
+    await worker.press('Xong');
+    await worker.press('Ẩn danh');
+    await worker.press('Gửi');
+    expect(bot.store.tickets.list()[0]?.description).toBe('Nợ lương 3 tháng');
+  });
+
+  it('after filing, an edit of the description is added to the open ticket', async () => {
+    await worker.say('/complaint');
+    await worker.press('Tiền lương');
+    await worker.press('Khác / không rõ');
+    await worker.press('Bỏ qua');
+    await worker.press('Bỏ qua');
+    const id = worker.peekNextMessageId();
+    await worker.say('Nợ lương 2 tháng');
+    await worker.press('Xong');
+    await worker.press('Ẩn danh');
+    await worker.press('Gửi');
+    const edited = await worker.edit(id, 'Nợ lương 4 tháng');
+    expect(BotHarness.texts(edited, OFFICER.id).join()).toContain('Nợ lương 4 tháng');
+    const [view] = bot.store.tickets.list();
+    const ticket = bot.store.tickets.get(view?.code ?? '');
+    expect(ticket?.description).toBe('Nợ lương 2 tháng');
+    expect(ticket?.history.at(-1)?.note).toContain('Nợ lương 4 tháng');
+  });
+});

@@ -41,6 +41,8 @@ export const ticketFilingDialogueSchema = z.object({
   parkOther: z.boolean().optional(),
   /** When the last description part arrived (Unix seconds) and how long it was, to join a split paste. */
   lastPart: z.object({ at: z.number(), length: z.number() }).optional(),
+  /** The message that gave the description, so an edit of it updates the draft or the ticket. */
+  descriptionMessageId: z.number().int().optional(),
 });
 
 /** An officer's next text is the reply, question or note for `code`. */

@@ -13,6 +13,7 @@ import type { TicketEnv } from './env.ts';
 import { submitTicket, underLimit } from './filingSubmit.ts';
 import { categoryLabel } from './labels.ts';
 import { draftSummary } from './render.ts';
+import { remember } from './threadMemory.ts';
 
 /** A long paste arrives in parts of 4,096 characters, joined up to this length. */
 export const DESCRIPTION_LIMIT = 12_000;
@@ -209,7 +210,13 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
       await ctx.saveSession();
       return prompt(env, ctx, dialogue);
     } else if (action === 'confirm' && at('confirm')) {
-      return submitTicket(env, ctx, dialogue);
+      await submitTicket(env, ctx, dialogue);
+      const [filed] = env.tickets.byFiler(ctx.profile.id);
+      // Filed now: an edit of the description message is added to the ticket from here on.
+      if (filed && ctx.session.dialogue.kind === 'idle' && dialogue.descriptionMessageId) {
+        remember(ctx, [dialogue.descriptionMessageId], filed.code);
+      }
+      return;
     } else {
       return prompt(env, ctx, dialogue);
     }

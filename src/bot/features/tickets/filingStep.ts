@@ -83,6 +83,7 @@ async function readMessage(env: TicketEnv, ctx: BotContext, dialogue: TicketFili
     if (text.length > PART_LIMIT) return tooLong(PART_LIMIT, text.length);
     draft.description = text;
     dialogue.lastPart = { at: message.date, length: text.length };
+    dialogue.descriptionMessageId = message.message_id;
     return advance(env, ctx, dialogue);
   }
   // attachments: a file (its caption joins the description), or the next part of a long paste.

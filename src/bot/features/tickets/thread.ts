@@ -10,10 +10,9 @@ import { attachmentOf, textOf } from './evidence.ts';
 import { DESCRIPTION_LIMIT } from './filing.ts';
 import { sendToOfficers } from './notify.ts';
 import { guarded } from './officerActions.ts';
+import { remember } from './threadMemory.ts';
 
 const CODE_IN_TEXT = /#((?:KN|HT)-\d{4,})/;
-/** How many of the user's own ticket messages are remembered for edits. */
-const THREAD_MEMORY = 50;
 
 export const isOpen = (ticket: Ticket) =>
   ticket.status === 'new' || ticket.status === 'in_progress';
@@ -24,15 +23,6 @@ export function awaitsFiler(ticket: Ticket): boolean {
   const lastAsk = ticket.history.findLastIndex((entry) => entry.action === 'ask');
   if (lastAsk < 0) return false;
   return !ticket.history.slice(lastAsk + 1).some((entry) => entry.by === 'filer');
-}
-
-/** Remembers that the user's message went into `code`, so an edit of it updates the ticket. */
-function remember(ctx: BotContext, messageIds: readonly number[], code: string) {
-  const memory = { ...(ctx.session.threadMessages ?? {}) };
-  for (const id of messageIds) memory[String(id)] = code;
-  const ids = Object.keys(memory);
-  for (const id of ids.slice(0, Math.max(0, ids.length - THREAD_MEMORY))) delete memory[id];
-  ctx.session.threadMessages = memory;
 }
 
 /**
@@ -135,6 +125,15 @@ export function threadComposer(env: TicketEnv) {
 
   composer.on('edited_message', async (ctx, next) => {
     const edited = ctx.editedMessage;
+    const dialogue = ctx.session.dialogue;
+    if (dialogue.kind === 'ticket_filing' && dialogue.descriptionMessageId === edited.message_id) {
+      const text = textOf(edited);
+      if (!text || text.length > DESCRIPTION_LIMIT) return next();
+      dialogue.draft.description = text;
+      await ctx.saveSession();
+      await ctx.reply(ctx.t('thread.draftEdited'));
+      return;
+    }
     const code = ctx.session.threadMessages?.[String(edited.message_id)];
     const text = textOf(edited);
     if (!code || !text) return next();

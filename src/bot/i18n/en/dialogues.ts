@@ -101,4 +101,5 @@ export const dialogues: { readonly [K in keyof typeof vi]: string } = {
     'Notices for your old role moved to the new one; your tickets stay in /mytickets.',
   'error.unhandledButton': 'This button no longer works. Type /start to open the menu again.',
   'draft.replaced': '(It replaces the older draft you had kept.)',
+  'thread.draftEdited': '✏️ Your draft now has the edited description.',
 };

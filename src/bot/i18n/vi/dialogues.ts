@@ -97,4 +97,5 @@ export const dialogues = {
     'Đã chuyển thông báo dành cho vai trò cũ sang vai trò mới; các phiếu đã gửi vẫn ở /mytickets.',
   'error.unhandledButton': 'Nút này không còn dùng được. Gõ /start để mở lại menu.',
   'draft.replaced': '(Bản nháp cũ hơn đã được thay bằng bản này.)',
+  'thread.draftEdited': '✏️ Đã cập nhật nội dung trong bản nháp theo bản sửa của bạn.',
 } as const;

@@ -1,0 +1,13 @@
+import type { BotContext } from '../../context.ts';
+
+/** How many of the user's own ticket messages are remembered for edits. */
+const THREAD_MEMORY = 50;
+
+/** Remembers that the user's message went into `code`, so an edit of it updates the ticket. */
+export function remember(ctx: BotContext, messageIds: readonly number[], code: string) {
+  const memory = { ...(ctx.session.threadMessages ?? {}) };
+  for (const id of messageIds) memory[String(id)] = code;
+  const ids = Object.keys(memory);
+  for (const id of ids.slice(0, Math.max(0, ids.length - THREAD_MEMORY))) delete memory[id];
+  ctx.session.threadMessages = memory;
+}
