@@ -138,3 +138,18 @@ describe('edits of the description', () => {
     expect(ticket?.history.at(-1)?.note).toContain('Nợ lương 4 tháng');
   });
 });
+
+describe('an album sent as an answer', () => {
+  it('goes into the waiting ticket as one answer, told once', async () => {
+    const code = await fileComplaint(worker, 'Nợ lương');
+    await ask(code, 'Có ảnh bảng lương không?');
+    const parts = [
+      await worker.sendMedia('photo', { mediaGroupId: 'a1', caption: 'bảng lương' }),
+      await worker.sendMedia('photo', { mediaGroupId: 'a1' }),
+      await worker.sendMedia('photo', { mediaGroupId: 'a1' }),
+    ];
+    expect(parts.map((calls) => worker.texts(calls).length)).toEqual([1, 0, 0]);
+    expect(parts.map((calls) => BotHarness.texts(calls, OFFICER.id).length)).toEqual([1, 0, 0]);
+    expect(bot.store.tickets.get(code)?.attachments).toHaveLength(3);
+  });
+});

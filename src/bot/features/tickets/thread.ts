@@ -88,6 +88,9 @@ function repliedTicket(env: TicketEnv, ctx: BotContext, message: Message): Ticke
 export function threadComposer(env: TicketEnv) {
   const composer = new Composer<BotContext>();
 
+  /** Albums arrive as one message per photo: the rest follow the first into its ticket, quietly. */
+  const albums = new Map<string, string>();
+
   composer.on('message', async (ctx, next) => {
     const message = ctx.message;
     const text = 'text' in message ? message.text : '';
@@ -95,12 +98,29 @@ export function threadComposer(env: TicketEnv) {
     if (!readsAsQuestion(ctx) || ctx.isOfficer) return next();
     const item = itemOf(message);
     if (item.text === null && item.attachments.length === 0) return next();
+    const albumId = item.attachments[0]?.albumId;
+    const albumTicket = albumId === undefined ? undefined : albums.get(albumId);
+    if (albumTicket !== undefined) {
+      const ticket = env.tickets.get(albumTicket);
+      if (ticket && ticket.filer.userId === ctx.profile.id && isOpen(ticket)) {
+        await env.tickets.addInfo(albumTicket, item.text, item.attachments);
+        remember(ctx, item.messageIds, albumTicket);
+        return;
+      }
+    }
+    const into = (code: string) => {
+      if (albumId !== undefined) {
+        if (albums.size > 1000) albums.clear();
+        albums.set(albumId, code);
+      }
+      return addToTicket(env, ctx, code, item);
+    };
     const replied = repliedTicket(env, ctx, message);
-    if (replied) return addToTicket(env, ctx, replied.code, item);
+    if (replied) return into(replied.code);
     const waiting = env.tickets.byFiler(ctx.profile.id).filter(awaitsFiler);
     if (waiting.length === 0) return next();
     const [only] = waiting;
-    if (waiting.length === 1 && only) return addToTicket(env, ctx, only.code, item);
+    if (waiting.length === 1 && only) return into(only.code);
     ctx.session.dialogue = { kind: 'ticket_pick', codes: waiting.map((t) => t.code), ...item };
     await ctx.saveSession();
     const buttons = waiting.map((t) =>
