@@ -54,6 +54,22 @@ export interface BotApp {
 }
 
 /**
+ * Every dialogue kind a feature stores must be declared as a step for the dispatcher, once:
+ * a kind without a declaration would fall back to registration order, the hazard it replaces.
+ */
+function assertEveryStepDeclared(listed: readonly Feature[], directory: FeatureDirectory): void {
+  const kinds = listed
+    .flatMap((feature) => feature.dialogues ?? [])
+    .map((s) => s.shape.kind.value);
+  const declared = directory.steps().map((step) => step.kind as string);
+  const missing = kinds.filter((kind) => !declared.includes(kind));
+  const twice = declared.filter((kind, index) => declared.indexOf(kind) !== index);
+  if (missing.length > 0 || twice.length > 0) {
+    throw new Error(`dialogue steps: undeclared ${missing.join(', ')}; twice ${twice.join(', ')}`);
+  }
+}
+
+/**
  * Wires the features of features/index.ts into one bot; starts nothing, so tests and the
  * console can drive it. Adding a feature never changes this file.
  */
@@ -96,7 +112,9 @@ export function createBot(deps: BotDeps): BotApp {
     now: deps.now ?? (() => new Date()),
     features: directory,
   };
-  for (const feature of deps.features ?? features) built.push(feature.create(featureDeps));
+  const listed = deps.features ?? features;
+  for (const feature of listed) built.push(feature.create(featureDeps));
+  assertEveryStepDeclared(listed, directory);
 
   let lastUpdateAt: number | null = null;
   bot.use((_ctx, next) => {
