@@ -5,9 +5,9 @@ import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
 import { sendToOfficers } from './notify.ts';
 import { guarded } from './officerActions.ts';
+import { isOpen } from './thread.ts';
 
 const DAY = 86_400_000;
-const isOpen = (ticket: Ticket) => ticket.status === 'new' || ticket.status === 'in_progress';
 
 /** The rating buttons (1–5) sent after a confirmed resolution or a close. */
 export function ratingKeyboard(code: string) {
