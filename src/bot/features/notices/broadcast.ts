@@ -5,6 +5,7 @@ import type { Media, Segment } from '../../../store/notices.ts';
 import { PRIORITY } from '../../../store/outbox.ts';
 import { callApiWith } from '../../api.ts';
 import type { BotContext } from '../../context.ts';
+import { defineStep } from '../../dialogueStep.ts';
 import { entitiesToHtml } from '../../entities.ts';
 import { callbackButton, clearButtons } from '../../keyboard.ts';
 import { broadcastHistory, progressView } from './broadcastProgress.ts';
@@ -47,14 +48,14 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     await ctx.reply(broadcastHistory(ctx, deps));
   });
 
-  composer.on('message', async (ctx, next) => {
-    if (ctx.session.dialogue.kind !== 'broadcastCompose' || !ctx.isOfficer) return next();
+  /** The notice itself: text, or a photo or document with its caption (run by the dispatcher). */
+  const readNotice = async (ctx: BotContext) => {
+    if (!ctx.isOfficer || !ctx.message) return;
     const message = ctx.message;
     let text = '';
     let entities: MessageEntity[] | undefined;
     let media: Media | undefined;
     if ('text' in message) {
-      if (message.text.startsWith('/')) return next();
       text = message.text;
       entities = message.entities;
     } else if ('photo' in message) {
@@ -80,7 +81,7 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     ctx.session.dialogue = { kind: 'broadcastSegments', text, html, media, segments: [] };
     await ctx.saveSession();
     await askSegments(ctx, []);
-  });
+  };
 
   const askSegments = (ctx: BotContext, chosen: Segment[]) =>
     ctx.reply(ctx.t('broadcast.askSegments'), {
@@ -206,9 +207,20 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     await ctx.answerCbQuery(ctx.t('broadcast.stopping'));
   });
 
+  const compose = defineStep({
+    kind: 'broadcastCompose',
+    accepts: () => ['text', 'media'],
+    callbacks: ['bc:'],
+    leave: 'end',
+    left: (ctx) => ctx.t('broadcast.left'),
+    pending: (ctx) => ctx.t('broadcast.composePending'),
+    onMessage: readNotice,
+  });
+
   return {
     name: 'broadcast',
     composer,
+    steps: [compose],
     commands: [
       { command: 'broadcast', description: 'cmd.broadcast', audience: 'officer' },
       { command: 'broadcasts', description: 'cmd.broadcasts', audience: 'officer' },

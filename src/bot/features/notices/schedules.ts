@@ -3,6 +3,7 @@ import { nextNotice } from '../../../delivery/deadlineNotices.ts';
 import { formatWhen, parseDeadlineRule, parseLeadDays } from '../../../scheduling/index.ts';
 import type { Segment } from '../../../store/notices.ts';
 import type { BotContext } from '../../context.ts';
+import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import { labelsOf, messageText, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
 import { ruleLabel, segmentsLabel } from './labels.ts';
@@ -70,10 +71,11 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     await ctx.reply(ctx.t('schedule.askRule'));
   });
 
-  composer.on('message', async (ctx, next) => {
+  /** The typed answer of the rule, lead-days and text steps (run by the dialogue dispatcher). */
+  const readText = async (ctx: BotContext) => {
     const dialogue = ctx.session.dialogue;
     const text = messageText(ctx).trim();
-    if (!ctx.isOfficer || text === '' || text.startsWith('/')) return next();
+    if (!ctx.isOfficer || text === '') return;
     if (dialogue.kind === 'scheduleRule') {
       const rule = parseDeadlineRule(text);
       if (!rule) {
@@ -122,8 +124,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
       );
       return;
     }
-    return next();
-  });
+  };
 
   composer.action(/^sc:(save|no)$/, async (ctx) => {
     if (!(await requireOfficer(ctx))) return;
@@ -213,9 +214,22 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     await ctx.editMessageText(text, markup ? { reply_markup: markup } : {}).catch(() => undefined);
   });
 
+  const steps = (['scheduleRule', 'scheduleLead', 'scheduleText'] as const).map((kind) =>
+    defineStep({
+      kind,
+      accepts: () => ['text'],
+      callbacks: ['sc:'],
+      leave: 'end',
+      left: (ctx) => ctx.t('schedule.left'),
+      pending: (ctx) => ctx.t('schedule.pending'),
+      onMessage: readText,
+    }),
+  );
+
   return {
     name: 'schedules',
     composer,
+    steps,
     commands: [
       { command: 'schedule', description: 'cmd.schedule', audience: 'officer' },
       { command: 'schedules', description: 'cmd.schedules', audience: 'officer' },
