@@ -58,9 +58,7 @@ export interface BotApp {
  * a kind without a declaration would fall back to registration order, the hazard it replaces.
  */
 function assertEveryStepDeclared(listed: readonly Feature[], directory: FeatureDirectory): void {
-  const kinds = listed
-    .flatMap((feature) => feature.dialogues ?? [])
-    .map((s) => s.shape.kind.value);
+  const kinds = listed.flatMap((feature) => feature.dialogues ?? []).map((s) => s.shape.kind.value);
   const declared = directory.steps().map((step) => step.kind as string);
   const missing = kinds.filter((kind) => !declared.includes(kind));
   const twice = declared.filter((kind, index) => declared.indexOf(kind) !== index);

@@ -1,8 +1,9 @@
 /**
  * Every kind of callback data the bot puts on a button, in one place. Telegram caps callback
  * data at 64 bytes and hands it back verbatim, possibly forged or from an old message, so each
- * kind has one pattern, and `tests/bot/keyboards.test.ts` walks every keyboard the bot sends to
- * check that each button matches a kind here and that pressing it reaches a handler.
+ * kind has one pattern, and `test/bot/keyboards.test.ts` walks every keyboard the bot sends to
+ * check that each button matches a kind here and that pressing it reaches a handler. A feature
+ * that adds buttons adds its kind here (the walk fails until it does).
  */
 
 const CODE = '(?:KN|HT)-\\d{4,9}';

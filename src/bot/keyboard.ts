@@ -1,12 +1,10 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { callbackKindOf } from './callbackData.ts';
 import { type BotContext, type MenuItem, visibleTo } from './context.ts';
 
 /** Telegram refuses callback data over 64 bytes; every button goes through this check. */
 export function callbackButton(text: string, data: string): InlineKeyboardButton.CallbackButton {
   if (Buffer.byteLength(data, 'utf8') > 64) throw new Error(`callback data too long: ${data}`);
-  if (!callbackKindOf(data)) throw new Error(`callback data of no registered kind: ${data}`);
   return Markup.button.callback(text, data);
 }
 

@@ -45,20 +45,21 @@ describe('officer deadline schedules', () => {
     expect(listed).toContain('Nộp báo cáo lao động');
   });
 
-  it('leaves commands and photos sent during a text step to the features that own them', async () => {
+  it('keeps a text step pending on a photo, and a command ends it saying so, then runs', async () => {
     await harness.send(OFFICER, '/schedule');
     await harness.pressButton(OFFICER, `⬜ ${t('segment.enterprise')}`);
     await harness.pressButton(OFFICER, t('schedule.next'));
     const badRule = 'chưa đọc được lịch này';
-    const command = BotHarness.texts(await harness.send(OFFICER, '/tickets')).join('\n');
-    expect(command).not.toContain(badRule);
-    expect(command).toContain('Phản ánh');
+    const session = () => harness.store.sessions.get(`${OFFICER.id}:${OFFICER.id}`);
     const photo = BotHarness.texts(await harness.sendPhoto(OFFICER)).join('\n');
     expect(photo).not.toContain(badRule);
-    expect(photo).not.toBe('');
-    expect(harness.store.sessions.get(`${OFFICER.id}:${OFFICER.id}`)?.dialogue.kind).toBe(
-      'scheduleRule',
-    );
+    expect(photo).toContain(t('schedule.pending'));
+    expect(session()?.dialogue.kind).toBe('scheduleRule');
+    const command = BotHarness.texts(await harness.send(OFFICER, '/tickets')).join('\n');
+    expect(command).not.toContain(badRule);
+    expect(command).toContain(t('schedule.left'));
+    expect(command).toContain('Phản ánh');
+    expect(session()?.dialogue.kind).toBe('idle');
   });
 
   it('is refused to anyone but officers, for the command and for a forged button', async () => {

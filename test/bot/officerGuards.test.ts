@@ -189,6 +189,7 @@ describe('ticket buttons refuse a non-officer', () => {
     await harness.send(WORKER, '/complaint');
     await harness.press(WORKER, 'tn:cat:wages');
     await harness.press(WORKER, 'tn:park:-');
+    await harness.press(WORKER, 'tn:parkskip');
     await harness.press(WORKER, 'tn:skip');
     await harness.send(WORKER, 'Lương tháng 2 chưa trả');
     await harness.sendPhoto(WORKER, 'Bảng lương');

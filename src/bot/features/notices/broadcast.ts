@@ -50,7 +50,7 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
 
   /** The notice itself: text, or a photo or document with its caption (run by the dispatcher). */
   const readNotice = async (ctx: BotContext) => {
-    if (!ctx.isOfficer || !ctx.message) return;
+    if (!(await requireOfficer(ctx)) || !ctx.message) return;
     const message = ctx.message;
     let text = '';
     let entities: MessageEntity[] | undefined;

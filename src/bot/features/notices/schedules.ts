@@ -75,7 +75,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
   const readText = async (ctx: BotContext) => {
     const dialogue = ctx.session.dialogue;
     const text = messageText(ctx).trim();
-    if (!ctx.isOfficer || text === '') return;
+    if (!(await requireOfficer(ctx)) || text === '') return;
     if (dialogue.kind === 'scheduleRule') {
       const rule = parseDeadlineRule(text);
       if (!rule) {

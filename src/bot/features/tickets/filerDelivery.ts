@@ -2,7 +2,7 @@ import { TelegramError } from 'telegraf';
 import type { Ticket } from '../../../store/tickets/index.ts';
 import { type Lang, languageOfUser, type Translate, translator } from '../../i18n/index.ts';
 import type { TicketEnv } from './env.ts';
-import { type Outgoing, safeReason } from './notify.ts';
+import type { Outgoing } from './notify.ts';
 
 /** What became of a message to a ticket's filer. */
 export type Delivery = 'sent' | 'erased' | 'blocked' | 'failed';
@@ -29,7 +29,7 @@ export async function deliverToFiler(
     await env.telegram.sendMessage(ticket.filer.chatId, text, extra);
     return 'sent';
   } catch (error) {
-    env.logger.warn({ reason: safeReason(error) }, 'a ticket message did not reach its filer');
+    env.logger.warn({ err: error }, 'a ticket message did not reach its filer');
     return error instanceof TelegramError && error.code === 403 ? 'blocked' : 'failed';
   }
 }
