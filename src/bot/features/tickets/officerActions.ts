@@ -1,13 +1,16 @@
 import { TicketNotFoundError, TicketTransitionError } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton } from '../../keyboard.ts';
 import type { OfficerAction } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { type Delivery, deliverToFiler, filerReachable } from './filerDelivery.ts';
-import { sendToFiler } from './notify.ts';
+import {
+  type ActionOutcome,
+  carryOutOfficerAction,
+  NOTE_LIMIT,
+  REPLY_LIMIT,
+  takeTicketAs,
+} from './officerService.ts';
 
-export const REPLY_LIMIT = 3000;
-export const NOTE_LIMIT = 1000;
+export { NOTE_LIMIT, REPLY_LIMIT };
 
 /** Refuses (and changes nothing) unless the sender is in OFFICER_IDS; checked on every update. */
 export async function requireOfficer(ctx: BotContext): Promise<boolean> {
@@ -32,19 +35,29 @@ export async function guarded(ctx: BotContext, code: string, run: () => Promise<
   }
 }
 
-/** Takes the ticket and tells the filer it is being handled. */
-export async function takeTicket(env: TicketEnv, ctx: BotContext, code: string) {
-  await guarded(ctx, code, async () => {
-    const ticket = await env.tickets.take(code, ctx.profile.id);
-    await ctx.reply(ctx.t('tickets.officer.taken', { code }));
-    await sendToFiler(env, ticket, (t) => ({ text: t('tickets.filer.inProgress', { code }) }));
-  });
+/** Tells the officer in the chat what became of an action carried out by officerService. */
+async function tell(ctx: BotContext, code: string, outcome: ActionOutcome, done: 'taken' | 'done') {
+  if (outcome.kind === 'done') {
+    await ctx.reply(
+      ctx.t(done === 'taken' ? 'tickets.officer.taken' : 'tickets.officer.done', { code }),
+    );
+  } else if (outcome.kind === 'notFound') {
+    await ctx.reply(ctx.t('tickets.notFound', { code }));
+  } else if (outcome.kind === 'badTransition') {
+    await ctx.reply(ctx.t('tickets.badTransition', { code }));
+  } else if (outcome.kind === 'tooLong') {
+    await ctx.reply(ctx.t('tickets.tooLong', { limit: outcome.limit, length: outcome.length }));
+  } else {
+    await ctx.reply(ctx.t(`reply.${outcome.delivery}`, { code }));
+  }
 }
 
-/**
- * Carries out a reply, question, resolution or rejection with the officer's text, and tells the
- * filer through the stored chat link (never by forwarding, which would expose the officer chat).
- */
+/** Takes the ticket and tells the filer it is being handled. */
+export async function takeTicket(env: TicketEnv, ctx: BotContext, code: string) {
+  await tell(ctx, code, await takeTicketAs(env, ctx.profile.id, code), 'taken');
+}
+
+/** A reply, question, resolution or rejection from the chat; see {@link carryOutOfficerAction}. */
 export async function performOfficerAction(
   env: TicketEnv,
   ctx: BotContext,
@@ -52,63 +65,10 @@ export async function performOfficerAction(
   code: string,
   text: string,
 ): Promise<void> {
-  const limit = action === 'reply' || action === 'ask' ? REPLY_LIMIT : NOTE_LIMIT;
-  if (text.length > limit) {
-    await ctx.reply(ctx.t('tickets.tooLong', { limit, length: text.length }));
-    return;
-  }
-  await guarded(ctx, code, async () => {
-    const officerId = ctx.profile.id;
-    const current = env.tickets.get(code);
-    if (!current) throw new TicketNotFoundError(code);
-    if ((action === 'reply' || action === 'ask') && !filerReachable(current)) {
-      await env.tickets.noteUndelivered(code, officerId, `${action}: erased`);
-      await ctx.reply(ctx.t('reply.erased', { code }));
-      return;
-    }
-    const addInfo = (label: string) => ({
-      reply_markup: { inline_keyboard: [[callbackButton(label, `tf:info:${code}`)]] },
-    });
-    let delivery: Delivery;
-    if (action === 'reply' || action === 'ask') {
-      const ticket = await env.tickets.respond(code, officerId, action, text);
-      delivery = await deliverToFiler(env, ticket, (t) => ({
-        text: t(action === 'reply' ? 'tickets.filer.reply' : 'tickets.filer.question', {
-          code,
-          text,
-        }),
-        extra: addInfo(t('tickets.btn.addInfo')),
-      }));
-    } else if (action === 'resolve') {
-      const ticket = await env.tickets.transition(code, 'resolved', officerId, text);
-      delivery = await deliverToFiler(env, ticket, (t) => ({
-        text: t('tickets.filer.resolved', {
-          code,
-          note: text,
-          days: env.config.TICKET_AUTOCLOSE_DAYS,
-        }),
-        extra: {
-          reply_markup: {
-            inline_keyboard: [
-              [
-                callbackButton(t('tickets.btn.confirmResolution'), `tf:confirm:${code}`),
-                callbackButton(t('tickets.btn.reopen'), `tf:reopen:${code}`),
-              ],
-            ],
-          },
-        },
-      }));
-    } else {
-      const ticket = await env.tickets.transition(code, 'rejected', officerId, text);
-      delivery = await deliverToFiler(env, ticket, (t) => ({
-        text: t('tickets.filer.rejected', { code, note: text }),
-      }));
-    }
-    if (delivery === 'sent') {
-      await ctx.reply(ctx.t('tickets.officer.done', { code }));
-      return;
-    }
-    await env.tickets.noteUndelivered(code, officerId, `${action}: ${delivery}`);
-    await ctx.reply(ctx.t(`reply.${delivery}`, { code }));
-  });
+  await tell(
+    ctx,
+    code,
+    await carryOutOfficerAction(env, ctx.profile.id, action, code, text),
+    'done',
+  );
 }
