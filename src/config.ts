@@ -83,6 +83,12 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   HEALTH_PORT: optionalPort,
+  /** Port of the officers' dashboard (/app) in polling mode; in webhook mode it shares PORT. */
+  WEB_PORT: optionalPort,
+  /** The public https URL of /app, given to officers' menu buttons; no button without it. */
+  DASHBOARD_URL: z.url({ protocol: /^https$/ }).optional(),
+  /** A dashboard sign-in (Telegram initData) older than this is refused. */
+  DASHBOARD_AUTH_MAX_AGE_SECONDS: positiveInt(3600),
   FLOOD_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(40),
   FLOOD_BUTTONS_PER_MINUTE: z.coerce.number().int().positive().default(90),
   FLOOD_BURST: z.coerce.number().int().positive().default(15),
@@ -119,6 +125,9 @@ const HINTS: Record<string, string> = {
   PORT: 'the port the webhook and health server listen on, e.g. 8080',
   HOST: 'the address to listen on, e.g. 127.0.0.1 behind a reverse proxy',
   HEALTH_PORT: 'a port for GET /healthz in polling mode, e.g. 8081',
+  WEB_PORT: 'a port for the officers’ dashboard (/app) in polling mode, e.g. 8082',
+  DASHBOARD_URL: 'the public https address of /app, e.g. https://bot.example.gov.vn/app',
+  DASHBOARD_AUTH_MAX_AGE_SECONDS: 'seconds a dashboard sign-in stays valid, e.g. 3600',
   FLOOD_MESSAGES_PER_MINUTE: 'a whole number, e.g. 40',
   FLOOD_BUTTONS_PER_MINUTE: 'a whole number, e.g. 90',
   FLOOD_BURST: 'how many updates a user may send at once before the rate applies, e.g. 15',

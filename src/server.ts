@@ -6,6 +6,8 @@ import { readEnvironment } from './env.ts';
 import { errorMessage } from './errors.ts';
 import { stopAll } from './lifecycle.ts';
 import { dailyBackupService } from './ops/dailyBackup.ts';
+import { createDashboard } from './web/dashboard/http.ts';
+import { setOfficerMenuButtons } from './web/dashboard/menuButton.ts';
 import { createWebServer, type HealthReport, listen } from './web.ts';
 
 const SHUTDOWN_GRACE_MS = 4000;
@@ -46,7 +48,16 @@ async function main(): Promise<void> {
     };
   };
 
+  const dashboard = createDashboard({
+    config,
+    store,
+    parks,
+    telegram: app.bot.telegram,
+    logger,
+    now: () => new Date(),
+  });
   let web: Server | undefined;
+  let dashboardWeb: Server | undefined;
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -63,8 +74,10 @@ async function main(): Promise<void> {
         // Telegraf throws when polling has not started yet; there is nothing to stop then.
       }
     }
-    web?.close();
-    web?.closeAllConnections();
+    for (const server of [web, dashboardWeb]) {
+      server?.close();
+      server?.closeAllConnections();
+    }
     await stopAll(services, store, unlock);
     logger.info('stopped');
     process.exit(0);
@@ -77,6 +90,8 @@ async function main(): Promise<void> {
     logger.info({ mode, version }, 'bot started');
   };
   await registerCommands(app.bot.telegram, app.commands, config, logger);
+  await setOfficerMenuButtons(app.bot.telegram, config, store.users, logger);
+  await dashboard.prepare();
 
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
     const url = new URL(config.WEBHOOK_URL);
@@ -90,6 +105,7 @@ async function main(): Promise<void> {
         secret: config.WEBHOOK_SECRET,
         handle: (req, res) => handle(req, res),
       },
+      routes: dashboard.handle,
     });
     await listen(web, config.PORT, config.HOST);
     startServices();
@@ -99,6 +115,10 @@ async function main(): Promise<void> {
   if (config.HEALTH_PORT) {
     web = createWebServer({ health });
     await listen(web, config.HEALTH_PORT, config.HOST);
+  }
+  if (config.WEB_PORT) {
+    dashboardWeb = createWebServer({ health, routes: dashboard.handle });
+    await listen(dashboardWeb, config.WEB_PORT, config.HOST);
   }
   app.bot.launch({ dropPendingUpdates: false }, startServices).catch(async (error: unknown) => {
     logger.fatal({ err: error }, 'polling stopped with an error');

@@ -19,6 +19,8 @@ export interface WebOptions {
     secret: string;
     handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   };
+  /** More routes (the officers' dashboard under /app); returns false for a path it does not serve. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -62,6 +64,7 @@ export function createWebServer(options: WebOptions): Server {
       });
       return;
     }
+    if (options.routes?.(req, res)) return;
     json(res, 404, { error: 'not found' });
   });
 }

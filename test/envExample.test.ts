@@ -14,6 +14,8 @@ describe('.env.example', () => {
       'WEBHOOK_URL',
       'WEBHOOK_SECRET',
       'HEALTH_PORT',
+      'WEB_PORT',
+      'DASHBOARD_URL',
     ];
     for (const name of [...read, ...optionalWithoutDefault])
       expect(documented, name).toContain(name);

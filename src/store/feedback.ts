@@ -34,6 +34,8 @@ export interface FeedbackRepository {
   recordVote(vote: z.infer<typeof voteSchema>): Promise<void>;
   /** Most recent first, the same question (ignoring case and spacing) counted once. */
   unanswered(limit: number): { text: string; lang: 'vi' | 'en'; count: number; lastAt: string }[];
+  /** When each kept unanswered question was asked (ISO times), for figures per week. */
+  unansweredTimes(): string[];
   /** Entries with at least one 👎, worst first. */
   disliked(limit: number): EntryVotes[];
 }
@@ -71,6 +73,7 @@ export function createFeedbackRepository(collection: Collection<FeedbackFile>): 
       }
       return [...groups.values()].slice(0, limit);
     },
+    unansweredTimes: () => collection.data.unanswered.map((question) => question.at),
     disliked(limit) {
       const byEntry = new Map<string, EntryVotes>();
       for (const { entryId, vote } of collection.data.votes) {

@@ -1,4 +1,5 @@
 import { core } from './core.ts';
+import { dashboard } from './dashboard.ts';
 import { dialogues } from './dialogues.ts';
 import { knowledge } from './knowledge.ts';
 import { language } from './language.ts';
@@ -15,4 +16,5 @@ export const en = {
   ...notices,
   ...tickets,
   ...dialogues,
+  ...dashboard,
 };

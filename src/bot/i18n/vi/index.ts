@@ -1,4 +1,5 @@
 import { core } from './core.ts';
+import { dashboard } from './dashboard.ts';
 import { dialogues } from './dialogues.ts';
 import { knowledge } from './knowledge.ts';
 import { language } from './language.ts';
@@ -18,4 +19,5 @@ export const vi = {
   ...notices,
   ...tickets,
   ...dialogues,
+  ...dashboard,
 } as const;

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { ticketCategorySchema, ticketStatusSchema } from '../../store/tickets/schema.ts';
+
+/**
+ * One zod schema per request and per response of the dashboard API. The server parses every
+ * request with them and every response before it leaves, so the browser never gets a field the
+ * schema does not name (a filer's identity has no field here at all for anonymous tickets).
+ */
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const flag = z.enum(['1', '0']).optional();
+
+export const errorResponseSchema = z.object({
+  error: z.enum(['unauthorized', 'not_found', 'bad_request', 'refused', 'failed']),
+  /** Why, as a catalogue key the page shows in the officer's language. */
+  reason: z.string(),
+  /** The reason in the officer's language, ready to show. */
+  message: z.string().optional(),
+  /** The request field at fault, for a message at the field. */
+  field: z.string().optional(),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const sessionResponseSchema = z.object({
+  officer: z.object({ id: z.number().int(), firstName: z.string() }),
+  lang: z.enum(['vi', 'en']),
+  /** The page's strings (`app.*` keys and the labels it shows), in the officer's language. */
+  strings: z.record(z.string(), z.string()),
+  parks: z.array(z.object({ id: z.string(), name: z.string() })),
+  categories: z.array(ticketCategorySchema),
+  statuses: z.array(ticketStatusSchema),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const queueQuerySchema = z.object({
+  status: z.union([ticketStatusSchema, z.literal('open'), z.literal('all')]).default('open'),
+  park: z.string().max(64).optional(),
+  category: ticketCategorySchema.optional(),
+  owner: z.enum(['me', 'nobody', 'anyone']).default('anyone'),
+  overdue: flag,
+});
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+export const ticketSummarySchema = z.object({
+  code: z.string(),
+  type: z.enum(['complaint', 'request']),
+  category: ticketCategorySchema,
+  parkId: z.string().nullable(),
+  parkName: z.string(),
+  status: ticketStatusSchema,
+  anonymous: z.boolean(),
+  assignee: z.number().int().nullable(),
+  createdAt: z.string(),
+  overdue: z.boolean(),
+  excerpt: z.string(),
+});
+export type TicketSummary = z.infer<typeof ticketSummarySchema>;
+
+export const queueResponseSchema = z.object({
+  counts: z.object({
+    byStatus: z.record(z.string(), z.number().int()),
+    overdue: z.number().int(),
+    mine: z.number().int(),
+    shown: z.number().int(),
+  }),
+  tickets: z.array(ticketSummarySchema),
+});
+export type QueueResponse = z.infer<typeof queueResponseSchema>;
+
+export const ticketActionSchema = z.enum(['take', 'reply', 'ask', 'resolve', 'reject']);
+export type TicketActionName = z.infer<typeof ticketActionSchema>;
+
+export const ticketDetailSchema = ticketSummarySchema.extend({
+  description: z.string(),
+  company: z.string().nullable(),
+  /** The name shown to officers for a ticket filed openly; absent for anonymous ones. */
+  filedBy: z.string().optional(),
+  attachments: z.array(z.object({ kind: z.string() })),
+  rating: z.number().int().nullable(),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      by: z.enum(['officer', 'filer', 'system']),
+      officer: z.string().optional(),
+      action: z.string(),
+      status: ticketStatusSchema.optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  actions: z.array(ticketActionSchema),
+});
+export type TicketDetail = z.infer<typeof ticketDetailSchema>;
+
+export const ticketActionRequestSchema = z.object({
+  action: ticketActionSchema,
+  text: z.string().trim().max(4000).default(''),
+});
+export type TicketActionRequest = z.infer<typeof ticketActionRequestSchema>;
+
+export const ticketActionResponseSchema = z.object({
+  outcome: z.enum(['done', 'erased', 'blocked', 'failed']),
+  ticket: ticketDetailSchema,
+});
+export type TicketActionResponse = z.infer<typeof ticketActionResponseSchema>;
+
+export const figuresQuerySchema = z.object({ from: day.optional(), until: day.optional() });
+
+const weekCounts = z.array(z.object({ week: z.string(), count: z.number().int() }));
+const share = z.object({ within: z.number().int(), of: z.number().int() });
+
+export const figuresResponseSchema = z.object({
+  range: z.object({ from: day, until: day }),
+  total: z.number().int(),
+  ticketsPerWeek: weekCounts,
+  parkCategory: z.array(
+    z.object({
+      parkId: z.string().nullable(),
+      byCategory: z.partialRecord(ticketCategorySchema, z.number().int()),
+      total: z.number().int(),
+    }),
+  ),
+  medianFirstResponseHours: z.number().nullable(),
+  medianResolutionHours: z.number().nullable(),
+  withinTarget: z.object({ response: share, resolution: share }),
+  ratings: z.object({
+    count: z.number().int(),
+    average: z.number().nullable(),
+    distribution: z.array(z.number().int()).length(5),
+  }),
+  unansweredPerWeek: weekCounts,
+});
+export type FiguresResponse = z.infer<typeof figuresResponseSchema>;
+
+export const broadcastsResponseSchema = z.object({
+  broadcasts: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      text: z.string(),
+      status: z.enum(['running', 'done', 'cancelled']),
+      recipients: z.number().int(),
+      delivered: z.number().int(),
+      failed: z.number().int(),
+      blocked: z.number().int(),
+    }),
+  ),
+});
+export type BroadcastsResponse = z.infer<typeof broadcastsResponseSchema>;
