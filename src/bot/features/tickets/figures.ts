@@ -10,6 +10,7 @@ import type { TicketEnv } from './env.ts';
 import { categoryLabel, statusLabel, typeLabel } from './labels.ts';
 import { requireOfficer } from './officerActions.ts';
 import { computeStats } from './stats.ts';
+import { sendStatsPicture } from './statsPhoto.ts';
 import { localTime } from './targets.ts';
 
 /** Midnight (local, in `zone`) of a dd/mm/yyyy or yyyy-mm-dd date; null when not a real date. */
@@ -46,25 +47,24 @@ export function figuresComposer(env: TicketEnv): Composer<BotContext> {
         .map(([key, count]) => `• ${escapeHtml(label(key))}: ${count}`)
         .join('\n') || '—';
     const other = t('tickets.park.other');
-    await ctx.reply(
-      [
-        t('tickets.stats.title', { total: stats.total }),
-        t('tickets.stats.byStatus'),
-        block(stats.byStatus, (key) => statusLabel(t, key as TicketStatus)),
-        t('tickets.stats.byCategory'),
-        block(stats.byCategory, (key) => categoryLabel(t, key as TicketCategory)),
-        t('tickets.stats.byPark'),
-        block(stats.byPark, (key) => env.parks.name(key === '-' ? null : key, ctx.lang, other)),
-        t('tickets.stats.times', {
-          response: hours(t, stats.medianFirstResponseHours),
-          resolution: hours(t, stats.medianResolutionHours),
-        }),
-        t('tickets.stats.ratings', {
-          count: stats.ratings.count,
-          average: stats.ratings.average === null ? '—' : stats.ratings.average.toFixed(2),
-        }),
-      ].join('\n'),
-    );
+    const summary = [
+      t('tickets.stats.title', { total: stats.total }),
+      t('tickets.stats.byStatus'),
+      block(stats.byStatus, (key) => statusLabel(t, key as TicketStatus)),
+      t('tickets.stats.byCategory'),
+      block(stats.byCategory, (key) => categoryLabel(t, key as TicketCategory)),
+      t('tickets.stats.byPark'),
+      block(stats.byPark, (key) => env.parks.name(key === '-' ? null : key, ctx.lang, other)),
+      t('tickets.stats.times', {
+        response: hours(t, stats.medianFirstResponseHours),
+        resolution: hours(t, stats.medianResolutionHours),
+      }),
+      t('tickets.stats.ratings', {
+        count: stats.ratings.count,
+        average: stats.ratings.average === null ? '—' : stats.ratings.average.toFixed(2),
+      }),
+    ].join('\n');
+    await sendStatsPicture(ctx, env, summary);
   });
 
   composer.command('export', async (ctx) => {

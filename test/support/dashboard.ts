@@ -1,0 +1,85 @@
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { loadParks } from '../../src/parks/index.ts';
+import { createDashboard } from '../../src/web/dashboard/http.ts';
+import { signInitData } from '../../src/web/dashboard/initData.ts';
+import { createWebServer, listen } from '../../src/web.ts';
+import type { BotHarness } from './botHarness.ts';
+
+/** initData as Telegram would sign it for `user` with `token`, `ageSeconds` ago. */
+export function initDataFor(
+  user: { id: number; first_name: string; language_code?: string },
+  token: string,
+  ageSeconds = 30,
+): string {
+  return signInitData(
+    {
+      query_id: 'AAHtest',
+      user: JSON.stringify(user),
+      auth_date: String(Math.floor(Date.now() / 1000) - ageSeconds),
+    },
+    token,
+  );
+}
+
+export interface DashboardServer {
+  url: string;
+  /** Calls the API with `initData`; returns the status and the parsed (or raw CSV) body. */
+  call(
+    path: string,
+    initData: string,
+    init?: { method?: string; body?: unknown },
+  ): Promise<{ status: number; body: unknown; text: string }>;
+  close(): Promise<void>;
+}
+
+/** The dashboard on the same web server the bot uses, over the harness's bot and store. */
+export async function startDashboard(bot: BotHarness): Promise<DashboardServer> {
+  const dashboard = createDashboard({
+    config: bot.config,
+    store: bot.store,
+    parks: loadParks(bot.config.PARKS_FILE),
+    telegram: bot.app.bot.telegram,
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(),
+  });
+  const server = createWebServer({
+    health: async () => ({
+      mode: 'polling',
+      uptimeSeconds: 0,
+      storeWritable: true,
+      lastUpdateAt: null,
+      outboxLength: 0,
+      version: 'test',
+    }),
+    routes: dashboard.handle,
+  });
+  await listen(server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async call(path, initData, init = {}) {
+      const response = await fetch(`${url}/app/api${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          'x-telegram-init-data': initData,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // CSV answers stay as text.
+      }
+      return { status: response.status, body, text };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,132 @@
+import type { User } from 'telegraf/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  broadcastsResponseSchema,
+  errorResponseSchema,
+  figuresResponseSchema,
+  queueResponseSchema,
+  sessionResponseSchema,
+  ticketActionResponseSchema,
+  ticketDetailSchema,
+} from '../../../src/web/dashboard/schemas.ts';
+import { BotHarness, OFFICER, TEST_TOKEN } from '../../support/botHarness.ts';
+import { Conversation } from '../../support/conversation.ts';
+import { type DashboardServer, initDataFor, startDashboard } from '../../support/dashboard.ts';
+import { fileComplaint } from '../../support/filing.ts';
+
+/** An anonymous filer whose every identifying detail must stay out of the API. */
+const WORKER: User = {
+  id: 62_000_417,
+  is_bot: false,
+  first_name: 'Thuỳ',
+  last_name: 'Nguyễnbí',
+  username: 'thuy_hidden_617',
+  language_code: 'vi',
+};
+const STRANGER = { id: 777_001, first_name: 'Kẻ lạ' };
+
+let bot: BotHarness;
+let web: DashboardServer;
+let code: string;
+const officerData = () => initDataFor({ id: OFFICER.id, first_name: 'Cán bộ' }, TEST_TOKEN);
+const bodies: string[] = [];
+const call = async (path: string, init?: { method?: string; body?: unknown }) => {
+  const answer = await web.call(path, officerData(), init);
+  bodies.push(answer.text);
+  return answer;
+};
+
+beforeAll(async () => {
+  bot = await BotHarness.create();
+  web = await startDashboard(bot);
+  code = await fileComplaint(new Conversation(bot, WORKER), 'Công ty nợ lương tháng 3 của cả tổ');
+});
+afterAll(async () => {
+  await web.close();
+  await bot.close();
+});
+
+describe('dashboard API through the HTTP server', () => {
+  it('refuses a non-officer, a tampered signature and no signature, with no data', async () => {
+    const stranger = await web.call('/queue', initDataFor(STRANGER, TEST_TOKEN));
+    expect(stranger.status).toBe(401);
+    expect(errorResponseSchema.parse(stranger.body).reason).toBe('app.refused');
+    const tampered = officerData().replace(/hash=[0-9a-f]/, 'hash=z');
+    expect((await web.call('/queue', tampered)).status).toBe(401);
+    const none = await web.call(`/tickets/${code}`, '');
+    expect(none.status).toBe(401);
+    expect(none.text).not.toContain(code);
+    const expired = initDataFor({ id: OFFICER.id, first_name: 'Cán bộ' }, TEST_TOKEN, 4000);
+    const old = await web.call('/session', expired);
+    expect(errorResponseSchema.parse(old.body).reason).toBe('app.refused.expired');
+  });
+
+  it('answers every view in its schema', async () => {
+    const session = sessionResponseSchema.parse((await call('/session')).body);
+    expect(session.officer.id).toBe(OFFICER.id);
+    expect(session.strings['app.nav.queue']).toBe('Hàng chờ');
+    const queue = queueResponseSchema.parse((await call('/queue?status=open')).body);
+    expect(queue.tickets.map((ticket) => ticket.code)).toContain(code);
+    expect(queue.counts.byStatus.new).toBe(1);
+    const filtered = queueResponseSchema.parse((await call('/queue?category=safety')).body);
+    expect(filtered.tickets).toEqual([]);
+    const detail = ticketDetailSchema.parse((await call(`/tickets/${code}`)).body);
+    expect(detail.description).toContain('nợ lương');
+    expect(detail.actions).toEqual(['take', 'reply', 'ask', 'resolve', 'reject']);
+    const figures = figuresResponseSchema.parse((await call('/figures')).body);
+    expect(figures.total).toBe(1);
+    expect(figures.parkCategory[0]?.byCategory.wages).toBe(1);
+    const csv = await call('/figures.csv');
+    expect(csv.text).toContain('Số phiếu mỗi tuần');
+    broadcastsResponseSchema.parse((await call('/broadcasts')).body);
+  });
+
+  it('refuses a bad request naming the field', async () => {
+    const bad = await call('/queue?status=whatever');
+    expect(bad.status).toBe(400);
+    expect(errorResponseSchema.parse(bad.body).field).toBe('status');
+    const empty = await call(`/tickets/${code}/action`, {
+      method: 'POST',
+      body: { action: 'reply' },
+    });
+    expect(errorResponseSchema.parse(empty.body)).toMatchObject({ field: 'text' });
+  });
+
+  it('takes and resolves through the officer service, and the filer is told', async () => {
+    const taken = ticketActionResponseSchema.parse(
+      (await call(`/tickets/${code}/action`, { method: 'POST', body: { action: 'take' } })).body,
+    );
+    expect(taken.ticket.status).toBe('in_progress');
+    expect(taken.ticket.assignee).toBe(OFFICER.id);
+    const before = BotHarness.texts(bot.calls, WORKER.id).length;
+    const resolved = ticketActionResponseSchema.parse(
+      (
+        await call(`/tickets/${code}/action`, {
+          method: 'POST',
+          body: { action: 'resolve', text: 'Công ty đã trả đủ lương' },
+        })
+      ).body,
+    );
+    expect(resolved.outcome).toBe('done');
+    expect(bot.store.tickets.get(code)?.status).toBe('resolved');
+    const told = BotHarness.texts(bot.calls, WORKER.id).slice(before).join('\n');
+    expect(told).toContain(code);
+    expect(told).toContain('Công ty đã trả đủ lương');
+    const again = await call(`/tickets/${code}/action`, {
+      method: 'POST',
+      body: { action: 'reject', text: 'x' },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('never shows the anonymous filer’s ids or names in any answer', async () => {
+    await call(`/tickets/${code}`);
+    await call('/queue?status=all');
+    expect(bodies.length).toBeGreaterThan(8);
+    for (const body of bodies) {
+      for (const secret of [WORKER.id, 'Thuỳ', 'Nguyễnbí', 'thuy_hidden_617']) {
+        expect(body).not.toContain(String(secret));
+      }
+    }
+  });
+});
