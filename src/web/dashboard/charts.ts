@@ -122,7 +122,7 @@ export function barChart(input: BarChartInput): string {
   if (input.horizontal) {
     const left = Math.min(170, Math.round(width * 0.38));
     const plot = width - left - 40;
-    const band = (height - top - 10) / count;
+    const band = Math.min(34, (height - top - 10) / count);
     input.labels.forEach((label, index) => {
       const y = top + index * band;
       parts.push(

@@ -28,28 +28,38 @@ export function defaultRange(now: Date, zone: string): FiguresRange {
   return { from: localDay(now.getTime() - 83 * DAY, zone), until: localDay(now.getTime(), zone) };
 }
 
-/** Monday (local) of every week that touches the range, oldest first. */
-function weeksOf(range: FiguresRange, zone: string): string[] {
+/** Monday 00:00 (local) of every week that touches the range, oldest first, as times. */
+function weeksOf(range: FiguresRange, zone: string): number[] {
   const end = dayStart(range.until, zone);
-  const weeks: string[] = [];
+  const weeks: number[] = [];
   let week = startOfWeek(new TZDate(dayStart(range.from, zone), zone), { weekStartsOn: 1 });
   while (week.getTime() <= end && weeks.length < 160) {
-    weeks.push(format(week, 'yyyy-MM-dd'));
+    weeks.push(week.getTime());
     week = addWeeks(week, 1);
   }
   return weeks;
 }
 
-const weekOf = (time: number, zone: string) =>
-  format(startOfWeek(new TZDate(time, zone), { weekStartsOn: 1 }), 'yyyy-MM-dd');
-
-function perWeek(times: readonly number[], weeks: readonly string[], zone: string) {
-  const counts = new Map(weeks.map((week) => [week, 0]));
+/** Counts per week by binary search over the week starts: no calendar work per ticket. */
+function perWeek(times: readonly number[], weeks: readonly number[], zone: string) {
+  const counts = weeks.map(() => 0);
+  const last = weeks.length - 1;
+  const endOfLast = last >= 0 ? addWeeks(new TZDate(weeks[last] ?? 0, zone), 1).getTime() : 0;
   for (const time of times) {
-    const week = weekOf(time, zone);
-    if (counts.has(week)) counts.set(week, (counts.get(week) ?? 0) + 1);
+    if (last < 0 || time < (weeks[0] ?? 0) || time >= endOfLast) continue;
+    let low = 0;
+    let high = last;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((weeks[mid] ?? 0) <= time) low = mid;
+      else high = mid - 1;
+    }
+    counts[low] = (counts[low] ?? 0) + 1;
   }
-  return weeks.map((week) => ({ week, count: counts.get(week) ?? 0 }));
+  return weeks.map((week, index) => ({
+    week: format(new TZDate(week, zone), 'yyyy-MM-dd'),
+    count: counts[index] ?? 0,
+  }));
 }
 
 /**

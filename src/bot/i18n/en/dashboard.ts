@@ -76,6 +76,6 @@ export const dashboard: { readonly [K in keyof typeof vi]: string } = {
   'app.broadcasts.status.running': 'sending',
   'app.broadcasts.status.done': 'done',
   'app.broadcasts.status.cancelled': 'cancelled',
-  'stats.chart.title': 'Tickets per week (last 12 weeks)',
+  'stats.chart.title': 'Tickets per week (last three months)',
   'stats.chart.byCategory': 'Tickets by topic',
 };

@@ -74,6 +74,6 @@ export const dashboard = {
   'app.broadcasts.status.running': 'đang gửi',
   'app.broadcasts.status.done': 'xong',
   'app.broadcasts.status.cancelled': 'đã huỷ',
-  'stats.chart.title': 'Phiếu theo tuần (12 tuần gần nhất)',
+  'stats.chart.title': 'Phiếu theo tuần (3 tháng gần nhất)',
   'stats.chart.byCategory': 'Phiếu theo chủ đề',
 } as const;
