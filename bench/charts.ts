@@ -40,5 +40,7 @@ for (let run = 0; run < runs; run++) {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(runs / 2)] ?? 0;
 const worst = times[runs - 1] ?? 0;
-console.log(`/stats chart (20,000 tickets): median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms over ${runs} renders`);
+console.log(
+  `/stats chart (20,000 tickets): median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms over ${runs} renders`,
+);
 console.log(`target < 200 ms per chart: ${worst < 200 ? 'met' : 'NOT met'}`);

@@ -8,7 +8,7 @@ import type { BotHarness } from './botHarness.ts';
 
 /** initData as Telegram would sign it for `user` with `token`, `ageSeconds` ago. */
 export function initDataFor(
-  user: { id: number; first_name: string; language_code?: string },
+  user: { id: number; first_name?: string | undefined; language_code?: string | undefined },
   token: string,
   ageSeconds = 30,
 ): string {

@@ -276,6 +276,16 @@ export function createMethodHandlers(state: FakeState): Record<string, MethodHan
       state.commands.delete(commandsKey(payload.scope, payload.language_code));
       return { result: true };
     },
+    setChatMenuButton: ({ payload }) => {
+      const button = isRecord(payload.menu_button) ? payload.menu_button : { type: 'default' };
+      if (button.type === 'web_app') {
+        const webApp = isRecord(button.web_app) ? button.web_app : {};
+        if (typeof webApp.url !== 'string' || !webApp.url.startsWith('https://'))
+          badRequest('BUTTON_URL_INVALID');
+        if (typeof button.text !== 'string' || button.text === '') badRequest('BUTTON_TEXT_EMPTY');
+      }
+      return { result: true };
+    },
     setWebhook: ({ payload }) => {
       const url = typeof payload.url === 'string' ? payload.url : '';
       if (url !== '' && !/^https?:\/\/\S+$/.test(url)) badRequest('bad webhook: invalid URL');

@@ -25,6 +25,8 @@ export interface BarChartInput {
   colors: ChartColors;
   /** Bars run left to right with the labels beside them (long names such as parks). */
   horizontal?: boolean;
+  /** Show the legend even for one series (what the colour means is not in the title). */
+  legend?: boolean;
   font?: string;
 }
 
@@ -70,8 +72,10 @@ function totals(input: BarChartInput): number[] {
   );
 }
 
+const showsLegend = (input: BarChartInput) => input.legend === true || input.series.length > 1;
+
 function legend(input: BarChartInput, y: number): string {
-  if (input.series.length < 2) return '';
+  if (!showsLegend(input)) return '';
   let x = 12;
   let row = y;
   const parts: string[] = [];
@@ -91,7 +95,7 @@ function legend(input: BarChartInput, y: number): string {
 }
 
 function legendHeight(input: BarChartInput): number {
-  if (input.series.length < 2) return 0;
+  if (!showsLegend(input)) return 0;
   let x = 12;
   let rows = 1;
   for (const series of input.series) {
@@ -147,7 +151,8 @@ export function barChart(input: BarChartInput): string {
     const bottom = height - 40;
     const plot = bottom - top;
     const band = (width - left - 10) / count;
-    for (const fraction of [0, 0.5, 1]) {
+    // Counts are whole numbers: no half-way line when it would not fall on one.
+    for (const fraction of max % 2 === 0 ? [0, 0.5, 1] : [0, 1]) {
       const y = bottom - fraction * plot;
       parts.push(
         `<line x1="${left}" y1="${y}" x2="${width - 10}" y2="${y}" stroke="${colors.muted}" stroke-opacity="0.3"/>`,

@@ -19,7 +19,7 @@ const FONT_FILES = [
 const COLORS = { text: '#1f2328', muted: '#6e7781', background: '#ffffff' };
 
 /** Plain text for an SVG label (the catalogue's labels are HTML-escaped for Telegram). */
-const unescape = (html: string) =>
+const plainText = (html: string) =>
   html
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')
@@ -39,7 +39,7 @@ export function statsSvg(
   const categories = [...byCategory.entries()].sort((a, b) => b[1] - a[1]);
   const { width, height } = STATS_PICTURE;
   const weekly = barChart({
-    title: unescape(t('stats.chart.title')),
+    title: plainText(t('stats.chart.title')),
     labels: figures.ticketsPerWeek.map(
       (week) => `${week.week.slice(8, 10)}/${week.week.slice(5, 7)}`,
     ),
@@ -55,8 +55,8 @@ export function statsSvg(
     colors: COLORS,
   });
   const topics = barChart({
-    title: unescape(t('stats.chart.byCategory')),
-    labels: categories.map(([category]) => unescape(categoryLabel(t, category))),
+    title: plainText(t('stats.chart.byCategory')),
+    labels: categories.map(([category]) => plainText(categoryLabel(t, category))),
     series: [
       { name: '', values: categories.map(([, count]) => count), color: PALETTE[1] ?? '#f28e2b' },
     ],

@@ -55,9 +55,10 @@ function charts(app: App, figures: FiguresResponse, width: number): Node[] {
           color: PALETTE[index % PALETTE.length] ?? '#4e79a7',
         })),
         width,
-        height: 120 + Math.max(1, parks.length) * 30,
+        height: 90 + Math.max(1, parks.length) * 34,
         colors,
         horizontal: true,
+        legend: true,
       }),
     ),
     svgNode(

@@ -1,0 +1,233 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { initDataFor } from '../support/dashboard.ts';
+import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
+
+/**
+ * The Mini App in a real browser (Debian's chromium, installed by .ci/run) against the real bot
+ * process and the loopback Bot API. telegram-web-app.js cannot be fetched here, so the test
+ * routes it to a stand-in that provides signed initData; the page itself is the production one.
+ */
+const OFFICER: FakeUser = { id: 700101, first_name: 'Lan', language_code: 'vi' };
+const WORKER: FakeUser = {
+  id: 800101,
+  first_name: 'Thảo',
+  last_name: 'Ẩndanh',
+  username: 'thao_secret',
+  language_code: 'en',
+};
+const WAIT = { timeoutMs: 20_000 };
+const ARTIFACTS = 'test/artifacts';
+const DASHBOARD_URL = 'https://bot.example.test/app';
+
+let fake: FakeBotApi;
+let bot: BotProcess;
+let browser: BrowserContext;
+let dataDir: string;
+let profileDir: string;
+let webPort = 0;
+let code = '';
+/** Script errors and console errors of every page; a page that throws fails the test. */
+const pageErrors: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function ticketsOnDisk(): Promise<Record<string, { status: string }>> {
+  const dir = join(dataDir, 'tickets');
+  const all: Record<string, { status: string }> = {};
+  for (const name of await readdir(dir)) {
+    Object.assign(all, JSON.parse(await readFile(join(dir, name), 'utf8')).data);
+  }
+  return all;
+}
+
+/** A page whose telegram-web-app.js is the stand-in carrying `initData`. */
+async function openApp(initData: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  // Nothing else may leave the machine (routes added later are matched first).
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.route('https://telegram.org/js/telegram-web-app.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: `window.Telegram={WebApp:{initData:${JSON.stringify(initData)},initDataUnsafe:{user:{language_code:'vi'}},colorScheme:'light',ready(){},expand(){}}};`,
+    }),
+  );
+  await page.goto(`http://127.0.0.1:${webPort}/app`);
+  return page;
+}
+
+const pressLabel = (user: FakeUser, label: RegExp) => {
+  const shown = fake.lastMessageTo(user.id);
+  const button = fake.buttonsOf(shown).find((candidate) => label.test(candidate.text));
+  if (!shown || !button?.data) throw new Error(`no button ${label} on the last message`);
+  fake.pressButton(user, shown, button.data);
+};
+
+async function step(act: () => void, pattern: RegExp): Promise<string> {
+  const before = fake.textsTo(WORKER.id).length;
+  act();
+  return fake.waitFor(
+    () =>
+      fake
+        .textsTo(WORKER.id)
+        .slice(before)
+        .find((text) => pattern.test(text)),
+    { ...WAIT, what: `a reply matching ${pattern}` },
+  );
+}
+
+beforeAll(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  fake = await FakeBotApi.start();
+  dataDir = await makeTempDataDir();
+  const parksFile = join(dataDir, 'parks.yaml');
+  await writeFile(
+    parksFile,
+    'parks:\n  - id: que-vo\n    name: { vi: KCN Quế Võ, en: Que Vo IP }\n',
+  );
+  webPort = await freePort();
+  bot = startBotProcess({
+    env: {
+      BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DATA_DIR: dataDir,
+      OFFICER_IDS: String(OFFICER.id),
+      PARKS_FILE: parksFile,
+      WEB_PORT: String(webPort),
+      HOST: '127.0.0.1',
+      DASHBOARD_URL,
+      LOG_LEVEL: 'info',
+    },
+  });
+  await fake.waitUntilPolling({ timeoutMs: 30_000 });
+  profileDir = await mkdtemp(join(tmpdir(), 'kcn-chromium-'));
+  // A fresh profile folder per run (launchPersistentContext passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 360, height: 740 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.stop();
+  await fake?.stop();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+describe('officers’ dashboard in a real browser', () => {
+  it('gives the officer, and nobody else, a menu button opening /app', async () => {
+    const call = await fake.waitForCall(
+      (candidate) => candidate.method === 'setChatMenuButton',
+      WAIT,
+    );
+    expect(call.status).toBe(200);
+    expect(call.payload).toMatchObject({
+      chat_id: OFFICER.id,
+      menu_button: { type: 'web_app', web_app: { url: DASHBOARD_URL } },
+    });
+    expect(fake.calls.filter((c) => c.method === 'setChatMenuButton')).toHaveLength(1);
+  });
+
+  it('an anonymous complaint is filed through the bot', async () => {
+    await step(() => fake.sendText(WORKER, '/complaint'), /topic/);
+    await step(() => pressLabel(WORKER, /^Wages/), /industrial park/);
+    await step(() => pressLabel(WORKER, /Que Vo IP/), /company/);
+    await step(() => pressLabel(WORKER, /Skip/), /Describe/);
+    await step(() => fake.sendText(WORKER, 'Công ty nợ lương tháng 3 của cả tổ'), /photos/);
+    await step(() => pressLabel(WORKER, /Done/), /anonymous/);
+    await step(() => pressLabel(WORKER, /Anonymous/), /Summary/);
+    const filed = await step(() => pressLabel(WORKER, /^📨 Send$/), /Your code/);
+    code = /#(KN-\d{4})/.exec(filed)?.[1] ?? '';
+    expect(code).toMatch(/^KN-\d{4}$/);
+  });
+
+  it('signed in as an officer: queue, ticket, resolve; the store says resolved and the filer was told', async () => {
+    const page = await openApp(initDataFor(OFFICER, fake.token));
+    const card = page.locator(`[data-code="${code}"]`);
+    await card.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-queue.png`, fullPage: true });
+    await card.click();
+    await page.getByText('Công ty nợ lương tháng 3 của cả tổ').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-ticket.png`, fullPage: true });
+    const before = fake.textsTo(WORKER.id).length;
+    await page.locator('textarea[name=text]').fill('Công ty đã trả đủ lương tháng 3');
+    await page.locator('button[data-action=resolve]').click();
+    await page.locator('#action-notice', { hasText: 'người gửi phiếu đã được báo' }).waitFor();
+    await expect
+      .poll(async () => (await page.locator('#ticket-status').textContent()) ?? '')
+      .toBe('Đã giải quyết');
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-resolved.png`, fullPage: true });
+    await expect
+      .poll(async () => (await ticketsOnDisk())[code]?.status, { timeout: 20_000 })
+      .toBe('resolved');
+    const told = fake.textsTo(WORKER.id).slice(before).join('\n');
+    expect(told).toContain(code);
+    expect(told).toContain('Công ty đã trả đủ lương tháng 3');
+    const content = await page.content();
+    for (const secret of [String(WORKER.id), 'Thảo', 'Ẩndanh', 'thao_secret'])
+      expect(content).not.toContain(secret);
+    await page.close();
+  });
+
+  it('draws the figures charts and lists broadcasts', async () => {
+    const page = await openApp(initDataFor(OFFICER, fake.token));
+    await page.locator('[data-tab="#figures"]').click();
+    await page.locator('.chart svg').first().waitFor();
+    expect(await page.locator('.chart svg').count()).toBe(4);
+    // The weekly chart has a bar for the complaint filed this week; park × topic has one too.
+    expect(await page.locator('.chart svg rect[fill="#4e79a7"]').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Tổng số phiếu: 1').count()).toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-figures.png`, fullPage: true });
+    await page.locator('[data-tab="#broadcasts"]').click();
+    await page.getByText('Chưa có thông báo nào.').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-broadcasts.png`, fullPage: true });
+    await page.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('with tampered initData shows a clear refusal and no data', async () => {
+    const signed = new URLSearchParams(initDataFor(OFFICER, fake.token));
+    signed.set('user', JSON.stringify({ ...OFFICER, first_name: 'Giả mạo' }));
+    const page = await openApp(signed.toString());
+    const refusal = page.locator('#refusal');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Telegram không xác nhận bạn là cán bộ');
+    const content = await page.content();
+    expect(code).not.toBe('');
+    expect(content).not.toContain(code);
+    expect(content).not.toContain('nợ lương');
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-refused.png`, fullPage: true });
+    await page.close();
+  });
+});
