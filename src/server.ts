@@ -4,6 +4,7 @@ import { createBot } from './bot/app.ts';
 import { registerCommands } from './bot/commands.ts';
 import { readEnvironment } from './env.ts';
 import { errorMessage } from './errors.ts';
+import { defaultKnowledgePaths } from './knowledge/live.ts';
 import { stopAll } from './lifecycle.ts';
 import { dailyBackupService } from './ops/dailyBackup.ts';
 import { createDashboard } from './web/dashboard/http.ts';
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
 
   const dashboard = createDashboard({
     config,
+    knowledge,
+    contactsFile: defaultKnowledgePaths().contactsFile,
     store,
     parks,
     telegram: app.bot.telegram,

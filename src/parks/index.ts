@@ -6,7 +6,7 @@ import { errorMessage } from '../errors.ts';
 /** The two languages park names are written in. */
 type Lang = 'vi' | 'en';
 
-const parksFileSchema = z.object({
+export const parksFileSchema = z.object({
   parks: z
     .array(
       z.object({

@@ -13,6 +13,7 @@ import {
 } from '../../bot/i18n/index.ts';
 import { vi } from '../../bot/i18n/vi/index.ts';
 import type { Config } from '../../config.ts';
+import type { LiveKnowledge } from '../../knowledge/live.ts';
 import type { ParkDirectory } from '../../parks/index.ts';
 import type { Store } from '../../store/index.ts';
 import { jobStats } from '../../store/outbox.ts';
@@ -31,16 +32,24 @@ import {
   figuresResponseSchema,
   queueQuerySchema,
   queueResponseSchema,
+  saveContactsRequestSchema,
+  saveParksRequestSchema,
   sessionResponseSchema,
+  setupResponseSchema,
   ticketActionRequestSchema,
   ticketActionResponseSchema,
   ticketDetailSchema,
 } from './schemas.ts';
+import { readSetup, type SetupDeps, saveContacts, saveParks } from './setup.ts';
 import { matchesQueue, toDetail, toSummary, type ViewContext } from './views.ts';
 
 /** What the dashboard reads and changes: the bot's own store, parks and Telegram client. */
 export interface DashboardDeps {
   config: Config;
+  /** The live knowledge base: Setup's contacts are part of it. */
+  knowledge: LiveKnowledge;
+  /** The operator's contacts file (data/contacts/contacts.yaml unless moved). */
+  contactsFile: string;
   store: Pick<Store<unknown>, 'tickets' | 'users' | 'feedback' | 'notices'>;
   parks: ParkDirectory;
   telegram: Telegram;
@@ -194,7 +203,46 @@ export async function routeApi(deps: DashboardDeps, request: ApiRequest): Promis
       }),
     });
   }
+  if (path === '/setup' || path.startsWith('/setup/')) return setup(deps, request, badRequest);
   return fail(404, { error: 'not_found', reason: 'app.error' });
+}
+
+/** Contacts and parks: saved to the operator files with their own validation, live at once. */
+async function setup(
+  deps: DashboardDeps,
+  request: ApiRequest,
+  badRequest: (issues: z.core.$ZodIssue[]) => ApiAnswer,
+): Promise<ApiAnswer> {
+  const setupDeps: SetupDeps = {
+    knowledge: deps.knowledge,
+    parks: deps.parks,
+    contactsFile: deps.contactsFile,
+    parksFile: deps.config.PARKS_FILE,
+  };
+  if (request.method === 'GET' && request.path === '/setup') {
+    return answer(setupResponseSchema, await readSetup(setupDeps));
+  }
+  let saved: Awaited<ReturnType<typeof saveContacts>> | undefined;
+  if (request.method === 'POST' && request.path === '/setup/contacts') {
+    const parsed = saveContactsRequestSchema.safeParse(request.body);
+    if (!parsed.success) return badRequest(parsed.error.issues);
+    saved = await saveContacts(setupDeps, parsed.data.contacts);
+  } else if (request.method === 'POST' && request.path === '/setup/parks') {
+    const parsed = saveParksRequestSchema.safeParse(request.body);
+    if (!parsed.success) return badRequest(parsed.error.issues);
+    saved = await saveParks(setupDeps, parsed.data.parks);
+  }
+  if (!saved) return fail(404, { error: 'not_found', reason: 'app.error' });
+  if (!saved.ok) {
+    return fail(400, {
+      error: 'bad_request',
+      reason: 'app.setup.invalid',
+      field: saved.field,
+      detail: saved.message,
+    });
+  }
+  deps.logger.info({ officer: request.officer.id, what: request.path }, 'dashboard setup saved');
+  return answer(setupResponseSchema, await readSetup(setupDeps));
 }
 
 async function act(

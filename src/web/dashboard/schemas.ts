@@ -18,6 +18,8 @@ export const errorResponseSchema = z.object({
   message: z.string().optional(),
   /** The request field at fault, for a message at the field. */
   field: z.string().optional(),
+  /** The validator's own words about the field (as `kb validate` prints them). */
+  detail: z.string().optional(),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
@@ -146,3 +148,27 @@ export const broadcastsResponseSchema = z.object({
   ),
 });
 export type BroadcastsResponse = z.infer<typeof broadcastsResponseSchema>;
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+const contactSchema = z.object({
+  id: z.string(),
+  name: bilingual,
+  description: bilingual,
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+});
+const parkSchema = z.object({ id: z.string(), name: bilingual });
+
+export const setupResponseSchema = z.object({
+  contacts: z.array(contactSchema),
+  parks: z.array(parkSchema),
+  /** What `kb validate --release` still reports missing. */
+  missing: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export type SetupResponse = z.infer<typeof setupResponseSchema>;
+
+/** The shapes only; the operator files' own schemas (the loader's) decide what is valid. */
+export const saveContactsRequestSchema = z.object({ contacts: z.array(z.unknown()) });
+export const saveParksRequestSchema = z.object({ parks: z.array(z.unknown()) });

@@ -1,11 +1,16 @@
+import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { User } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultKnowledgePaths, LiveKnowledge } from '../../../src/knowledge/live.ts';
 import {
   broadcastsResponseSchema,
   errorResponseSchema,
   figuresResponseSchema,
   queueResponseSchema,
   sessionResponseSchema,
+  setupResponseSchema,
   ticketActionResponseSchema,
   ticketDetailSchema,
 } from '../../../src/web/dashboard/schemas.ts';
@@ -36,9 +41,15 @@ const call = async (path: string, init?: { method?: string; body?: unknown }) =>
   return answer;
 };
 
+let contactsFile: string;
 beforeAll(async () => {
-  bot = await BotHarness.create();
-  web = await startDashboard(bot);
+  // The shipped knowledge, but a copy of the contacts file: Setup writes to it.
+  const shipped = defaultKnowledgePaths();
+  contactsFile = join(await mkdtemp(join(tmpdir(), 'kcn-contacts-')), 'contacts.yaml');
+  await copyFile(shipped.contactsFile, contactsFile);
+  const knowledge = await LiveKnowledge.load({ ...shipped, contactsFile });
+  bot = await BotHarness.create({ knowledge });
+  web = await startDashboard(bot, { knowledge, contactsFile });
   code = await fileComplaint(new Conversation(bot, WORKER), 'Công ty nợ lương tháng 3 của cả tổ');
 });
 afterAll(async () => {
@@ -117,6 +128,35 @@ describe('dashboard API through the HTTP server', () => {
       body: { action: 'reject', text: 'x' },
     });
     expect(again.status).toBe(409);
+  });
+
+  it('saves contacts to the operator file with the loader’s validation; /contact shows them at once', async () => {
+    const setup = setupResponseSchema.parse((await call('/setup')).body);
+    expect(setup.missing.map((problem) => problem.field)).toContain('contacts');
+    const [board, ...rest] = setup.contacts;
+    if (!board) throw new Error('no contacts shipped');
+    const broken = await call('/setup/contacts', {
+      method: 'POST',
+      body: { contacts: [{ ...board, name: { ...board.name, vi: '' } }, ...rest] },
+    });
+    expect(broken.status).toBe(400);
+    expect(errorResponseSchema.parse(broken.body).field).toBe('contacts[0].name.vi');
+    expect(await readFile(contactsFile, 'utf8')).not.toContain('name:\n      vi: ""');
+    const contact = await new Conversation(bot, OFFICER).say('/contact');
+    expect(BotHarness.texts(contact).join('\n')).not.toContain('0222 3854 999');
+
+    const saved = await call('/setup/contacts', {
+      method: 'POST',
+      body: { contacts: [{ ...board, phone: '0222 3854 999' }, ...rest] },
+    });
+    expect(saved.status).toBe(200);
+    const after = setupResponseSchema.parse(saved.body);
+    expect(after.missing.map((problem) => problem.field)).not.toContain('contacts');
+    const text = await readFile(contactsFile, 'utf8');
+    expect(text).toContain('0222 3854 999');
+    expect(text.startsWith('# DANH BẠ LIÊN HỆ')).toBe(true);
+    const shown = await new Conversation(bot, OFFICER).say('/contact');
+    expect(BotHarness.texts(shown).join('\n')).toContain('0222 3854 999');
   });
 
   it('never shows the anonymous filer’s ids or names in any answer', async () => {
