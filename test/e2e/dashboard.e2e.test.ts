@@ -213,7 +213,21 @@ describe('officers’ dashboard in a real browser', () => {
     await page.getByText('Chưa có thông báo nào.').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-broadcasts.png`, fullPage: true });
     await page.close();
-    expect(pageErrors).toEqual([]);
+  });
+
+  it('Setup shows what a release lacks and refuses a bad contact at its field, writing nothing', async () => {
+    const page = await openApp(initDataFor(OFFICER, fake.token));
+    await page.locator('[data-tab="#setup"]').click();
+    await page.locator('#setup-missing').waitFor();
+    expect(await page.locator('#setup-missing').textContent()).toContain('contacts');
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-setup.png`, fullPage: true });
+    await page.locator('input[name="contacts[0].name.vi"]').fill('');
+    await page.locator('#save-contacts').click();
+    const error = page.locator('[data-field="contacts[0].name.vi"] .field-error');
+    await expect.poll(async () => (await error.textContent()) ?? '').not.toBe('');
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-setup-refused.png`, fullPage: true });
+    await page.close();
+    expect(pageErrors.filter((text) => !text.includes('400 (Bad Request)'))).toEqual([]);
   });
 
   it('with tampered initData shows a clear refusal and no data', async () => {

@@ -6,7 +6,7 @@ const STYLE = `
 --card:var(--tg-theme-secondary-bg-color,#f1f3f5);--danger:var(--tg-theme-destructive-text-color,#d33)}
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--text);
 font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;min-width:320px}
-nav{display:flex;gap:4px;padding:8px;position:sticky;top:0;background:var(--bg);border-bottom:1px solid var(--card);z-index:1}
+nav{display:flex;gap:4px;overflow-x:auto;padding:8px;position:sticky;top:0;background:var(--bg);border-bottom:1px solid var(--card);z-index:1}
 nav button{flex:1}main{padding:8px 10px 40px;max-width:760px;margin:0 auto}
 button{background:var(--button);color:var(--button-text);border:0;border-radius:8px;padding:8px 10px;font:inherit;cursor:pointer}
 button.secondary{background:var(--card);color:var(--text)}button[aria-current=page]{outline:2px solid var(--text)}
@@ -19,6 +19,8 @@ textarea{width:100%;min-height:80px}.filters{display:flex;flex-wrap:wrap;gap:6px
 .badge.overdue{color:var(--danger)}.muted{color:var(--hint);font-size:13px}.notice{padding:10px;border-radius:8px;background:var(--card);margin:8px 0}
 .refusal{padding:24px 12px;text-align:center;color:var(--danger);font-weight:600}
 .actions{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}ol.history{padding-left:18px}
+.field{display:flex;flex-direction:column;font-size:12px;color:var(--hint);margin:4px 0}.field input{width:100%}
+.field-error{color:var(--danger);font-size:13px}.field-error:empty{display:none}
 .chart svg{width:100%;height:auto;display:block}.stats p{margin:4px 0}
 `;
 

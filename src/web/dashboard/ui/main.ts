@@ -4,6 +4,7 @@ import { broadcastsView } from './broadcasts.ts';
 import { h } from './dom.ts';
 import { figuresView } from './figures.ts';
 import { queueView } from './queue.ts';
+import { setupView } from './setup.ts';
 import { ticketView } from './ticket.ts';
 
 const root = document.getElementById('app') as HTMLElement;
@@ -31,6 +32,7 @@ async function start(): Promise<void> {
     ['#queue', t('app.nav.queue')],
     ['#figures', t('app.nav.figures')],
     ['#broadcasts', t('app.nav.broadcasts')],
+    ['#setup', t('app.nav.setup')],
   ];
   const nav = h(
     'nav',
@@ -60,6 +62,7 @@ async function start(): Promise<void> {
       if (view === 'ticket' && code) await ticketView(app, main, code);
       else if (view === 'figures') await figuresView(app, main);
       else if (view === 'broadcasts') await broadcastsView(app, main);
+      else if (view === 'setup') await setupView(app, main);
       else await queueView(app, main);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return refuse(error.message);
