@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const dashboard = createDashboard({
     config,
     knowledge,
-    contactsFile: defaultKnowledgePaths().contactsFile,
+    knowledgePaths: defaultKnowledgePaths(),
     store,
     parks,
     telegram: app.bot.telegram,

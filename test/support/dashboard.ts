@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import type { LiveKnowledge } from '../../src/knowledge/live.ts';
+import type { KnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
 import { loadParks } from '../../src/parks/index.ts';
 import { createDashboard } from '../../src/web/dashboard/http.ts';
 import { signInitData } from '../../src/web/dashboard/initData.ts';
@@ -37,7 +37,7 @@ export interface DashboardServer {
 /** The dashboard on the same web server the bot uses, over the harness's bot and store. */
 export async function startDashboard(
   bot: BotHarness,
-  setup: { knowledge: LiveKnowledge; contactsFile: string },
+  setup: { knowledge: LiveKnowledge; knowledgePaths: KnowledgePaths },
 ): Promise<DashboardServer> {
   const dashboard = createDashboard({
     ...setup,

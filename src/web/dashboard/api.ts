@@ -13,7 +13,7 @@ import {
 } from '../../bot/i18n/index.ts';
 import { vi } from '../../bot/i18n/vi/index.ts';
 import type { Config } from '../../config.ts';
-import type { LiveKnowledge } from '../../knowledge/live.ts';
+import type { KnowledgePaths, LiveKnowledge } from '../../knowledge/live.ts';
 import type { ParkDirectory } from '../../parks/index.ts';
 import type { Store } from '../../store/index.ts';
 import { jobStats } from '../../store/outbox.ts';
@@ -25,6 +25,7 @@ import {
 import { figuresCsv } from './csv.ts';
 import { computeFigures, defaultRange } from './figures.ts';
 import type { InitDataUser } from './initData.ts';
+import { routeKnowledge } from './knowledgeApi.ts';
 import {
   broadcastsResponseSchema,
   type ErrorResponse,
@@ -48,8 +49,8 @@ export interface DashboardDeps {
   config: Config;
   /** The live knowledge base: Setup's contacts are part of it. */
   knowledge: LiveKnowledge;
-  /** The operator's contacts file (data/contacts/contacts.yaml unless moved). */
-  contactsFile: string;
+  /** Where the knowledge files and the operator's contacts file are. */
+  knowledgePaths: KnowledgePaths;
   store: Pick<Store<unknown>, 'tickets' | 'users' | 'feedback' | 'notices'>;
   parks: ParkDirectory;
   telegram: Telegram;
@@ -204,6 +205,7 @@ export async function routeApi(deps: DashboardDeps, request: ApiRequest): Promis
     });
   }
   if (path === '/setup' || path.startsWith('/setup/')) return setup(deps, request, badRequest);
+  if (path === '/kb' || path.startsWith('/kb/')) return routeKnowledge(deps, request, lang);
   return fail(404, { error: 'not_found', reason: 'app.error' });
 }
 
@@ -216,7 +218,7 @@ async function setup(
   const setupDeps: SetupDeps = {
     knowledge: deps.knowledge,
     parks: deps.parks,
-    contactsFile: deps.contactsFile,
+    contactsFile: deps.knowledgePaths.contactsFile,
     parksFile: deps.config.PARKS_FILE,
   };
   if (request.method === 'GET' && request.path === '/setup') {

@@ -172,3 +172,41 @@ export type SetupResponse = z.infer<typeof setupResponseSchema>;
 /** The shapes only; the operator files' own schemas (the loader's) decide what is valid. */
 export const saveContactsRequestSchema = z.object({ contacts: z.array(z.unknown()) });
 export const saveParksRequestSchema = z.object({ parks: z.array(z.unknown()) });
+
+export const kbListResponseSchema = z.object({
+  topics: z.array(z.object({ topic: z.string(), title: z.string() })),
+  entries: z.array(
+    z.object({ id: z.string(), topic: z.string(), title: z.string(), audience: z.string() }),
+  ),
+  drafts: z.array(
+    z.object({
+      id: z.string(),
+      topic: z.string(),
+      replaces: z.string().nullable(),
+      title: z.string(),
+      author: z.string(),
+      mine: z.boolean(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type KbListResponse = z.infer<typeof kbListResponseSchema>;
+
+export const kbEntryResponseSchema = z.object({
+  topic: z.string(),
+  /** The entry as it sits in its topic file (what the editor edits). */
+  entry: z.record(z.string(), z.unknown()),
+});
+export type KbEntryResponse = z.infer<typeof kbEntryResponseSchema>;
+
+export const kbDraftRequestSchema = z.object({
+  topic: z.string().regex(/^[a-z0-9-]+$/),
+  replaces: z.string().nullable(),
+  entry: z.record(z.string(), z.unknown()),
+});
+
+export const kbDraftResponseSchema = z.object({
+  draftId: z.string().optional(),
+  live: z.boolean(),
+});
+export type KbDraftResponse = z.infer<typeof kbDraftResponseSchema>;

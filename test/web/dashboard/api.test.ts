@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from 'telegraf/types';
@@ -8,6 +8,9 @@ import {
   broadcastsResponseSchema,
   errorResponseSchema,
   figuresResponseSchema,
+  kbDraftResponseSchema,
+  kbEntryResponseSchema,
+  kbListResponseSchema,
   queueResponseSchema,
   sessionResponseSchema,
   setupResponseSchema,
@@ -42,14 +45,24 @@ const call = async (path: string, init?: { method?: string; body?: unknown }) =>
 };
 
 let contactsFile: string;
+let knowledge: LiveKnowledge;
+let knowledgeDir: string;
+const SECOND_OFFICER = { id: 901, first_name: 'Minh' };
 beforeAll(async () => {
-  // The shipped knowledge, but a copy of the contacts file: Setup writes to it.
+  // The shipped knowledge, copied: Setup and approved drafts write to these files.
   const shipped = defaultKnowledgePaths();
-  contactsFile = join(await mkdtemp(join(tmpdir(), 'kcn-contacts-')), 'contacts.yaml');
+  const scratch = await mkdtemp(join(tmpdir(), 'kcn-dashboard-kb-'));
+  contactsFile = join(scratch, 'contacts.yaml');
+  knowledgeDir = join(scratch, 'knowledge');
   await copyFile(shipped.contactsFile, contactsFile);
-  const knowledge = await LiveKnowledge.load({ ...shipped, contactsFile });
-  bot = await BotHarness.create({ knowledge });
-  web = await startDashboard(bot, { knowledge, contactsFile });
+  await cp(shipped.knowledgeDir, knowledgeDir, { recursive: true });
+  const knowledgePaths = { ...shipped, contactsFile, knowledgeDir };
+  knowledge = await LiveKnowledge.load(knowledgePaths);
+  bot = await BotHarness.create({
+    knowledge,
+    env: { OFFICER_IDS: `${OFFICER.id},${SECOND_OFFICER.id}` },
+  });
+  web = await startDashboard(bot, { knowledge, knowledgePaths });
   code = await fileComplaint(new Conversation(bot, WORKER), 'Công ty nợ lương tháng 3 của cả tổ');
 });
 afterAll(async () => {
@@ -157,6 +170,64 @@ describe('dashboard API through the HTTP server', () => {
     expect(text.startsWith('# DANH BẠ LIÊN HỆ')).toBe(true);
     const shown = await new Conversation(bot, OFFICER).say('/contact');
     expect(BotHarness.texts(shown).join('\n')).toContain('0222 3854 999');
+  });
+
+  it('knowledge: search, an edit with an error refused at its field, a draft approved only by a second officer, then live', async () => {
+    const list = kbListResponseSchema.parse((await call('/kb?q=một cửa')).body);
+    expect(list.entries.map((entry) => entry.id)).toContain('one-stop-desk');
+    const { topic, entry } = kbEntryResponseSchema.parse(
+      (await call('/kb/entries/one-stop-desk')).body,
+    );
+    const answer = entry.answer as { vi: string; en: string };
+    const emptyAnswer = await call('/kb/drafts', {
+      method: 'POST',
+      body: {
+        topic,
+        replaces: 'one-stop-desk',
+        entry: { ...entry, answer: { ...answer, en: ' ' } },
+      },
+    });
+    expect(emptyAnswer.status).toBe(400);
+    expect(errorResponseSchema.parse(emptyAnswer.body).field).toBe('answer.en');
+    const invented = await call('/kb/drafts', {
+      method: 'POST',
+      body: {
+        topic,
+        replaces: 'one-stop-desk',
+        entry: {
+          ...entry,
+          source: { section: 'x', quote: ['Lệ phí là 500.000 đồng mỗi hồ sơ nộp tại đây.'] },
+        },
+      },
+    });
+    expect(invented.status).toBe(400);
+    expect(errorResponseSchema.parse(invented.body).field).toMatch(/^source\.quote/);
+
+    const changed = { ...entry, answer: { ...answer, en: `${answer.en} (Checked by the board.)` } };
+    const draft = kbDraftResponseSchema.parse(
+      (
+        await call('/kb/drafts', {
+          method: 'POST',
+          body: { topic, replaces: 'one-stop-desk', entry: changed },
+        })
+      ).body,
+    );
+    expect(knowledge.current.getEntry('one-stop-desk')?.answer.en).toBe(answer.en);
+    const own = await call(`/kb/drafts/${draft.draftId}/approve`, { method: 'POST', body: {} });
+    expect(own.status).toBe(403);
+    const second = initDataFor(SECOND_OFFICER, TEST_TOKEN);
+    const approved = await web.call(`/kb/drafts/${draft.draftId}/approve`, second, {
+      method: 'POST',
+      body: {},
+    });
+    expect(approved.status).toBe(200);
+    expect(knowledge.current.getEntry('one-stop-desk')?.answer.en).toContain(
+      '(Checked by the board.)',
+    );
+    const file = await readFile(join(knowledgeDir, `${topic}.yaml`), 'utf8');
+    expect(file).toContain('(Checked by the board.)');
+    expect(file.startsWith('# Thủ tục hành chính')).toBe(true);
+    expect(kbListResponseSchema.parse((await call('/kb')).body).drafts).toEqual([]);
   });
 
   it('never shows the anonymous filer’s ids or names in any answer', async () => {
