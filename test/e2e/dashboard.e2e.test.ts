@@ -227,6 +227,22 @@ describe('officers’ dashboard in a real browser', () => {
     await expect.poll(async () => (await error.textContent()) ?? '').not.toBe('');
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-setup-refused.png`, fullPage: true });
     await page.close();
+  });
+
+  it('Knowledge: search, open an entry, an error is refused at its field', async () => {
+    const page = await openApp(initDataFor(OFFICER, fake.token));
+    await page.locator('[data-tab="#kb"]').click();
+    await page.locator('[data-entry="one-stop-desk"]').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-kb.png`, fullPage: true });
+    await page.locator('input[name=q]').fill('một cửa');
+    await page.locator('input[name=q]').press('Enter');
+    await page.locator('[data-entry="one-stop-desk"]').click();
+    await page.locator('textarea[name="answer.en"]').fill('');
+    await page.locator('#kb-save').click();
+    const error = page.locator('[data-field="answer.en"] .field-error');
+    await expect.poll(async () => (await error.textContent()) ?? '').not.toBe('');
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-kb-refused.png`, fullPage: true });
+    await page.close();
     expect(pageErrors.filter((text) => !text.includes('400 (Bad Request)'))).toEqual([]);
   });
 

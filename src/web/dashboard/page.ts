@@ -7,7 +7,7 @@ const STYLE = `
 *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--text);
 font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;min-width:320px}
 nav{display:flex;gap:4px;overflow-x:auto;padding:8px;position:sticky;top:0;background:var(--bg);border-bottom:1px solid var(--card);z-index:1}
-nav button{flex:1}main{padding:8px 10px 40px;max-width:760px;margin:0 auto}
+nav button{flex:1;padding:8px 4px;font-size:13px}main{padding:8px 10px 40px;max-width:760px;margin:0 auto}
 button{background:var(--button);color:var(--button-text);border:0;border-radius:8px;padding:8px 10px;font:inherit;cursor:pointer}
 button.secondary{background:var(--card);color:var(--text)}button[aria-current=page]{outline:2px solid var(--text)}
 select,input,textarea{font:inherit;color:var(--text);background:var(--card);border:1px solid var(--hint);border-radius:6px;padding:6px;max-width:100%}

@@ -3,6 +3,7 @@ import { ApiError, type App, api, makeTranslator, webApp } from './app.ts';
 import { broadcastsView } from './broadcasts.ts';
 import { h } from './dom.ts';
 import { figuresView } from './figures.ts';
+import { knowledgeView } from './knowledge.ts';
 import { queueView } from './queue.ts';
 import { setupView } from './setup.ts';
 import { ticketView } from './ticket.ts';
@@ -32,6 +33,7 @@ async function start(): Promise<void> {
     ['#queue', t('app.nav.queue')],
     ['#figures', t('app.nav.figures')],
     ['#broadcasts', t('app.nav.broadcasts')],
+    ['#kb', t('app.nav.kb')],
     ['#setup', t('app.nav.setup')],
   ];
   const nav = h(
@@ -63,6 +65,8 @@ async function start(): Promise<void> {
       else if (view === 'figures') await figuresView(app, main);
       else if (view === 'broadcasts') await broadcastsView(app, main);
       else if (view === 'setup') await setupView(app, main);
+      else if (view === 'kb')
+        await knowledgeView(app, main, code ? decodeURIComponent(code) : undefined);
       else await queueView(app, main);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return refuse(error.message);

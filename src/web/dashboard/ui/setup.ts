@@ -1,36 +1,11 @@
 import type { SetupResponse } from '../schemas.ts';
 import { ApiError, type App, api } from './app.ts';
 import { h } from './dom.ts';
+import { field, showFieldError } from './form.ts';
 
 type Contact = SetupResponse['contacts'][number];
 type Park = SetupResponse['parks'][number];
 const CONTACT_FIELDS = ['phone', 'email', 'address', 'website'] as const;
-
-/** An input bound to `path`, so a refusal naming that path is shown right under it. */
-function field(label: string, path: string, value: string, onInput: (value: string) => void) {
-  return h(
-    'label',
-    { class: 'field', 'data-field': path },
-    label,
-    h('input', {
-      value,
-      name: path,
-      oninput: (event: Event) => onInput((event.target as HTMLInputElement).value),
-    }),
-    h('span', { class: 'field-error', role: 'alert' }),
-  );
-}
-
-function showError(root: HTMLElement, fieldPath: string | undefined, message: string): void {
-  for (const shown of root.querySelectorAll('.field-error')) shown.textContent = '';
-  const target = fieldPath
-    ? root.querySelector(`[data-field="${CSS.escape(fieldPath)}"] .field-error`)
-    : null;
-  if (target) {
-    target.textContent = message;
-    target.parentElement?.scrollIntoView({ block: 'center' });
-  }
-}
 
 /** Contacts and parks, saved to the operator files and live at once; what a release still lacks. */
 export async function setupView(app: App, root: HTMLElement): Promise<void> {
@@ -53,7 +28,7 @@ export async function setupView(app: App, root: HTMLElement): Promise<void> {
       notice.hidden = false;
       notice.textContent = error instanceof ApiError ? error.message : t('app.error');
       if (error instanceof ApiError)
-        showError(root, error.body.field, error.body.detail ?? error.message);
+        showFieldError(root, error.body.field, error.body.detail ?? error.message);
     }
   };
   const parkList = h('div', {});
