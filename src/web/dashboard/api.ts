@@ -1,5 +1,5 @@
-import type { Logger } from 'pino';
-import type { Telegram } from 'telegraf';
+export type { ApiAnswer, ApiRequest, DashboardDeps } from './apiTypes.ts';
+
 import type { z } from 'zod';
 import { broadcastJobId } from '../../bot/features/notices/broadcast.ts';
 import type { TicketEnv } from '../../bot/features/tickets/env.ts';
@@ -12,16 +12,13 @@ import {
   translator,
 } from '../../bot/i18n/index.ts';
 import { vi } from '../../bot/i18n/vi/index.ts';
-import type { Config } from '../../config.ts';
-import type { KnowledgePaths, LiveKnowledge } from '../../knowledge/live.ts';
-import type { ParkDirectory } from '../../parks/index.ts';
-import type { Store } from '../../store/index.ts';
 import { jobStats } from '../../store/outbox.ts';
 import {
   COMPLAINT_CATEGORIES,
   REQUEST_CATEGORIES,
   ticketStatusSchema,
 } from '../../store/tickets/index.ts';
+import type { ApiAnswer, ApiRequest, DashboardDeps } from './apiTypes.ts';
 import { figuresCsv } from './csv.ts';
 import { computeFigures, defaultRange } from './figures.ts';
 import type { InitDataUser } from './initData.ts';
@@ -43,34 +40,6 @@ import {
 } from './schemas.ts';
 import { readSetup, type SetupDeps, saveContacts, saveParks } from './setup.ts';
 import { matchesQueue, toDetail, toSummary, type ViewContext } from './views.ts';
-
-/** What the dashboard reads and changes: the bot's own store, parks and Telegram client. */
-export interface DashboardDeps {
-  config: Config;
-  /** The live knowledge base: Setup's contacts are part of it. */
-  knowledge: LiveKnowledge;
-  /** Where the knowledge files and the operator's contacts file are. */
-  knowledgePaths: KnowledgePaths;
-  store: Pick<Store<unknown>, 'tickets' | 'users' | 'feedback' | 'notices'>;
-  parks: ParkDirectory;
-  telegram: Telegram;
-  logger: Logger;
-  now: () => Date;
-}
-
-/** One answer of the API: a status and a body already checked against its response schema. */
-export type ApiAnswer =
-  | { status: number; json: unknown }
-  | { status: 200; csv: string; filename: string };
-
-export interface ApiRequest {
-  method: string;
-  /** Path below /app/api, e.g. `/tickets/KN-0001`. */
-  path: string;
-  query: URLSearchParams;
-  body: unknown;
-  officer: InitDataUser;
-}
 
 const fail = (status: number, error: ErrorResponse): ApiAnswer => ({ status, json: error });
 

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { en } from '../../bot/i18n/en/index.ts';
 import { type Lang, languageFromTelegram } from '../../bot/i18n/index.ts';
 import { vi } from '../../bot/i18n/vi/index.ts';
-import { safeError } from '../../errors.ts';
 import { type ApiAnswer, type DashboardDeps, routeApi } from './api.ts';
 import { checkInitData } from './initData.ts';
 import { indexHtml } from './page.ts';
@@ -118,7 +117,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       if (path !== APP_PATH && !path.startsWith(`${APP_PATH}/`)) return false;
       if (path.startsWith(`${API_PREFIX}/`)) {
         api(req, res, url).catch((error: unknown) => {
-          deps.logger.error({ err: safeError(error) }, 'dashboard API failed');
+          deps.logger.error({ err: error }, 'dashboard API failed');
           if (!res.headersSent)
             reply(res, { status: 500, json: { error: 'failed', reason: 'app.error' } }, req);
         });
@@ -140,7 +139,7 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
         scriptOnce()
           .then((text) => send(res, 200, 'text/javascript; charset=utf-8', text))
           .catch((error: unknown) => {
-            deps.logger.error({ err: safeError(error) }, 'dashboard script build failed');
+            deps.logger.error({ err: error }, 'dashboard script build failed');
             send(res, 500, 'text/plain; charset=utf-8', 'build failed');
           });
         return true;

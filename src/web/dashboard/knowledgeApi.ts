@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Lang } from '../../bot/i18n/index.ts';
-import type { ApiAnswer, ApiRequest, DashboardDeps } from './api.ts';
+import type { ApiAnswer, ApiRequest, DashboardDeps } from './apiTypes.ts';
 import { approveDraft, type KnowledgeEditDeps, proposeEdit, readDrafts } from './knowledgeEdit.ts';
 import {
   type ErrorResponse,

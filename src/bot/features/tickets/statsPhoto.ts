@@ -1,4 +1,3 @@
-import { safeError } from '../../../errors.ts';
 import { statsSvg, svgToPng } from '../../../web/dashboard/statsPicture.ts';
 import type { BotContext } from '../../context.ts';
 import type { TicketEnv } from './env.ts';
@@ -18,7 +17,7 @@ export async function sendStatsPicture(ctx: BotContext, env: TicketEnv, summary:
   try {
     png = svgToPng(statsSvg(env.config, env.tickets.list(), ctx.t, env.now()));
   } catch (error) {
-    env.logger.error({ err: safeError(error) }, 'stats chart failed to render');
+    env.logger.error({ err: error }, 'stats chart failed to render');
     await ctx.reply(summary);
     return;
   }

@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import type { Telegram } from 'telegraf';
+import type { Config } from '../../config.ts';
+import type { KnowledgePaths, LiveKnowledge } from '../../knowledge/live.ts';
+import type { ParkDirectory } from '../../parks/index.ts';
+import type { Store } from '../../store/index.ts';
+import type { InitDataUser } from './initData.ts';
+
+/** What the dashboard reads and changes: the bot's own store, parks and Telegram client. */
+export interface DashboardDeps {
+  config: Config;
+  /** The live knowledge base: Setup's contacts are part of it. */
+  knowledge: LiveKnowledge;
+  /** Where the knowledge files and the operator's contacts file are. */
+  knowledgePaths: KnowledgePaths;
+  store: Pick<Store<unknown>, 'tickets' | 'users' | 'feedback' | 'notices'>;
+  parks: ParkDirectory;
+  telegram: Telegram;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** One answer of the API: a status and a body already checked against its response schema. */
+export type ApiAnswer =
+  | { status: number; json: unknown }
+  | { status: 200; csv: string; filename: string };
+
+export interface ApiRequest {
+  method: string;
+  /** Path below /app/api, e.g. `/tickets/KN-0001`. */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  officer: InitDataUser;
+}
