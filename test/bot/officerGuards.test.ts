@@ -271,7 +271,12 @@ describe('officer commands refuse a non-officer', () => {
 
   it('while each still answers an officer', async () => {
     for (const command of officerCommands()) {
-      const texts = BotHarness.texts(await harness.send(OFFICER, `/${command}`));
+      const calls = await harness.send(OFFICER, `/${command}`);
+      // /stats answers with a chart whose caption is the summary.
+      const captions = calls
+        .filter((call) => call.method === 'sendPhoto')
+        .map((call) => String(call.payload.caption ?? ''));
+      const texts = [...BotHarness.texts(calls), ...captions];
       expect({ command, refused: texts.includes(NOT_OFFICER), answered: texts.length > 0 }).toEqual(
         { command, refused: false, answered: true },
       );
