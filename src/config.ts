@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWorkDays, parseWorkHours } from './scheduling/workingTime.ts';
 import { ticketCategorySchema } from './store/tickets/schema.ts';
 
 const PUBLIC_BOT_API = 'https://api.telegram.org';
@@ -52,6 +53,28 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 
+const workDays = z
+  .string()
+  .trim()
+  .default('1-5')
+  .transform((raw, ctx) => {
+    const days = parseWorkDays(raw);
+    if (days && days.length > 0) return days;
+    ctx.addIssue({ code: 'custom', message: `"${raw}" is not a list of weekdays` });
+    return z.NEVER;
+  });
+
+const workHours = z
+  .string()
+  .trim()
+  .default('08:00-17:00')
+  .transform((raw, ctx) => {
+    const hours = parseWorkHours(raw);
+    if (hours) return hours;
+    ctx.addIssue({ code: 'custom', message: `"${raw}" is not a window such as 08:00-17:00` });
+    return z.NEVER;
+  });
+
 const optionalPort = z.coerce.number().int().min(1).max(65535).optional();
 
 const configSchema = z.object({
@@ -103,6 +126,16 @@ const configSchema = z.object({
   TICKET_TARGETS: ticketTargets,
   TICKET_LIMIT_PER_HOUR: positiveInt(5),
   TICKET_AUTOCLOSE_DAYS: positiveInt(7),
+  /** Working days for service targets, 0 = Sunday: `1-5` is Monday to Friday. */
+  WORK_DAYS: workDays,
+  /** The daily working window service targets count, in TZ. */
+  WORK_HOURS: workHours,
+  /** Public holidays (no working time), one `yyyy-MM-dd` per line of a YAML list. */
+  HOLIDAYS_FILE: z.string().trim().min(1).default('data/holidays.yaml'),
+  /** Optional rules that assign new tickets by category or park. */
+  ROUTING_FILE: z.string().trim().min(1).default('data/desk/routing.yaml'),
+  /** Officer answers written in a ticket topic or swipe-reply wait this long, with Undo. */
+  DESK_UNDO_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
   /** Outbox pace in messages a second across all chats; Telegram allows about 30. */
   BROADCAST_RATE: z.coerce.number().positive().max(1000).default(25),
   /** Reminders due longer ago than this when the bot starts are recorded as missed, not sent. */
@@ -143,6 +176,11 @@ const HINTS: Record<string, string> = {
     'per-category overrides as category=hours/days, e.g. safety=4/3,utilities=8/5 (categories: wages, hours, safety, union, discrimination, environment, security, utilities, land, investment, construction, labour, other)',
   TICKET_LIMIT_PER_HOUR: 'a whole number of tickets per user per hour, e.g. 5',
   TICKET_AUTOCLOSE_DAYS: 'days after which an unconfirmed resolution closes, e.g. 7',
+  WORK_DAYS: 'working weekdays, 0 = Sunday, e.g. 1-5 for Monday to Friday or 1-6',
+  WORK_HOURS: 'the daily working window, e.g. 08:00-17:00',
+  HOLIDAYS_FILE: 'the path of the holidays list, e.g. data/holidays.yaml',
+  ROUTING_FILE: 'the path of the ticket routing rules, e.g. data/desk/routing.yaml',
+  DESK_UNDO_SECONDS: 'seconds an officer has to undo a reply, 1-300, e.g. 10',
   BROADCAST_RATE: 'messages a second for broadcasts, e.g. 25 (Telegram allows about 30)',
   REMINDER_LATE_LIMIT_HOURS: 'hours after which an overdue reminder is skipped as missed, e.g. 24',
 };
