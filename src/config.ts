@@ -136,6 +136,8 @@ const configSchema = z.object({
   ROUTING_FILE: z.string().trim().min(1).default('data/desk/routing.yaml'),
   /** Officer answers written in a ticket topic or swipe-reply wait this long, with Undo. */
   DESK_UNDO_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** How often open tickets are checked against their service targets. */
+  TARGET_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Outbox pace in messages a second across all chats; Telegram allows about 30. */
   BROADCAST_RATE: z.coerce.number().positive().max(1000).default(25),
   /** Reminders due longer ago than this when the bot starts are recorded as missed, not sent. */
@@ -181,6 +183,7 @@ const HINTS: Record<string, string> = {
   HOLIDAYS_FILE: 'the path of the holidays list, e.g. data/holidays.yaml',
   ROUTING_FILE: 'the path of the ticket routing rules, e.g. data/desk/routing.yaml',
   DESK_UNDO_SECONDS: 'seconds an officer has to undo a reply, 1-300, e.g. 10',
+  TARGET_CHECK_SECONDS: 'seconds between service-target checks, 1-3600, e.g. 60',
   BROADCAST_RATE: 'messages a second for broadcasts, e.g. 25 (Telegram allows about 30)',
   REMINDER_LATE_LIMIT_HOURS: 'hours after which an overdue reminder is skipped as missed, e.g. 24',
 };

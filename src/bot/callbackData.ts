@@ -109,6 +109,7 @@ export const CALLBACK_KINDS: readonly CallbackKind[] = [
   kind('ticketList', 'tickets', 'tl:(?:open|mine|overdue|all):\\d{1,5}'),
   FILER_ACTION,
   kind('rating', 'tickets', `tf:rate:${CODE}:[1-5]`),
+  kind('desk', 'desk', `dk:(?:undo:[0-9a-f]{8}|now:[0-9a-f]{8}|as:${CODE}|to:${CODE}:\\d{1,15})`),
 ];
 
 /** The kind `data` belongs to, or undefined for data no feature ever emits. */

@@ -2,6 +2,7 @@ import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { Collection } from './collection.ts';
+import { createDeskRepository, type DeskRepository, deskFileSchema, emptyDesk } from './desk.ts';
 import {
   createFeedbackRepository,
   emptyFeedback,
@@ -25,6 +26,7 @@ import {
 } from './users.ts';
 
 export { StoreCorruptError } from './collection.ts';
+export type { DeskRepository, Relay, TopicRecord } from './desk.ts';
 export type { FeedbackRepository } from './feedback.ts';
 export type { NoticeStore } from './noticeStore.ts';
 export type { SessionRepository } from './sessions.ts';
@@ -45,6 +47,8 @@ export interface Store<S> {
   feedback: FeedbackRepository;
   /** Complaints and support requests, sharded over several files (see tickets/shards.ts). */
   tickets: TicketRepository;
+  /** The officers' desk: ticket topics, replies in their undo window, target warnings. */
+  desk: DeskRepository;
   /** Subscriptions, reminders, deadline schedules, broadcasts and the outbox that sends them. */
   notices: NoticeStore;
   /** Resolves when every change made so far is on disk (called on shutdown). */
@@ -73,7 +77,8 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
     feedbackFileSchema,
     emptyFeedback,
   );
-  const collections = [users, sessions, feedback];
+  const desk = await Collection.open(file('desk'), 1, deskFileSchema, emptyDesk);
+  const collections = [users, sessions, feedback, desk];
   const tickets = await openTickets(options.dataDir, now);
   const notices = await openNoticeStore(options.dataDir, now);
   return {
@@ -81,6 +86,7 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
     sessions: createSessionRepository(sessions),
     feedback: createFeedbackRepository(feedback),
     tickets,
+    desk: createDeskRepository(desk),
     notices,
     async isWritable() {
       const probe = join(options.dataDir, '.write-probe');

@@ -40,9 +40,15 @@ describe('working time', () => {
 
   it('measures working time between two instants', () => {
     expect(
-      workingTimeBetween(local('2026-12-04T16:00'), local('2026-12-08T09:30'), calendar(['2026-12-07'])),
+      workingTimeBetween(
+        local('2026-12-04T16:00'),
+        local('2026-12-08T09:30'),
+        calendar(['2026-12-07']),
+      ),
     ).toBe(2.5 * HOUR);
-    expect(workingTimeBetween(local('2026-12-05T09:00'), local('2026-12-05T12:00'), calendar())).toBe(0);
+    expect(
+      workingTimeBetween(local('2026-12-05T09:00'), local('2026-12-05T12:00'), calendar()),
+    ).toBe(0);
   });
 
   it('reads days and hours settings', () => {

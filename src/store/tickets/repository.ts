@@ -44,6 +44,10 @@ export interface TicketRepository {
   respond(code: string, officerId: number, action: 'reply' | 'ask', text: string): Promise<Ticket>;
   /** An officer's message could not reach the filer (data erased, bot blocked): kept on record. */
   noteUndelivered(code: string, officerId: number, reason: string): Promise<Ticket>;
+  /** Hands the ticket to an officer, or back to the queue with null; `new` becomes `in_progress`. */
+  assign(code: string, officerId: number | null, by: Actor): Promise<Ticket>;
+  /** An officer's internal note: kept in the history, never sent to the filer. */
+  note(code: string, officerId: number, text: string): Promise<Ticket>;
   /** The filer adds text and/or attachments. */
   addInfo(code: string, text: string | null, attachments: Attachment[]): Promise<Ticket>;
   rate(code: string, rating: number): Promise<Ticket>;
@@ -174,6 +178,19 @@ export function createTicketRepository(
     noteUndelivered(code, officerId, reason) {
       return mutate(code, (ticket, at) => {
         ticket.history.push({ at, by: officerId, action: 'undelivered', note: reason });
+      });
+    },
+    assign(code, officerId, by) {
+      return mutate(code, (ticket, at) => {
+        ticket.assignee = officerId;
+        if (officerId !== null && ticket.status === 'new') ticket.status = 'in_progress';
+        const note = officerId === null ? '' : String(officerId);
+        ticket.history.push({ at, by, action: 'assign', status: ticket.status, note });
+      });
+    },
+    note(code, officerId, text) {
+      return mutate(code, (ticket, at) => {
+        ticket.history.push({ at, by: officerId, action: 'note', note: text });
       });
     },
     addInfo(code, text, attachments) {

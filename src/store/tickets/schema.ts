@@ -47,7 +47,19 @@ export type Actor = z.infer<typeof actorSchema>;
 export const historyEntrySchema = z.object({
   at: z.string(),
   by: actorSchema,
-  action: z.enum(['created', 'status', 'take', 'reply', 'ask', 'info', 'rating', 'undelivered']),
+  action: z.enum([
+    'created',
+    'status',
+    'take',
+    'reply',
+    'ask',
+    'info',
+    'rating',
+    'undelivered',
+    // The officers' desk: an internal note, and a hand-over (note: the new owner's id or empty).
+    'note',
+    'assign',
+  ]),
   status: ticketStatusSchema.optional(),
   note: z.string().optional(),
 });

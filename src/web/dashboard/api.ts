@@ -2,6 +2,7 @@ export type { ApiAnswer, ApiRequest, DashboardDeps } from './apiTypes.ts';
 
 import type { z } from 'zod';
 import { broadcastJobId } from '../../bot/features/notices/broadcast.ts';
+import { workingCalendar } from '../../bot/features/tickets/calendar.ts';
 import type { TicketEnv } from '../../bot/features/tickets/env.ts';
 import { carryOutOfficerAction, takeTicketAs } from '../../bot/features/tickets/officerService.ts';
 import { en } from '../../bot/i18n/en/index.ts';
@@ -240,6 +241,7 @@ async function act(
     telegram: deps.telegram,
     logger: deps.logger,
     now: deps.now,
+    calendar: workingCalendar(deps.config),
   };
   const officerId = request.officer.id;
   const outcome =

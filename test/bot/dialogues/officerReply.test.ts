@@ -81,15 +81,22 @@ describe('officer text never reaches a filer without a confirmed preview', () =>
     expect(toWorker().join()).not.toContain('bản thứ nhất');
   });
 
-  it('a swipe-reply to the ticket notice is a reply to the filer, after the same preview', async () => {
+  it('a swipe-reply to the ticket notice answers the filer after the undo window, which Undo stops', async () => {
     const notice = officer.shown().find((shown) => shown.text.includes(`#${code}`));
     if (!notice) throw new Error('no ticket notice');
     const before = toWorker().length;
+    const first = await officer.replyTo(notice.messageId, 'bản nháp không gửi');
+    expect(officer.texts(first).join()).toContain('sau 10 giây');
+    await officer.press('Hoàn tác');
     const calls = await officer.replyTo(notice.messageId, 'Cảm ơn, chúng tôi xử lý ngay');
-    expect(officer.texts(calls).join()).toContain('Xem trước');
+    expect(officer.texts(calls).join()).toContain('Hoàn tác');
     expect(toWorker().length).toBe(before);
-    await officer.press(SEND);
+    await officer.press('Gửi ngay');
     expect(toWorker().slice(before).join()).toContain('chúng tôi xử lý ngay');
+    expect(toWorker().join()).not.toContain('bản nháp không gửi');
+    expect(bot.store.tickets.get(code)?.history.map((e) => e.note)).toContain(
+      'Cảm ơn, chúng tôi xử lý ngay',
+    );
   });
 });
 

@@ -2,7 +2,28 @@ import type { Logger } from 'pino';
 import type { Telegram } from 'telegraf';
 import type { Config } from '../../../config.ts';
 import type { ParkDirectory } from '../../../parks/index.ts';
+import type { WorkingCalendar } from '../../../scheduling/workingTime.ts';
 import type { TicketRepository, UserRepository } from '../../../store/index.ts';
+import type { Ticket } from '../../../store/tickets/index.ts';
+import type { BotContext } from '../../context.ts';
+
+/**
+ * What the officers' desk (features/desk) offers the ticket handlers: topics in a forum group,
+ * and officer replies held for an undo window. Every method is a no-op answer (false/undefined)
+ * when the officers' group is not a forum, so the handlers keep their private cards.
+ */
+export interface DeskPort {
+  /** Opens the ticket's topic with its pinned card; false when officers get private cards. */
+  announce(ticket: Ticket): Promise<boolean>;
+  /** The topic of a ticket, for notices about it. */
+  threadOf(code: string): number | undefined;
+  /** Copies the filer's own messages into the ticket's topic; false when it has none. */
+  copyFromFiler(ticket: Ticket, messageIds: readonly number[]): Promise<boolean>;
+  /** Renames, closes or reopens the topic to match the ticket (after any change). */
+  sync(code: string): Promise<void>;
+  /** Holds an officer's text for the undo window, then sends it to the filer. */
+  queueReply(ctx: BotContext, code: string, text: string): Promise<void>;
+}
 
 /** Everything the ticket handlers and the digest service share; built once in createBot. */
 export interface TicketEnv {
@@ -14,4 +35,8 @@ export interface TicketEnv {
   telegram: Telegram;
   logger: Logger;
   now: () => Date;
+  /** Working days, hours and holidays, which service targets count in. */
+  calendar: WorkingCalendar;
+  /** Set by the tickets feature once the desk is built. */
+  desk?: DeskPort;
 }

@@ -57,7 +57,17 @@ export function continuesAlbum(
   );
 }
 
-type Sender = (chatId: number, fileId: string, extra: { caption: string }) => Promise<unknown>;
+/** Where in the chat copies go (a ticket's topic) and whether they may be forwarded on. */
+export interface CopyOptions {
+  message_thread_id?: number;
+  protect_content?: boolean;
+}
+
+type Sender = (
+  chatId: number,
+  fileId: string,
+  extra: { caption: string } & CopyOptions,
+) => Promise<unknown>;
 
 function senderFor(env: TicketEnv, kind: Attachment['kind']): Sender {
   const { telegram } = env;
@@ -73,7 +83,8 @@ function senderFor(env: TicketEnv, kind: Attachment['kind']): Sender {
     case 'video':
       return (chat, file, extra) => telegram.sendVideo(chat, file, extra);
     case 'video_note':
-      return (chat, file) => telegram.sendVideoNote(chat, file);
+      return (chat, file, { caption: _caption, ...extra }) =>
+        telegram.sendVideoNote(chat, file, extra);
   }
 }
 
@@ -86,6 +97,7 @@ export async function deliverEvidence(
   env: TicketEnv,
   chatId: number,
   ticket: Ticket,
+  options: CopyOptions = {},
 ): Promise<void> {
   const caption = `#${ticket.code}`;
   const done = new Set<Attachment>();
@@ -98,14 +110,16 @@ export async function deliverEvidence(
     const ids = group.flatMap((item) => (item.messageId === undefined ? [] : [item.messageId]));
     if (filerReachable(ticket) && ids.length === group.length) {
       const copied = await (ids.length > 1
-        ? env.telegram.copyMessages(chatId, ticket.filer.chatId, ids)
-        : env.telegram.copyMessage(chatId, ticket.filer.chatId, ids[0] as number)
+        ? env.telegram.copyMessages(chatId, ticket.filer.chatId, ids, options)
+        : env.telegram.copyMessage(chatId, ticket.filer.chatId, ids[0] as number, options)
       ).then(
         () => true,
         () => false,
       );
       if (copied) continue;
     }
-    for (const item of group) await senderFor(env, item.kind)(chatId, item.fileId, { caption });
+    for (const item of group) {
+      await senderFor(env, item.kind)(chatId, item.fileId, { caption, ...options });
+    }
   }
 }

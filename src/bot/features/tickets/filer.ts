@@ -55,7 +55,12 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
     await guarded(ctx, code, async () => {
       await env.tickets.transition(code, 'in_progress', 'filer');
       await ctx.reply(ctx.t('tickets.reopened', { code }));
-      await sendToOfficers(env, (t) => ({ text: t('tickets.notice.reopened', { code }) }));
+      await sendToOfficers(
+        env,
+        (t) => ({ text: t('tickets.notice.reopened', { code }) }),
+        env.telegram,
+        { code },
+      );
     });
   });
 
@@ -67,9 +72,16 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
     if (ticket.status !== 'closed' || ticket.rating !== null) {
       return ctx.reply(ctx.t('tickets.rate.notNow', { code }));
     }
-    await env.tickets.rate(code, Number(ctx.match[2]));
+    const rating = Number(ctx.match[2]);
+    await env.tickets.rate(code, rating);
     await clearButtons(ctx);
     await ctx.reply(ctx.t('tickets.rate.thanks'));
+    await sendToOfficers(
+      env,
+      (t) => ({ text: t('desk.notice.rated', { code, rating }) }),
+      env.telegram,
+      { code, topicOnly: true },
+    );
   });
 
   return composer;

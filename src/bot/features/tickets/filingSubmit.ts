@@ -71,6 +71,8 @@ export async function submitTicket(
   const view = env.tickets.view(ticket.code);
   if (!view) return;
   env.logger.info({ code: ticket.code, type: ticket.type }, 'ticket filed');
+  // In the officers' forum the ticket opens its own topic with the card; otherwise a card.
+  if (await env.desk?.announce(ticket)) return;
   await sendToOfficers(env, (t, lang) => ({
     text: `${t('tickets.notice.new')}\n${officerCard(env, t, lang, view)}`,
     extra: { reply_markup: { inline_keyboard: officerButtons(t, view) } },

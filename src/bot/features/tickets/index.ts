@@ -2,7 +2,9 @@ import { Composer } from 'telegraf';
 import { retentionService } from '../../../ops/retention.ts';
 import type { BotContext } from '../../context.ts';
 import { officerOnly } from '../../officerGuard.ts';
+import { createDesk } from '../desk/index.ts';
 import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
+import { workingCalendar } from './calendar.ts';
 import { ticketDialogueSchemas } from './dialogues.ts';
 import { ticketDigestServices } from './digest.ts';
 import type { TicketEnv } from './env.ts';
@@ -17,8 +19,11 @@ import { threadComposer, threadSteps } from './thread.ts';
 
 export type { TicketEnv } from './env.ts';
 
-type TicketsDeps = Pick<FeatureDeps, 'config' | 'parks' | 'telegram' | 'logger' | 'now'> & {
-  store: Pick<FeatureDeps['store'], 'tickets' | 'users'>;
+type TicketsDeps = Pick<
+  FeatureDeps,
+  'config' | 'parks' | 'telegram' | 'logger' | 'now' | 'knowledge'
+> & {
+  store: Pick<FeatureDeps['store'], 'tickets' | 'users' | 'desk'>;
 };
 
 /**
@@ -40,14 +45,31 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
     telegram: deps.telegram,
     logger: deps.logger,
     now: deps.now,
+    calendar: workingCalendar(deps.config),
   };
+  // The officers' desk (features/desk) serves this feature: built here, it sees every ticket
+  // change through the repository, so topic names and states follow the ticket.
+  const desk = createDesk(env, { deskStore: deps.store.desk, knowledge: deps.knowledge });
+  env.tickets = withDeskSync(env.tickets, desk.port.sync);
+  desk.env.tickets = env.tickets;
+  env.desk = desk.port;
   const composer = new Composer<BotContext>();
   composer.use(
+    desk.topicComposer,
     officerOnly(
       {
-        commands: ['tickets', 'ticket', 'reply', 'ask', 'stats', 'export'],
-        callbacks: [/^tk:/, /^tko:/, /^tl:/],
+        commands: [
+          'tickets',
+          'ticket',
+          'reply',
+          'ask',
+          'stats',
+          'export',
+          ...desk.surface.commands,
+        ],
+        callbacks: [/^tk:/, /^tko:/, /^tl:/, ...desk.surface.callbacks],
       },
+      desk.officerComposer,
       officerReplyComposer(env),
       officerComposer(env),
       figuresComposer(env),
@@ -61,6 +83,7 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
     composer,
     steps: [...officerReplySteps(env), filingStep(env), ...threadSteps(env)],
     services: [
+      ...desk.services,
       ...ticketDigestServices(env),
       retentionService({
         tickets: env.tickets,
@@ -79,6 +102,7 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
       { command: 'ask', description: 'cmd.ask', audience: 'officer' },
       { command: 'stats', description: 'cmd.stats', audience: 'officer' },
       { command: 'export', description: 'cmd.export', audience: 'officer' },
+      ...desk.commands,
     ],
     menu: [
       { label: 'menu.complaint', data: 'menu:complaint', audience: 'worker' },
@@ -87,4 +111,38 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
       { label: 'menu.officerOverdue', data: 'tl:overdue:0', audience: 'officer' },
     ],
   };
+}
+
+/** The repository, with the desk told of every change that can alter a ticket's topic. */
+function withDeskSync(
+  tickets: TicketEnv['tickets'],
+  sync: (code: string) => Promise<void>,
+): TicketEnv['tickets'] {
+  const after = async <T extends { code: string }>(result: Promise<T>): Promise<T> => {
+    const ticket = await result;
+    await sync(ticket.code);
+    return ticket;
+  };
+  const overrides: Partial<TicketEnv['tickets']> = {
+    transition: (code, to, by, note) => after(tickets.transition(code, to, by, note)),
+    take: (code, officerId) => after(tickets.take(code, officerId)),
+    respond: (code, officerId, action, text) =>
+      after(tickets.respond(code, officerId, action, text)),
+    assign: (code, officerId, by) => after(tickets.assign(code, officerId, by)),
+    async autoClose(before) {
+      const codes = await tickets.autoClose(before);
+      for (const code of codes) await sync(code);
+      return codes;
+    },
+  };
+  // A proxy rather than a copy, so whatever else the repository offers (now or later) passes on.
+  return new Proxy(tickets, {
+    get(target, property) {
+      if (typeof property === 'string' && Object.hasOwn(overrides, property)) {
+        return overrides[property as keyof typeof overrides];
+      }
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -44,6 +44,8 @@ const ACTION_KEYS = {
   info: 'tickets.action.info',
   rating: 'tickets.action.rating',
   undelivered: 'tickets.action.undelivered',
+  note: 'tickets.action.note',
+  assign: 'tickets.action.assign',
 } as const satisfies Record<HistoryEntry['action'], string>;
 
 /** Category names in the reader's language (plain text; escape before putting into HTML). */

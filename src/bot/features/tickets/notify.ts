@@ -21,20 +21,37 @@ function langOfChat(env: TicketEnv, chatId: number): Lang {
   return languageOfUser(env.users.get(chatId), env.config.DEFAULT_LANG);
 }
 
+/** Which ticket a notice is about: it then goes into that ticket's topic when there is one. */
+export interface NoticeAbout {
+  code: string;
+  /** Only worth saying in the topic (a rating): dropped when the ticket has no topic. */
+  topicOnly?: boolean;
+}
+
 /**
- * Sends one message per officer chat, each in that officer's language. A failed chat is logged
- * (without its id) and does not stop the others.
+ * Sends one message per officer chat, each in that officer's language, or into the ticket's
+ * topic in the officers' forum. Notices carry complaint text, so they are protected from
+ * forwarding. A failed chat is logged (without its id) and does not stop the others.
  */
 export async function sendToOfficers(
   env: TicketEnv,
   build: (t: Translate, lang: Lang) => Outgoing,
   telegram: Telegram = env.telegram,
+  about?: NoticeAbout,
 ): Promise<void> {
+  const thread = about ? env.desk?.threadOf(about.code) : undefined;
+  const group = env.config.OFFICER_CHAT_ID;
+  if (about?.topicOnly && thread === undefined) return;
+  const chats = thread !== undefined && group !== undefined ? [group] : officerChats(env);
   const results = await Promise.allSettled(
-    officerChats(env).map((chatId) => {
-      const lang = langOfChat(env, chatId);
+    chats.map((chatId) => {
+      const lang = chatId === group ? env.config.DEFAULT_LANG : langOfChat(env, chatId);
       const { text, extra } = build(translator(lang), lang);
-      return telegram.sendMessage(chatId, text, extra);
+      return telegram.sendMessage(chatId, text, {
+        ...extra,
+        protect_content: true,
+        ...(thread === undefined ? {} : { message_thread_id: thread }),
+      });
     }),
   );
   const failed = results.filter((result) => result.status === 'rejected').length;

@@ -26,7 +26,7 @@ async function showTicket(env: TicketEnv, ctx: BotContext, rawCode: string) {
   }
   await ctx.reply(
     `${officerCard(env, ctx.t, ctx.lang, view)}\n\n${historyText(env, ctx.t, view)}`,
-    { reply_markup: { inline_keyboard: officerButtons(ctx.t, view) } },
+    { reply_markup: { inline_keyboard: officerButtons(ctx.t, view) }, protect_content: true },
   );
 }
 
@@ -36,7 +36,7 @@ async function sendFiles(env: TicketEnv, ctx: BotContext, code: string) {
   const chatId = ctx.chat?.id;
   if (!ticket || chatId === undefined) return ctx.reply(ctx.t('tickets.notFound', { code }));
   await ctx.reply(ctx.t('evidence.header', { code }));
-  await deliverEvidence(env, chatId, ticket);
+  await deliverEvidence(env, chatId, ticket, { protect_content: true });
 }
 
 /** Officer commands and buttons; every handler checks OFFICER_IDS first. */

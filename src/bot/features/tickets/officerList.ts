@@ -24,7 +24,7 @@ export function filterTickets(
   return env.tickets.list().filter((view) => {
     if (filter === 'all') return true;
     if (filter === 'mine') return view.assignee === officerId && isOpen(view);
-    if (filter === 'overdue') return isOverdue(env.config, view, now);
+    if (filter === 'overdue') return isOverdue(env.config, view, now, env.calendar);
     return isOpen(view);
   });
 }

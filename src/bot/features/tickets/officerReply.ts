@@ -126,6 +126,8 @@ export function officerReplyComposer(env: TicketEnv) {
       'text' in original ? original.text : 'caption' in original ? original.caption : '';
     const code = CODE_IN_TEXT.exec(quoted ?? '')?.[1];
     if (!code || !env.tickets.get(code)) return next();
+    // A swipe-reply answers the filer after the desk's undo window (no preview step).
+    if (env.desk) return env.desk.queueReply(ctx, code, text);
     await showPreview(env, ctx, 'reply', code, text);
   });
 

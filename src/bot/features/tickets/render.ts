@@ -32,7 +32,9 @@ export function officerCard(
     files: view.attachments.length,
     description: view.description,
   });
-  return isOverdue(env.config, view, env.now()) ? `${t('tickets.overdueFlag')}\n${card}` : card;
+  return isOverdue(env.config, view, env.now(), env.calendar)
+    ? `${t('tickets.overdueFlag')}\n${card}`
+    : card;
 }
 
 /** The officer's action buttons for a ticket, fitting its status. */
@@ -80,7 +82,7 @@ export function historyText(env: TicketEnv, t: Translate, view: OfficerTicketVie
 
 /** One line of /tickets. */
 export function officerLine(env: TicketEnv, t: Translate, view: OfficerTicketView): string {
-  const flag = isOverdue(env.config, view, env.now()) ? '⏰ ' : '';
+  const flag = isOverdue(env.config, view, env.now(), env.calendar) ? '⏰ ' : '';
   return `${flag}<b>#${view.code}</b> · ${escapeHtml(statusLabel(t, view.status))} · ${escapeHtml(
     categoryLabel(t, view.category),
   )} · ${escapeHtml(localTime(view.createdAt, env.config.TZ))}`;

@@ -50,6 +50,8 @@ export async function addToTicket(
     remember(ctx, item.messageIds, code);
     await ctx.saveSession();
     await ctx.reply(ctx.t('thread.added', { code }));
+    // With a topic, the filer's own messages are copied into it (no link to the filer).
+    if (await env.desk?.copyFromFiler(ticket, item.messageIds)) return;
     await sendToOfficers(env, (t) => ({
       text: t('tickets.notice.info', { code, text: note ?? '', files: item.attachments.length }),
       extra: {
@@ -162,14 +164,19 @@ export function threadComposer(env: TicketEnv) {
     const note = ctx.t('thread.editedNote', { text });
     await env.tickets.addInfo(code, note, []);
     await ctx.reply(ctx.t('thread.edited', { code }));
-    await sendToOfficers(env, (t) => ({
-      text: t('thread.noticeEdited', { code, text }),
-      extra: {
-        reply_markup: {
-          inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
+    await sendToOfficers(
+      env,
+      (t) => ({
+        text: t('thread.noticeEdited', { code, text }),
+        extra: {
+          reply_markup: {
+            inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
+          },
         },
-      },
-    }));
+      }),
+      env.telegram,
+      { code },
+    );
   });
 
   return composer;

@@ -1,5 +1,6 @@
 import { core } from './core.ts';
 import { dashboard } from './dashboard.ts';
+import { desk } from './desk.ts';
 import { dialogues } from './dialogues.ts';
 import { knowledge } from './knowledge.ts';
 import { language } from './language.ts';
@@ -17,4 +18,5 @@ export const en = {
   ...tickets,
   ...dialogues,
   ...dashboard,
+  ...desk,
 };

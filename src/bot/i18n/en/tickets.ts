@@ -86,7 +86,7 @@ export const tickets: { readonly [K in keyof typeof vi]: string } = {
   'tickets.summary.named': '👤 Officers will see your name',
   'tickets.filed': '✅ Sent. Your code: <b>#{code}</b>. Type /mytickets to follow it.',
   'tickets.targets':
-    'The Board aims to respond within {hours} hours and resolve within {days} days (service targets, not legal deadlines).',
+    'The Board aims to respond within {hours} working hours and resolve within {days} working days (service targets, not legal deadlines).',
   'tickets.card':
     '<b>#{code}</b> — {type}\nStatus: {status}\nTopic: {category}\nPark: {park}\nCompany: {company}\nFiled by: {filer}\nFiled at: {created}\nAttachments: {files}\n\n{description}',
   'tickets.overdueFlag': '⏰ <b>Past its target</b>',

@@ -1,5 +1,6 @@
 import { core } from './core.ts';
 import { dashboard } from './dashboard.ts';
+import { desk } from './desk.ts';
 import { dialogues } from './dialogues.ts';
 import { knowledge } from './knowledge.ts';
 import { language } from './language.ts';
@@ -20,4 +21,5 @@ export const vi = {
   ...tickets,
   ...dialogues,
   ...dashboard,
+  ...desk,
 } as const;

@@ -85,7 +85,7 @@ export const tickets = {
   'tickets.summary.named': '👤 Cán bộ sẽ thấy tên của bạn',
   'tickets.filed': '✅ Đã gửi. Mã của bạn: <b>#{code}</b>. Gõ /mytickets để theo dõi.',
   'tickets.targets':
-    'Mục tiêu của Ban: phản hồi trong {hours} giờ và giải quyết trong {days} ngày (mục tiêu phục vụ, không phải thời hạn pháp lý).',
+    'Mục tiêu của Ban: phản hồi trong {hours} giờ làm việc và giải quyết trong {days} ngày làm việc (mục tiêu phục vụ, không phải thời hạn pháp lý).',
   'tickets.card':
     '<b>#{code}</b> — {type}\nTrạng thái: {status}\nLĩnh vực: {category}\nKCN: {park}\nDoanh nghiệp: {company}\nNgười gửi: {filer}\nGửi lúc: {created}\nTệp đính kèm: {files}\n\n{description}',
   'tickets.overdueFlag': '⏰ <b>Quá hạn mục tiêu</b>',

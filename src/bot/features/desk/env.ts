@@ -1,0 +1,11 @@
+import type { LiveKnowledge } from '../../../knowledge/live.ts';
+import type { DeskRepository } from '../../../store/index.ts';
+import type { TicketEnv } from '../tickets/env.ts';
+import type { RoutingRule } from './routing.ts';
+
+/** What the desk handlers and services share; built once by the tickets feature. */
+export interface DeskEnv extends TicketEnv {
+  deskStore: DeskRepository;
+  routing: readonly RoutingRule[];
+  knowledge: LiveKnowledge;
+}

@@ -1,0 +1,146 @@
+import type { LiveKnowledge } from '../../../knowledge/live.ts';
+import type { BackgroundService } from '../../../lifecycle.ts';
+import type { DeskRepository } from '../../../store/index.ts';
+import type { Ticket } from '../../../store/tickets/index.ts';
+import type { CommandSpec } from '../../context.ts';
+import { translator } from '../../i18n/index.ts';
+import type { DeskPort, TicketEnv } from '../tickets/env.ts';
+import { assignTicket, openCountOf, returnOrphanedTickets } from './assign.ts';
+import { deskOfficerComposer, deskTopicComposer } from './composer.ts';
+import type { DeskEnv } from './env.ts';
+import { queueRelay, relayService } from './relay.ts';
+import { checkRights, type RightsReport, rightsText } from './rights.ts';
+import { loadRouting, routeTicket } from './routing.ts';
+import { serviceTargetService } from './serviceTargets.ts';
+import { groupLang, openTopic, syncTopic } from './topics.ts';
+
+export type { DeskEnv } from './env.ts';
+
+export interface DeskOptions {
+  deskStore: DeskRepository;
+  knowledge: LiveKnowledge;
+}
+
+/**
+ * The officers' desk inside Telegram, built by the tickets feature it serves: one forum topic per
+ * ticket in the officers' group (when it is a forum and the bot may manage topics), replies held
+ * for an undo window, notes, assignment and routing, and service-target warnings.
+ */
+export function createDesk(ticketEnv: TicketEnv, options: DeskOptions) {
+  const env: DeskEnv = {
+    ...ticketEnv,
+    deskStore: options.deskStore,
+    knowledge: options.knowledge,
+    routing: loadRouting(ticketEnv.config.ROUTING_FILE, ticketEnv.config.OFFICER_IDS),
+  };
+  const group = env.config.OFFICER_CHAT_ID;
+  let rights: Promise<RightsReport> | undefined;
+  const recheck = () => {
+    rights =
+      group === undefined
+        ? Promise.resolve({ forum: false, problems: [] })
+        : checkRights(env.telegram, group);
+    return rights;
+  };
+  const forum = async () => group !== undefined && (await (rights ?? recheck())).forum;
+
+  const sync = async (code: string) => {
+    if (group === undefined || !env.deskStore.topicOf(code)) return;
+    await syncTopic(env, group, code).catch((error: unknown) => {
+      env.logger.warn({ code, reason: String(error).slice(0, 160) }, 'could not update a topic');
+    });
+  };
+
+  const port: DeskPort = {
+    async announce(ticket: Ticket) {
+      const owner = routeTicket(env.routing, ticket, (id) => openCountOf(env, id));
+      if (owner !== null) await assignTicket(env, ticket.code, owner, 'system');
+      if (group === undefined || !(await forum())) return false;
+      const current = env.tickets.get(ticket.code) ?? ticket;
+      try {
+        await openTopic(env, group, current);
+        return true;
+      } catch (error) {
+        env.logger.warn({ reason: String(error).slice(0, 160) }, 'could not open a ticket topic');
+        return false;
+      }
+    },
+    threadOf: (code) => env.deskStore.topicOf(code)?.threadId,
+    async copyFromFiler(ticket, messageIds) {
+      const topic = env.deskStore.topicOf(ticket.code);
+      if (group === undefined || !topic || messageIds.length === 0) return false;
+      const t = translator(groupLang(env));
+      const extra = { message_thread_id: topic.threadId, protect_content: true };
+      await env.telegram.sendMessage(
+        group,
+        t('desk.notice.fromFiler', { code: ticket.code }),
+        extra,
+      );
+      const ids = [...messageIds];
+      const [only] = ids;
+      await (ids.length === 1 && only !== undefined
+        ? env.telegram.copyMessage(group, ticket.filer.chatId, only, extra)
+        : env.telegram.copyMessages(group, ticket.filer.chatId, ids, extra));
+      return true;
+    },
+    sync,
+    async queueReply(ctx, code, text) {
+      const message = ctx.message;
+      const chatId = ctx.chat?.id;
+      if (!message || chatId === undefined) return;
+      await queueRelay(env, ctx, {
+        code,
+        kind: 'text',
+        text,
+        fromChatId: chatId,
+        messageId: message.message_id,
+      });
+    },
+  };
+
+  const control = { recheck, sync };
+  const startup: BackgroundService = {
+    name: 'desk start',
+    start() {
+      void (async () => {
+        if (group !== undefined) {
+          const report = await recheck();
+          if (report.problems.length > 0) {
+            const t = translator(groupLang(env));
+            await env.telegram.sendMessage(group, rightsText(t, report)).catch(() => undefined);
+          }
+        }
+        const returned = await returnOrphanedTickets(env);
+        if (returned.length === 0) return;
+        for (const code of returned) await sync(code);
+        const t = translator(groupLang(env));
+        const text = t('desk.returned', { codes: returned.map((code) => `#${code}`).join(', ') });
+        for (const chat of group === undefined ? env.config.OFFICER_IDS : [group]) {
+          await env.telegram.sendMessage(chat, text).catch(() => undefined);
+        }
+      })().catch((error: unknown) => {
+        env.logger.error({ reason: String(error).slice(0, 160) }, 'desk start-up check failed');
+      });
+    },
+    async stop() {},
+  };
+
+  const commands: CommandSpec[] = [
+    { command: 'setup', description: 'cmd.setup', audience: 'officer' },
+    { command: 'assign', description: 'cmd.assign', audience: 'officer' },
+  ];
+
+  return {
+    env,
+    port,
+    topicComposer: deskTopicComposer(env),
+    officerComposer: deskOfficerComposer(env, control),
+    surface: { commands: ['setup', 'assign'], callbacks: [/^dk:/] },
+    services: [
+      startup,
+      relayService(env),
+      serviceTargetService(env, env.config.TARGET_CHECK_SECONDS * 1000),
+    ],
+    commands,
+  };
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { timerService } from '../../../lifecycle.ts';
+import type { Relay } from '../../../store/index.ts';
+import type { BotContext } from '../../context.ts';
+import { translator } from '../../i18n/index.ts';
+import { callbackButton } from '../../keyboard.ts';
+import { deliverToFiler, filerReachable } from '../tickets/filerDelivery.ts';
+import { REPLY_LIMIT } from '../tickets/officerActions.ts';
+import type { DeskEnv } from './env.ts';
+import { groupLang } from './topics.ts';
+
+/** How often the undo windows are checked; the window itself is DESK_UNDO_SECONDS. */
+export const RELAY_SWEEP_MS = 500;
+
+export interface RelayInput {
+  code: string;
+  kind: Relay['kind'];
+  text: string;
+  fromChatId: number;
+  messageId: number;
+  threadId?: number;
+  entryId?: string;
+}
+
+const undoKeyboard = (t: ReturnType<typeof translator>, id: string) => ({
+  inline_keyboard: [
+    [
+      callbackButton(t('desk.btn.undo'), `dk:undo:${id}`),
+      callbackButton(t('desk.btn.sendNow'), `dk:now:${id}`),
+    ],
+  ],
+});
+
+/**
+ * Holds an officer's message for the undo window: the relay is durable before the officer sees
+ * "Sending in 10 s · Undo", and the sweep sends it once the window is over (after a restart too).
+ */
+export async function queueRelay(env: DeskEnv, ctx: BotContext, input: RelayInput): Promise<void> {
+  const ticket = env.tickets.get(input.code);
+  if (!ticket) {
+    await ctx.reply(ctx.t('tickets.notFound', { code: input.code }));
+    return;
+  }
+  if (!filerReachable(ticket)) {
+    await env.tickets.noteUndelivered(input.code, ctx.profile.id, 'reply: erased');
+    await ctx.reply(ctx.t('reply.erased', { code: input.code }));
+    return;
+  }
+  if (input.text.length > REPLY_LIMIT) {
+    await ctx.reply(ctx.t('tickets.tooLong', { limit: REPLY_LIMIT, length: input.text.length }));
+    return;
+  }
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  const id = randomBytes(4).toString('hex');
+  const seconds = env.config.DESK_UNDO_SECONDS;
+  const relay: Relay = {
+    id,
+    code: input.code,
+    officerId: ctx.profile.id,
+    kind: input.kind,
+    text: input.text,
+    fromChatId: input.fromChatId,
+    messageId: input.messageId,
+    noticeChatId: chatId,
+    ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
+    ...(input.entryId === undefined ? {} : { entryId: input.entryId }),
+    dueAt: new Date(env.now().getTime() + seconds * 1000).toISOString(),
+    state: 'pending',
+  };
+  await env.deskStore.addRelay(relay);
+  const notice = await ctx.reply(ctx.t('desk.relay.pending', { code: input.code, seconds }), {
+    reply_markup: undoKeyboard(ctx.t, id),
+    reply_parameters: { message_id: input.messageId, allow_sending_without_reply: true },
+  });
+  await env.deskStore.setNotice(id, notice.message_id);
+}
+
+async function editNotice(env: DeskEnv, relay: Relay, text: string): Promise<void> {
+  const noticeId = env.deskStore.relay(relay.id)?.noticeMessageId ?? relay.noticeMessageId;
+  if (noticeId === undefined) return;
+  await env.telegram
+    .editMessageText(relay.noticeChatId, noticeId, undefined, text, {
+      reply_markup: { inline_keyboard: [] },
+    })
+    .catch(() => undefined);
+}
+
+/** Undo within the window: nothing reaches the filer; false when it had already gone. */
+export async function undoRelay(env: DeskEnv, id: string): Promise<boolean> {
+  const relay = env.deskStore.relay(id);
+  if (!relay || !(await env.deskStore.settle(id, 'pending', 'undone'))) return false;
+  const t = translator(groupLang(env));
+  await editNotice(env, relay, t('desk.relay.undone', { code: relay.code }));
+  return true;
+}
+
+/**
+ * Sends one relay whose window ended. It is marked sent (durably) before the send, so a crash
+ * can never send it twice; a failed delivery is recorded in the ticket and shown on the notice.
+ */
+export async function deliverRelay(env: DeskEnv, id: string): Promise<void> {
+  const relay = env.deskStore.relay(id);
+  if (!relay || !(await env.deskStore.settle(id, 'pending', 'sent'))) return;
+  const t = translator(groupLang(env));
+  const ticket = env.tickets.get(relay.code);
+  if (!ticket || !filerReachable(ticket)) {
+    await env.deskStore.settle(id, 'sent', 'failed');
+    if (ticket) await env.tickets.noteUndelivered(relay.code, relay.officerId, 'reply: erased');
+    await editNotice(env, relay, t('reply.erased', { code: relay.code }));
+    return;
+  }
+  const recorded = relay.kind === 'copy' ? relay.text || t('desk.relay.mediaNote') : relay.text;
+  const updated = await env.tickets.respond(relay.code, relay.officerId, 'reply', recorded);
+  const delivery = await deliverToFiler(env, updated, (ft) => ({
+    text:
+      relay.kind === 'copy'
+        ? ft('desk.filer.media', { code: relay.code })
+        : ft('tickets.filer.reply', { code: relay.code, text: relay.text }),
+    extra: {
+      reply_markup: {
+        inline_keyboard: [[callbackButton(ft('tickets.btn.addInfo'), `tf:info:${relay.code}`)]],
+      },
+    },
+  }));
+  let outcome = delivery;
+  if (delivery === 'sent' && relay.kind === 'copy') {
+    outcome = await env.telegram
+      .copyMessage(updated.filer.chatId, relay.fromChatId, relay.messageId)
+      .then(
+        () => 'sent' as const,
+        () => 'failed' as const,
+      );
+  }
+  if (outcome !== 'sent') {
+    await env.deskStore.settle(id, 'sent', 'failed');
+    await env.tickets.noteUndelivered(relay.code, relay.officerId, `reply: ${outcome}`);
+    await editNotice(env, relay, t(`reply.${outcome}`, { code: relay.code }));
+    return;
+  }
+  await editNotice(env, relay, t('desk.relay.sent', { code: relay.code }));
+}
+
+/** Sends every relay whose undo window is over; runs beside the update loop. */
+export function relayService(env: DeskEnv, sweepMs = RELAY_SWEEP_MS) {
+  return timerService({
+    name: 'desk relays',
+    next: () => sweepMs,
+    runAtStart: true,
+    logger: env.logger,
+    run: async () => {
+      for (const relay of env.deskStore.due(env.now())) await deliverRelay(env, relay.id);
+    },
+  });
+}
