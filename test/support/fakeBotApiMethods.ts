@@ -1,3 +1,4 @@
+import { createForumHandlers, type ForumState, inThread } from './fakeBotApiForum.ts';
 import { validateText } from './fakeBotApiHtml.ts';
 import type { UploadedFile } from './fakeBotApiHttp.ts';
 import { validateReplyMarkup } from './fakeBotApiMarkup.ts';
@@ -20,6 +21,7 @@ export const SENDING_METHODS = new Set([
   'sendVenue',
   'sendContact',
   'copyMessage',
+  'copyMessages',
   'forwardMessage',
 ]);
 
@@ -54,6 +56,8 @@ export interface FakeState {
   commands: Map<string, unknown[]>;
   webhook: { url: string; secret_token?: string; allowed_updates?: unknown };
   openCallbackQueries: Set<string>;
+  /** Forum topics, pinned messages and chat members. */
+  forum: ForumState;
 }
 
 export interface MethodCall {
@@ -210,6 +214,17 @@ export function createMethodHandlers(state: FakeState): Record<string, MethodHan
       return sent(store.add(chat.id, { contact }, store.bot));
     },
     copyMessage: copyOrForward(false),
+    copyMessages: (call) => {
+      const ids = call.payload.message_ids;
+      if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100) badRequest('message_ids');
+      const copied = ids.map((id: unknown) =>
+        copyOrForward(false)({ ...call, payload: { ...call.payload, message_id: id } }),
+      );
+      return {
+        result: copied.map((outcome) => outcome.result),
+        messages: copied.flatMap((outcome) => outcome.messages ?? []),
+      };
+    },
     forwardMessage: copyOrForward(true),
     editMessageText: ({ payload }) => {
       const message = editTarget(payload);
@@ -318,5 +333,10 @@ export function createMethodHandlers(state: FakeState): Record<string, MethodHan
     }),
   };
   for (const [method, kind] of Object.entries(MEDIA_METHODS)) handlers[method] = sendMedia(kind);
+  Object.assign(handlers, createForumHandlers(store, state.forum));
+  for (const method of SENDING_METHODS) {
+    const handler = handlers[method];
+    if (handler) handlers[method] = inThread(handler, store, state.forum);
+  }
   return handlers;
 }

@@ -18,6 +18,8 @@ export interface FakeChat {
   title?: string;
   first_name?: string;
   username?: string;
+  /** A supergroup with topics turned on. */
+  is_forum?: boolean;
 }
 
 /** The bot's own user object, as `getMe` returns it. */

@@ -7,6 +7,9 @@ export interface TargetChat {
   id: number;
   type: ChatType;
   title?: string;
+  is_forum?: boolean;
+  /** Writes in this topic of a forum: the message carries message_thread_id and is_topic_message. */
+  threadId?: number;
 }
 
 /** The half of the fake that plays Telegram users: it builds and queues their updates. */
@@ -20,6 +23,14 @@ export class FakeUsers {
     const command = text.startsWith('/') ? (text.split(/\s/, 1)[0] ?? '') : '';
     const entities = command ? [{ type: 'bot_command', offset: 0, length: command.length }] : [];
     return this.pushMessage(user, { text, ...(entities.length > 0 && { entities }) }, chat);
+  }
+
+  /**
+   * Queues a message with any content (voice, video, `reply_to_message` for a swipe-reply…);
+   * the message id, date, chat and sender are filled in as for the other senders.
+   */
+  sendContent(user: FakeUser, content: Record<string, unknown>, chat?: TargetChat): FakeUpdate {
+    return this.pushMessage(user, content, chat);
   }
 
   /** Queues a photo message; the file_id becomes known to `getFile`. */
@@ -115,8 +126,13 @@ export class FakeUsers {
   ): FakeUpdate {
     const { store } = this.state;
     const from = this.userObject(user);
+    const { threadId, ...place } = target ?? { id: 0, type: 'private' };
     const chat: FakeChat = target
-      ? { ...target, ...(target.type !== 'private' && { title: target.title ?? 'Test group' }) }
+      ? {
+          ...(store.chat(place.id).type === place.type ? store.chat(place.id) : {}),
+          ...place,
+          ...(place.type !== 'private' && { title: place.title ?? 'Test group' }),
+        }
       : {
           id: user.id,
           type: 'private',
@@ -124,7 +140,14 @@ export class FakeUsers {
           ...(from.username !== undefined && { username: from.username }),
         };
     store.rememberChat(chat);
-    const message = store.add(chat.id, content, from);
+    const message = store.add(
+      chat.id,
+      {
+        ...content,
+        ...(threadId !== undefined && { message_thread_id: threadId, is_topic_message: true }),
+      },
+      from,
+    );
     if (chat.type === 'channel') {
       delete message.from;
       return this.state.updates.push({ channel_post: structuredClone(message) });

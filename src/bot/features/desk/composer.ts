@@ -67,7 +67,7 @@ export function deskTopicComposer(env: DeskEnv): Composer<BotContext> {
     if (!ctx.isOfficer) return;
     const message = ctx.message as Message;
     const text = textOf(message) ?? '';
-    if ('text' in message && text.startsWith('/')) return next();
+    if ('text' in message && text.startsWith('/') && !text.startsWith('//')) return next();
     if (ctx.session.dialogue.kind !== 'idle') return next();
     const attachment = attachmentOf(message);
     if (!('text' in message) && !attachment) return;

@@ -3,8 +3,10 @@ import type { BackgroundService } from '../../../lifecycle.ts';
 import type { DeskRepository } from '../../../store/index.ts';
 import type { Ticket } from '../../../store/tickets/index.ts';
 import type { CommandSpec } from '../../context.ts';
+import { escapeHtml } from '../../html.ts';
 import { translator } from '../../i18n/index.ts';
 import type { DeskPort, TicketEnv } from '../tickets/env.ts';
+import { resendAttachments } from '../tickets/evidence.ts';
 import { assignTicket, openCountOf, returnOrphanedTickets } from './assign.ts';
 import { deskOfficerComposer, deskTopicComposer } from './composer.ts';
 import type { DeskEnv } from './env.ts';
@@ -66,21 +68,27 @@ export function createDesk(ticketEnv: TicketEnv, options: DeskOptions) {
       }
     },
     threadOf: (code) => env.deskStore.topicOf(code)?.threadId,
-    async copyFromFiler(ticket, messageIds) {
+    async copyFromFiler(ticket, item) {
       const topic = env.deskStore.topicOf(ticket.code);
-      if (group === undefined || !topic || messageIds.length === 0) return false;
+      if (group === undefined || !topic) return false;
       const t = translator(groupLang(env));
       const extra = { message_thread_id: topic.threadId, protect_content: true };
-      await env.telegram.sendMessage(
-        group,
-        t('desk.notice.fromFiler', { code: ticket.code }),
-        extra,
-      );
-      const ids = [...messageIds];
-      const [only] = ids;
-      await (ids.length === 1 && only !== undefined
+      const header = t('desk.notice.fromFiler', { code: ticket.code });
+      if (ticket.anonymous) {
+        // Re-sent rather than copied: no call about this topic names the filer's chat.
+        await env.telegram.sendMessage(
+          group,
+          item.text ? `${header}\n${escapeHtml(item.text)}` : header,
+          extra,
+        );
+        await resendAttachments(env, group, item.attachments, `#${ticket.code}`, extra);
+        return true;
+      }
+      await env.telegram.sendMessage(group, header, extra);
+      const [only] = item.messageIds;
+      await (item.messageIds.length === 1 && only !== undefined
         ? env.telegram.copyMessage(group, ticket.filer.chatId, only, extra)
-        : env.telegram.copyMessages(group, ticket.filer.chatId, ids, extra));
+        : env.telegram.copyMessages(group, ticket.filer.chatId, item.messageIds, extra));
       return true;
     },
     sync,

@@ -85,6 +85,8 @@ export async function openTopic(env: DeskEnv, chatId: number, ticket: Ticket): P
     await deliverEvidence(env, chatId, ticket, {
       message_thread_id: threadId,
       protect_content: true,
+      // Re-sent by file id for an anonymous ticket: no call about its topic names the filer's chat.
+      byFileId: ticket.anonymous,
     });
   }
   return threadId;

@@ -4,7 +4,7 @@ import type { Config } from '../../../config.ts';
 import type { ParkDirectory } from '../../../parks/index.ts';
 import type { WorkingCalendar } from '../../../scheduling/workingTime.ts';
 import type { TicketRepository, UserRepository } from '../../../store/index.ts';
-import type { Ticket } from '../../../store/tickets/index.ts';
+import type { Attachment, Ticket } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
 
 /**
@@ -17,8 +17,14 @@ export interface DeskPort {
   announce(ticket: Ticket): Promise<boolean>;
   /** The topic of a ticket, for notices about it. */
   threadOf(code: string): number | undefined;
-  /** Copies the filer's own messages into the ticket's topic; false when it has none. */
-  copyFromFiler(ticket: Ticket, messageIds: readonly number[]): Promise<boolean>;
+  /**
+   * Puts what the filer added into the ticket's topic (copies of their messages; for an
+   * anonymous ticket the text and files re-sent, naming no chat); false when it has no topic.
+   */
+  copyFromFiler(
+    ticket: Ticket,
+    item: { text: string | null; attachments: Attachment[]; messageIds: number[] },
+  ): Promise<boolean>;
   /** Renames, closes or reopens the topic to match the ticket (after any change). */
   sync(code: string): Promise<void>;
   /** Holds an officer's text for the undo window, then sends it to the filer. */

@@ -63,6 +63,11 @@ export interface CopyOptions {
   protect_content?: boolean;
 }
 
+/** Resending by file id names no chat at all: used for anonymous tickets' topics. */
+export interface EvidenceOptions extends CopyOptions {
+  byFileId?: boolean;
+}
+
 type Sender = (
   chatId: number,
   fileId: string,
@@ -88,6 +93,19 @@ function senderFor(env: TicketEnv, kind: Attachment['kind']): Sender {
   }
 }
 
+/** Sends attachments by file id, each with `caption`, into a chat or topic. */
+export async function resendAttachments(
+  env: TicketEnv,
+  chatId: number,
+  attachments: readonly Attachment[],
+  caption: string,
+  options: CopyOptions = {},
+): Promise<void> {
+  for (const item of attachments) {
+    await senderFor(env, item.kind)(chatId, item.fileId, { caption, ...options });
+  }
+}
+
 /**
  * Sends a ticket's evidence to an officer chat: a copy of the filer's own messages (copyMessage,
  * albums together with copyMessages), which carries no link to the filer; by file id when the
@@ -97,7 +115,7 @@ export async function deliverEvidence(
   env: TicketEnv,
   chatId: number,
   ticket: Ticket,
-  options: CopyOptions = {},
+  { byFileId = false, ...options }: EvidenceOptions = {},
 ): Promise<void> {
   const caption = `#${ticket.code}`;
   const done = new Set<Attachment>();
@@ -108,7 +126,7 @@ export async function deliverEvidence(
       : [attachment];
     for (const item of group) done.add(item);
     const ids = group.flatMap((item) => (item.messageId === undefined ? [] : [item.messageId]));
-    if (filerReachable(ticket) && ids.length === group.length) {
+    if (!byFileId && filerReachable(ticket) && ids.length === group.length) {
       const copied = await (ids.length > 1
         ? env.telegram.copyMessages(chatId, ticket.filer.chatId, ids, options)
         : env.telegram.copyMessage(chatId, ticket.filer.chatId, ids[0] as number, options)

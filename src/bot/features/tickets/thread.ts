@@ -51,7 +51,7 @@ export async function addToTicket(
     await ctx.saveSession();
     await ctx.reply(ctx.t('thread.added', { code }));
     // With a topic, the filer's own messages are copied into it (no link to the filer).
-    if (await env.desk?.copyFromFiler(ticket, item.messageIds)) return;
+    if (await env.desk?.copyFromFiler(ticket, item)) return;
     await sendToOfficers(env, (t) => ({
       text: t('tickets.notice.info', { code, text: note ?? '', files: item.attachments.length }),
       extra: {
