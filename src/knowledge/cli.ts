@@ -109,7 +109,10 @@ function resultsFor(outcome: SearchOutcome, lang: Lang) {
     title: entry.title[lang],
     answer: entry.answer[lang],
     confidence: Math.round(confidence * 1000) / 1000,
-    source: { section: entry.source.section, quote: entry.source.quote },
+    source:
+      'quote' in entry.source
+        ? { section: entry.source.section, quote: entry.source.quote }
+        : { section: `officer answer, ${entry.source.officer}, ${entry.source.date}`, quote: [] },
   }));
 }
 

@@ -36,6 +36,11 @@ export class LiveKnowledge {
     return new LiveKnowledge(base, paths);
   }
 
+  /** The folder of topic files, where the officers' approved answers are written too. */
+  get knowledgeDir(): string {
+    return this.paths.knowledgeDir;
+  }
+
   get current(): KnowledgeBase {
     return this.base;
   }

@@ -124,7 +124,8 @@ function crossCheck(
           });
         }
       }
-      for (const [quoteIndex, quote] of entry.source.quote.entries()) {
+      const quotes = 'quote' in entry.source ? entry.source.quote : [];
+      for (const [quoteIndex, quote] of quotes.entries()) {
         if (!normalisedReport.includes(normalizeWhitespace(quote))) {
           problems.push({
             file,
@@ -178,6 +179,18 @@ export async function loadKnowledge(paths: {
     else problems.push(...zodProblems(name, parsed.error));
   }
   crossCheck(files, report.body, problems);
+  const topicNames = new Set(files.map(({ data }) => data.topic));
+  for (const { file, data } of files) {
+    for (const [index, entry] of data.entries.entries()) {
+      if (entry.topic !== undefined && !topicNames.has(entry.topic)) {
+        problems.push({
+          file,
+          field: `entries[${index}].topic`,
+          message: `unknown topic "${entry.topic}"`,
+        });
+      }
+    }
+  }
   const contactsRaw = await readYaml(paths.contactsFile, problems);
   const contactsParsed = contactsFileSchema.safeParse(contactsRaw ?? {});
   if (contactsRaw !== undefined && !contactsParsed.success) {
@@ -185,13 +198,15 @@ export async function loadKnowledge(paths: {
   }
   if (problems.length > 0) throw new KnowledgeValidationError(problems);
   const entries = files.flatMap(({ data }) =>
-    data.entries.map((entry) => ({ ...entry, topic: data.topic })),
+    data.entries.map((entry) => ({ ...entry, topic: entry.topic ?? data.topic })),
   );
-  const topics = files.map(({ data }) => ({
-    topic: data.topic,
-    title: data.title,
-    entryIds: data.entries.map((entry) => entry.id),
-  }));
+  const topics = files
+    .map(({ data }) => ({
+      topic: data.topic,
+      title: data.title,
+      entryIds: entries.filter((entry) => entry.topic === data.topic).map((entry) => entry.id),
+    }))
+    .filter((topic) => topic.entryIds.length > 0);
   const contacts = contactsParsed.success ? contactsParsed.data.contacts : [];
   return { entries, topics, contacts, report };
 }

@@ -17,6 +17,25 @@ export type Audience = (typeof AUDIENCES)[number];
 export const ACTIONS = ['complaint', 'support_request', 'subscribe', 'remind'] as const;
 export type EntryAction = (typeof ACTIONS)[number];
 
+/** Where a curated answer comes from: verbatim quotes of the Board's report. */
+export const reportSourceSchema = z.object({
+  section: z.string().min(1),
+  quote: z.array(z.string().min(10)).min(1),
+});
+
+/**
+ * An answer an officer wrote and a second officer approved (the officers' desk): it rests on the
+ * officer's word, not on the report, and is always shown as such.
+ */
+export const officerSourceSchema = z.object({
+  kind: z.literal('officer'),
+  officer: z.string().trim().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use yyyy-MM-dd'),
+  /** The officer wrote no English: `answer.en` repeats the Vietnamese until translated. */
+  needsTranslation: z.boolean().optional(),
+});
+export type OfficerSource = z.infer<typeof officerSourceSchema>;
+
 /**
  * One curated answer. `source.quote` must be copied verbatim from the report so that
  * `npm run kb -- validate` can prove every answer rests on what the board published.
@@ -28,19 +47,31 @@ export const entrySchema = z.object({
   title: bilingual,
   questions: bilingualList,
   answer: bilingual,
-  source: z.object({
-    section: z.string().min(1),
-    quote: z.array(z.string().min(10)).min(1),
-  }),
+  source: z.union([officerSourceSchema, reportSourceSchema]),
   related: z.array(z.string()).default([]),
   action: z.enum(ACTIONS).optional(),
 });
 export type Entry = z.infer<typeof entrySchema>;
 
+/** The officer's source line of an officer-written entry, undefined for a report entry. */
+export function officerSourceOf(entry: Pick<Entry, 'source'>): OfficerSource | undefined {
+  return 'kind' in entry.source ? entry.source : undefined;
+}
+
 /** A topic file: `data/knowledge/<topic>.yaml`. */
 export const topicFileSchema = z.object({
   topic: z.string().regex(/^[a-z0-9-]+$/),
   title: bilingual,
-  entries: z.array(entrySchema.omit({ topic: true })).min(1),
+  entries: z
+    .array(
+      entrySchema.omit({ topic: true }).extend({
+        /** Files an entry under another file's topic (the officers' answers file does). */
+        topic: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .optional(),
+      }),
+    )
+    .min(1),
 });
 export type TopicFile = z.infer<typeof topicFileSchema>;

@@ -35,14 +35,33 @@ export const relaySchema = z.object({
 });
 export type Relay = z.infer<typeof relaySchema>;
 
+/**
+ * An answer an officer is writing for the knowledge base, then waiting for a second officer's
+ * approval. Questions come from /unanswered or the officer's phrasings, never from a ticket.
+ */
+export const faqDraftSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}$/),
+  officerId: z.number().int(),
+  questions: z.array(z.string()),
+  vi: z.string().optional(),
+  en: z.string().optional(),
+  topic: z.string().optional(),
+  state: z.enum(['writing', 'pending', 'approved', 'rejected']),
+  createdAt: z.string(),
+  approvedBy: z.number().int().optional(),
+  entryId: z.string().optional(),
+});
+export type FaqDraft = z.infer<typeof faqDraftSchema>;
+
 export const deskFileSchema = z.object({
   topics: z.record(z.string(), topicSchema),
   relays: z.record(z.string(), relaySchema),
   /** Service-target warnings already given, per ticket: `response:near`, `resolution:missed`… */
   targetMarks: z.record(z.string(), z.array(z.string())),
+  drafts: z.record(z.string(), faqDraftSchema).default({}),
 });
 export type DeskFile = z.infer<typeof deskFileSchema>;
-export const emptyDesk = (): DeskFile => ({ topics: {}, relays: {}, targetMarks: {} });
+export const emptyDesk = (): DeskFile => ({ topics: {}, relays: {}, targetMarks: {}, drafts: {} });
 
 /** How long settled relays are kept (for the Undo and Save-as-FAQ buttons of recent messages). */
 const KEEP_SETTLED = 500;
@@ -64,6 +83,9 @@ export interface DeskRepository {
   setNotice(id: string, noticeMessageId: number): Promise<void>;
   /** Pending relays whose undo window ended at `now`, oldest first. */
   due(now: Date): Relay[];
+  draft(id: string): FaqDraft | undefined;
+  /** Creates or replaces a draft; resolves once it is on disk. */
+  saveDraft(draft: FaqDraft): Promise<void>;
   marks(code: string): readonly string[];
   addMark(code: string, mark: string): Promise<void>;
 }
@@ -116,6 +138,11 @@ export function createDeskRepository(collection: Collection<DeskFile>): DeskRepo
         .filter((relay) => relay.state === 'pending' && relay.dueAt <= limit)
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
+    draft: (id) => collection.data.drafts[id],
+    saveDraft: (draft) =>
+      collection.update((data) => {
+        data.drafts[draft.id] = structuredClone(draft);
+      }),
     marks: (code) => collection.data.targetMarks[code] ?? [],
     addMark: (code, mark) =>
       collection.update((data) => {

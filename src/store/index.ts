@@ -26,7 +26,7 @@ import {
 } from './users.ts';
 
 export { StoreCorruptError } from './collection.ts';
-export type { DeskRepository, Relay, TopicRecord } from './desk.ts';
+export type { DeskRepository, FaqDraft, Relay, TopicRecord } from './desk.ts';
 export type { FeedbackRepository } from './feedback.ts';
 export type { NoticeStore } from './noticeStore.ts';
 export type { SessionRepository } from './sessions.ts';

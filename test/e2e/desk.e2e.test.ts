@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDataDir } from '../support/botProcess.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
-import { findButton, pressIn, threadTexts } from '../support/forumHelpers.ts';
+import { pressIn, threadTexts } from '../support/forumHelpers.ts';
 import { FixedClock, type LiveBot, startLiveBot } from '../support/liveBot.ts';
 
 const GROUP = -1001000000013;
@@ -21,6 +21,7 @@ const WORKER: FakeUser = {
   username: 'mai_secret',
   language_code: 'en',
 };
+const ASKER: FakeUser = { id: 813050, first_name: 'Binh', language_code: 'en' };
 const STRANGER: FakeUser = { id: 813099, first_name: 'Outsider', language_code: 'en' };
 const WAIT = { timeoutMs: 20_000 };
 const SECOND = 1000;
@@ -90,6 +91,7 @@ beforeAll(async () => {
   fake.addGroup(GROUP, { title: 'Officers' });
   bot = await startLiveBot(fake, {
     clock,
+    ownKnowledge: true,
     env: {
       OFFICER_IDS: `${OFFICER.id},${OFFICER_B.id}`,
       OFFICER_CHAT_ID: String(GROUP),
@@ -286,6 +288,64 @@ describe('the officers’ desk in a forum group, through the loopback Bot API', 
       () => threadTexts(fake, GROUP, thread).some((t) => /filer reopened/.test(t)),
       WAIT,
     );
+  });
+
+  it('a question answered by an officer and approved by a second officer is then answered by the bot, marked as an officer answer', async () => {
+    const question =
+      'Is there a shuttle bus from the Yen Phong dormitory to the Sunday night market?';
+    const first = await expectText(ASKER.id, () => fake.sendText(ASKER, question), /./);
+    expect(first).not.toContain('officer answer');
+    await expectText(
+      OFFICER.id,
+      () => fake.sendText(OFFICER, '/unanswered'),
+      /Sunday night market/,
+    );
+    await expectText(OFFICER.id, press(OFFICER, /Answer 1/), /in Vietnamese/);
+    await expectText(
+      OFFICER.id,
+      () =>
+        fake.sendText(OFFICER, 'Có, xe đưa đón chạy 18:00 Chủ nhật từ cổng ký túc xá Yên Phong.'),
+      /English answer/,
+    );
+    await expectText(
+      OFFICER.id,
+      () =>
+        fake.sendText(
+          OFFICER,
+          'Yes: a shuttle leaves the Yen Phong dormitory gate at 18:00 on Sundays.',
+        ),
+      /Which topic/,
+    );
+    const topicButton = fake.buttonsOf(fake.lastMessageTo(OFFICER.id))[0];
+    expect(topicButton?.text).toBeTruthy();
+    await expectText(
+      OFFICER.id,
+      press(OFFICER, new RegExp(`^${topicButton?.text ?? ''}$`)),
+      /other ways/,
+    );
+    await expectText(
+      OFFICER.id,
+      () => fake.sendText(OFFICER, 'night market shuttle bus from dormitory'),
+      /second officer/,
+    );
+    const review = await fake.waitFor(
+      () => fake.textsTo(GROUP).find((t) => t.includes('Draft answer')),
+      WAIT,
+    );
+    expect(review).toContain('18:00');
+    // The author cannot approve their own draft.
+    const before = fake.calls.length;
+    pressIn(fake, OFFICER, GROUP, /Approve/);
+    const refused = await fake.waitForCall(
+      (c) => c.method === 'answerCallbackQuery' && /second officer/.test(String(c.payload.text)),
+      { ...WAIT, fromIndex: before },
+    );
+    expect(refused.status).toBe(200);
+    await expectText(GROUP, () => pressIn(fake, OFFICER_B, GROUP, /Approve/), /live/);
+    const answer = await expectText(ASKER.id, () => fake.sendText(ASKER, question), /shuttle/);
+    expect(answer).toContain('18:00 on Sundays');
+    expect(answer).toMatch(/officer answer, Hanh/);
+    expect(answer).not.toMatch(/Source: .*report section/i);
   });
 
   it('service-target warnings fire at the right working-time moment under a fixed clock, skipping a holiday', async () => {

@@ -1,3 +1,5 @@
+import { cp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { type BotApp, createBot } from '../../src/bot/app.ts';
 import { type Session, sessionSchema } from '../../src/bot/session.ts';
@@ -38,7 +40,7 @@ export interface LiveBot {
  */
 export async function startLiveBot(
   fake: FakeBotApi,
-  options: { env?: Record<string, string>; clock: FixedClock },
+  options: { env?: Record<string, string>; clock: FixedClock; ownKnowledge?: boolean },
 ): Promise<LiveBot> {
   const dataDir = await makeTempDataDir();
   const config = loadConfig({
@@ -52,7 +54,7 @@ export async function startLiveBot(
     config,
     store,
     logger: pino({ level: 'silent' }),
-    knowledge: await LiveKnowledge.load(defaultKnowledgePaths()),
+    knowledge: await LiveKnowledge.load(await knowledgePaths(dataDir, options.ownKnowledge)),
     parks: loadParks(config.PARKS_FILE),
     now: options.clock.now,
   });
@@ -73,4 +75,13 @@ export async function startLiveBot(
       await stopAll(app.services, store, async () => undefined);
     },
   };
+}
+
+/** The shipped knowledge base, or a copy of it the bot may add officers' answers to. */
+async function knowledgePaths(dataDir: string, own = false) {
+  const shipped = defaultKnowledgePaths();
+  if (!own) return shipped;
+  const knowledgeDir = join(dataDir, 'knowledge');
+  await cp(shipped.knowledgeDir, knowledgeDir, { recursive: true });
+  return { ...shipped, knowledgeDir };
 }

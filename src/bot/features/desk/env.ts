@@ -1,5 +1,5 @@
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
-import type { DeskRepository } from '../../../store/index.ts';
+import type { DeskRepository, FeedbackRepository } from '../../../store/index.ts';
 import type { TicketEnv } from '../tickets/env.ts';
 import type { RoutingRule } from './routing.ts';
 
@@ -8,4 +8,6 @@ export interface DeskEnv extends TicketEnv {
   deskStore: DeskRepository;
   routing: readonly RoutingRule[];
   knowledge: LiveKnowledge;
+  /** Unanswered questions, which officers answer into the knowledge base. */
+  feedback: FeedbackRepository;
 }

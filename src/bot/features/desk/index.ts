@@ -1,6 +1,7 @@
+import { Composer } from 'telegraf';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { BackgroundService } from '../../../lifecycle.ts';
-import type { DeskRepository } from '../../../store/index.ts';
+import type { DeskRepository, FeedbackRepository } from '../../../store/index.ts';
 import type { Ticket } from '../../../store/tickets/index.ts';
 import type { CommandSpec } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
@@ -10,6 +11,7 @@ import { resendAttachments } from '../tickets/evidence.ts';
 import { assignTicket, openCountOf, returnOrphanedTickets } from './assign.ts';
 import { deskOfficerComposer, deskTopicComposer } from './composer.ts';
 import type { DeskEnv } from './env.ts';
+import { faqComposer, faqSteps } from './faq.ts';
 import { queueRelay, relayService } from './relay.ts';
 import { checkRights, type RightsReport, rightsText } from './rights.ts';
 import { loadRouting, routeTicket } from './routing.ts';
@@ -21,6 +23,7 @@ export type { DeskEnv } from './env.ts';
 export interface DeskOptions {
   deskStore: DeskRepository;
   knowledge: LiveKnowledge;
+  feedback: FeedbackRepository;
 }
 
 /**
@@ -33,6 +36,7 @@ export function createDesk(ticketEnv: TicketEnv, options: DeskOptions) {
     ...ticketEnv,
     deskStore: options.deskStore,
     knowledge: options.knowledge,
+    feedback: options.feedback,
     routing: loadRouting(ticketEnv.config.ROUTING_FILE, ticketEnv.config.OFFICER_IDS),
   };
   const group = env.config.OFFICER_CHAT_ID;
@@ -142,8 +146,9 @@ export function createDesk(ticketEnv: TicketEnv, options: DeskOptions) {
     env,
     port,
     topicComposer: deskTopicComposer(env),
-    officerComposer: deskOfficerComposer(env, control),
-    surface: { commands: ['setup', 'assign'], callbacks: [/^dk:/] },
+    officerComposer: Composer.compose([deskOfficerComposer(env, control), faqComposer(env)]),
+    surface: { commands: ['setup', 'assign', 'unanswered'], callbacks: [/^dk:/] },
+    steps: faqSteps(env),
     services: [
       startup,
       relayService(env),

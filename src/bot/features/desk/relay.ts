@@ -76,12 +76,17 @@ export async function queueRelay(env: DeskEnv, ctx: BotContext, input: RelayInpu
   await env.deskStore.setNotice(id, notice.message_id);
 }
 
-async function editNotice(env: DeskEnv, relay: Relay, text: string): Promise<void> {
+async function editNotice(
+  env: DeskEnv,
+  relay: Relay,
+  text: string,
+  buttons: ReturnType<typeof callbackButton>[][] = [],
+): Promise<void> {
   const noticeId = env.deskStore.relay(relay.id)?.noticeMessageId ?? relay.noticeMessageId;
   if (noticeId === undefined) return;
   await env.telegram
     .editMessageText(relay.noticeChatId, noticeId, undefined, text, {
-      reply_markup: { inline_keyboard: [] },
+      reply_markup: { inline_keyboard: buttons },
     })
     .catch(() => undefined);
 }
@@ -138,7 +143,12 @@ export async function deliverRelay(env: DeskEnv, id: string): Promise<void> {
     await editNotice(env, relay, t(`reply.${outcome}`, { code: relay.code }));
     return;
   }
-  await editNotice(env, relay, t('desk.relay.sent', { code: relay.code }));
+  // A good answer can become a knowledge-base entry (approved by a second officer).
+  const faq =
+    relay.kind === 'text' && relay.entryId === undefined
+      ? [[callbackButton(t('desk.btn.saveFaq'), `dk:fs:${relay.id}`)]]
+      : [];
+  await editNotice(env, relay, t('desk.relay.sent', { code: relay.code }), faq);
 }
 
 /** Sends every relay whose undo window is over; runs beside the update loop. */

@@ -26,8 +26,17 @@ export function renderAnswer(ctx: BotContext, entry: Entry): string {
   return [
     `<b>${escapeHtml(entry.title[ctx.lang])}</b>`,
     escapeHtml(entry.answer[ctx.lang]),
-    ctx.t('kb.source', { section: entry.source.section }),
+    sourceLine(ctx.t, ctx.lang, entry),
   ].join('\n\n');
+}
+
+/** The report section, or "officer answer, <officer>, <date>" for an officer-written entry. */
+export function sourceLine(t: BotContext['t'], lang: BotContext['lang'], entry: Entry): string {
+  if ('quote' in entry.source) return t('kb.source', { section: entry.source.section });
+  const line = t('kb.sourceOfficer', { officer: entry.source.officer, date: entry.source.date });
+  return entry.source.needsTranslation && lang === 'en'
+    ? `${line}\n${t('kb.needsTranslation')}`
+    : line;
 }
 
 export function renderExcerpt(ctx: BotContext, passage: Passage): string {

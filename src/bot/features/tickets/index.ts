@@ -2,6 +2,7 @@ import { Composer } from 'telegraf';
 import { retentionService } from '../../../ops/retention.ts';
 import type { BotContext } from '../../context.ts';
 import { officerOnly } from '../../officerGuard.ts';
+import { deskDialogueSchemas } from '../desk/faqDialogue.ts';
 import { createDesk } from '../desk/index.ts';
 import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 import { workingCalendar } from './calendar.ts';
@@ -23,7 +24,7 @@ type TicketsDeps = Pick<
   FeatureDeps,
   'config' | 'parks' | 'telegram' | 'logger' | 'now' | 'knowledge'
 > & {
-  store: Pick<FeatureDeps['store'], 'tickets' | 'users' | 'desk'>;
+  store: Pick<FeatureDeps['store'], 'tickets' | 'users' | 'desk' | 'feedback'>;
 };
 
 /**
@@ -32,7 +33,7 @@ type TicketsDeps = Pick<
  */
 export const ticketsFeature: Feature<TicketsDeps> = {
   name: 'tickets',
-  dialogues: ticketDialogueSchemas,
+  dialogues: [...ticketDialogueSchemas, ...deskDialogueSchemas],
   create: ticketsParts,
 };
 
@@ -49,7 +50,11 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
   };
   // The officers' desk (features/desk) serves this feature: built here, it sees every ticket
   // change through the repository, so topic names and states follow the ticket.
-  const desk = createDesk(env, { deskStore: deps.store.desk, knowledge: deps.knowledge });
+  const desk = createDesk(env, {
+    deskStore: deps.store.desk,
+    knowledge: deps.knowledge,
+    feedback: deps.store.feedback,
+  });
   env.tickets = withDeskSync(env.tickets, desk.port.sync);
   desk.env.tickets = env.tickets;
   env.desk = desk.port;
@@ -81,7 +86,7 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
   );
   return {
     composer,
-    steps: [...officerReplySteps(env), filingStep(env), ...threadSteps(env)],
+    steps: [...officerReplySteps(env), filingStep(env), ...threadSteps(env), ...desk.steps],
     services: [
       ...desk.services,
       ...ticketDigestServices(env),

@@ -3,6 +3,8 @@ export const desk = {
   'cmd.setup': 'Check the bot’s rights in the officers’ group',
   'cmd.assign': 'Hand a ticket on: /assign KN-0001 name',
   'tickets.action.note': 'internal note',
+  'kb.sourceOfficer': '👤 Source: officer answer, {officer}, {date} (not from the report).',
+  'kb.needsTranslation': '(Written in Vietnamese; the English translation is pending.)',
   'tickets.action.assign': 'assigned',
 
   'desk.setup.ok':
@@ -58,4 +60,33 @@ export const desk = {
     '🚨 <b>#{code}</b>: the {target} target was missed (due {due}, working time). Please take it up.',
   'desk.stats.withinTarget':
     '<b>Within target</b> (working time): first response {response}, resolution {resolution}',
+  'desk.btn.saveFaq': '💡 Save as FAQ',
+  'desk.btn.needsTranslation': '🌐 No English: needs translation',
+  'desk.btn.submitDraft': '📨 Send for approval',
+  'desk.btn.approve': '✅ Approve',
+  'desk.btn.reject': '✖️ Reject',
+  'desk.btn.answer': '✍️ Answer {n}',
+  'desk.faq.unansweredTitle':
+    '<b>Questions the bot could not answer</b> (similar ones grouped, newest first):',
+  'desk.faq.similar': '(+{count} similar)',
+  'desk.faq.questions': 'Questions to answer:\n{questions}',
+  'desk.faq.askVi':
+    'Write the answer in Vietnamese, as users should read it (plain text, facts you can stand by):',
+  'desk.faq.askEn':
+    'Now the English answer, or press the button if you have none (it will be marked “needs translation”):',
+  'desk.faq.askTopic': 'Which topic does this answer belong to?',
+  'desk.faq.askPhrasings':
+    'Add other ways people ask this, one per line, or send it for approval now:',
+  'desk.faq.needQuestion': 'Add at least one way people ask this question (one per line).',
+  'desk.faq.submitted': '📨 Draft sent: a second officer has to approve it before the bot uses it.',
+  'desk.faq.review':
+    '💡 <b>Draft answer</b> by {officer}, for the knowledge base:\n{questions}\n\n🇻🇳 {vi}\n🇬🇧 {en}\n\nSource: officer answer (not from the report). Approve to make it live.',
+  'desk.faq.noEnglish': '(needs translation)',
+  'desk.faq.settled': 'This draft was already approved or rejected.',
+  'desk.faq.secondOfficer': 'A second officer has to approve this draft, not its author.',
+  'desk.faq.rejected': '✖️ Draft rejected; the bot will not use it.',
+  'desk.faq.invalid': '⚠️ The entry failed the knowledge-base checks and was not published:',
+  'desk.faq.live': '✅ Approved and live: the bot now answers “{title}” as an officer answer.',
+  'desk.faq.left': 'Writing the answer was stopped; the draft is kept unpublished.',
+  'desk.faq.pending': 'The bot is waiting for the answer you are writing (/cancel to stop).',
 } as const;

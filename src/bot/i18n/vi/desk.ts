@@ -3,6 +3,9 @@ export const desk = {
   'cmd.setup': 'Kiểm tra quyền của bot trong nhóm cán bộ',
   'cmd.assign': 'Giao phiếu: /assign KN-0001 tên',
   'tickets.action.note': 'ghi chú nội bộ',
+  'kb.sourceOfficer':
+    '👤 Nguồn: câu trả lời của cán bộ, {officer}, {date} (không trích từ báo cáo).',
+  'kb.needsTranslation': '(Chưa có bản dịch tiếng Anh.)',
   'tickets.action.assign': 'phân công',
 
   'desk.setup.ok':
@@ -59,4 +62,32 @@ export const desk = {
     '🚨 <b>#{code}</b>: đã quá thời hạn {target} (hạn {due}, tính giờ làm việc). Đề nghị xử lý ngay.',
   'desk.stats.withinTarget':
     '<b>Đúng thời hạn</b> (giờ làm việc): phản hồi đầu {response}, giải quyết {resolution}',
+  'desk.btn.saveFaq': '💡 Lưu làm câu hỏi thường gặp',
+  'desk.btn.needsTranslation': '🌐 Không có tiếng Anh: cần dịch',
+  'desk.btn.submitDraft': '📨 Gửi duyệt',
+  'desk.btn.approve': '✅ Duyệt',
+  'desk.btn.reject': '✖️ Không duyệt',
+  'desk.btn.answer': '✍️ Trả lời {n}',
+  'desk.faq.unansweredTitle':
+    '<b>Câu hỏi bot chưa trả lời được</b> (gộp câu tương tự, mới nhất trước):',
+  'desk.faq.similar': '(+{count} câu tương tự)',
+  'desk.faq.questions': 'Câu hỏi cần trả lời:\n{questions}',
+  'desk.faq.askVi':
+    'Viết câu trả lời bằng tiếng Việt, như người dùng sẽ đọc (văn bản thường, thông tin chắc chắn):',
+  'desk.faq.askEn':
+    'Tiếp theo là câu trả lời tiếng Anh, hoặc bấm nút nếu không có (sẽ được đánh dấu “cần dịch”):',
+  'desk.faq.askTopic': 'Câu trả lời này thuộc chủ đề nào?',
+  'desk.faq.askPhrasings': 'Thêm các cách hỏi khác, mỗi dòng một câu, hoặc gửi duyệt ngay:',
+  'desk.faq.needQuestion': 'Hãy thêm ít nhất một cách hỏi (mỗi dòng một câu).',
+  'desk.faq.submitted': '📨 Đã gửi bản nháp: cần một cán bộ khác duyệt trước khi bot dùng.',
+  'desk.faq.review':
+    '💡 <b>Bản nháp câu trả lời</b> của {officer}, cho cơ sở kiến thức:\n{questions}\n\n🇻🇳 {vi}\n🇬🇧 {en}\n\nNguồn: câu trả lời của cán bộ (không trích từ báo cáo). Bấm Duyệt để đưa vào sử dụng.',
+  'desk.faq.noEnglish': '(cần dịch)',
+  'desk.faq.settled': 'Bản nháp này đã được duyệt hoặc từ chối.',
+  'desk.faq.secondOfficer': 'Cần một cán bộ khác duyệt, không phải người viết.',
+  'desk.faq.rejected': '✖️ Đã không duyệt; bot sẽ không dùng bản nháp này.',
+  'desk.faq.invalid': '⚠️ Mục này không qua được kiểm tra của cơ sở kiến thức nên chưa được đăng:',
+  'desk.faq.live': '✅ Đã duyệt và áp dụng: bot giờ trả lời “{title}” bằng câu trả lời của cán bộ.',
+  'desk.faq.left': 'Đã dừng viết câu trả lời; bản nháp được giữ lại, chưa đăng.',
+  'desk.faq.pending': 'Bot đang chờ câu trả lời bạn đang viết (/cancel để dừng).',
 } as const;
