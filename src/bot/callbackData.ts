@@ -110,6 +110,7 @@ export const CALLBACK_KINDS: readonly CallbackKind[] = [
   FILER_ACTION,
   kind('rating', 'tickets', `tf:rate:${CODE}:[1-5]`),
   kind('desk', 'desk', `dk:(?:undo:[0-9a-f]{8}|now:[0-9a-f]{8}|as:${CODE}|to:${CODE}:\\d{1,15})`),
+  kind('deskKb', 'desk', `dk:ks:${CODE}:[a-z0-9-]{1,50}`),
   kind('deskFaq', 'desk', 'dk:f(?:a|s|x|d|y|n):[0-9a-f]{8}|dk:ft:[0-9a-f]{8}:\\d{1,3}'),
 ];
 

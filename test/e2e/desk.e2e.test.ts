@@ -290,6 +290,38 @@ describe('the officers’ desk in a forum group, through the loopback Bot API', 
     );
   });
 
+  it('/kb in a topic offers three answers; the chosen one reaches the filer with its source line after the undo window', async () => {
+    const before = fake.textsTo(GROUP).length;
+    fake.sendText(OFFICER, '/kb trade union', inGroup(thread));
+    await fake.waitFor(
+      () =>
+        fake
+          .textsTo(GROUP)
+          .slice(before)
+          .filter((t) => /^\d\. /.test(t)).length === 3,
+      WAIT,
+    );
+    // The newest of the three offers carries the newest Send button, the one pressed below.
+    const offered =
+      fake
+        .textsTo(GROUP)
+        .slice(before)
+        .find((t) => t.startsWith('3. ')) ?? '';
+    await expectText(
+      GROUP,
+      () => pressIn(fake, OFFICER, GROUP, /Send this answer/, thread),
+      /in 10 s/,
+    );
+    clock.advance(11 * SECOND);
+    const sent = await fake.waitFor(
+      () => fake.textsTo(WORKER.id).find((t) => /Source/.test(t)),
+      WAIT,
+    );
+    const firstLine = offered.split('\n')[1]?.slice(0, 40) ?? '';
+    expect(firstLine.length).toBeGreaterThan(10);
+    expect(sent.replace(/<[^>]+>/g, '')).toContain(firstLine.replace(/<[^>]+>/g, ''));
+  });
+
   it('a question answered by an officer and approved by a second officer is then answered by the bot, marked as an officer answer', async () => {
     const question =
       'Is there a shuttle bus from the Yen Phong dormitory to the Sunday night market?';

@@ -12,6 +12,7 @@ import { assignTicket, openCountOf, returnOrphanedTickets } from './assign.ts';
 import { deskOfficerComposer, deskTopicComposer } from './composer.ts';
 import type { DeskEnv } from './env.ts';
 import { faqComposer, faqSteps } from './faq.ts';
+import { kbComposer } from './kb.ts';
 import { queueRelay, relayService } from './relay.ts';
 import { checkRights, type RightsReport, rightsText } from './rights.ts';
 import { loadRouting, routeTicket } from './routing.ts';
@@ -140,14 +141,19 @@ export function createDesk(ticketEnv: TicketEnv, options: DeskOptions) {
   const commands: CommandSpec[] = [
     { command: 'setup', description: 'cmd.setup', audience: 'officer' },
     { command: 'assign', description: 'cmd.assign', audience: 'officer' },
+    { command: 'kb', description: 'cmd.kb', audience: 'officer' },
   ];
 
   return {
     env,
     port,
     topicComposer: deskTopicComposer(env),
-    officerComposer: Composer.compose([deskOfficerComposer(env, control), faqComposer(env)]),
-    surface: { commands: ['setup', 'assign', 'unanswered'], callbacks: [/^dk:/] },
+    officerComposer: Composer.compose([
+      deskOfficerComposer(env, control),
+      faqComposer(env),
+      kbComposer(env),
+    ]),
+    surface: { commands: ['setup', 'assign', 'unanswered', 'kb'], callbacks: [/^dk:/] },
     steps: faqSteps(env),
     services: [
       startup,

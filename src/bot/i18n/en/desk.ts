@@ -89,4 +89,8 @@ export const desk = {
   'desk.faq.live': '✅ Approved and live: the bot now answers “{title}” as an officer answer.',
   'desk.faq.left': 'Writing the answer was stopped; the draft is kept unpublished.',
   'desk.faq.pending': 'The bot is waiting for the answer you are writing (/cancel to stop).',
+  'cmd.kb': 'Answers at hand: /kb words (in a ticket topic) or /kb KN-0001 words',
+  'desk.usage.kb': 'Write /kb and a few words in a ticket’s topic, or /kb KN-0001 words.',
+  'desk.kb.none': 'The knowledge base has no answer for those words.',
+  'desk.btn.sendAnswer': '📤 Send this answer to the filer',
 } as const;

@@ -90,4 +90,8 @@ export const desk = {
   'desk.faq.live': '✅ Đã duyệt và áp dụng: bot giờ trả lời “{title}” bằng câu trả lời của cán bộ.',
   'desk.faq.left': 'Đã dừng viết câu trả lời; bản nháp được giữ lại, chưa đăng.',
   'desk.faq.pending': 'Bot đang chờ câu trả lời bạn đang viết (/cancel để dừng).',
+  'cmd.kb': 'Tra câu trả lời: /kb từ khoá (trong chủ đề phiếu) hoặc /kb KN-0001 từ khoá',
+  'desk.usage.kb': 'Gõ /kb và vài từ trong chủ đề của phiếu, hoặc /kb KN-0001 từ khoá.',
+  'desk.kb.none': 'Cơ sở kiến thức chưa có câu trả lời cho các từ này.',
+  'desk.btn.sendAnswer': '📤 Gửi câu trả lời này cho người gửi',
 } as const;
