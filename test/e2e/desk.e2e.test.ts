@@ -408,6 +408,18 @@ describe('the officers’ desk in a forum group, through the loopback Bot API', 
   });
 });
 
+describe('figures', () => {
+  it('/stats shows the share of tickets within target, in working time', async () => {
+    const stats = await expectText(
+      OFFICER.id,
+      () => fake.sendText(OFFICER, '/stats'),
+      /Within target/,
+    );
+    // KN-0001 was answered 11 s after filing; KN-0002 never was (it does not count yet).
+    expect(stats).toMatch(/first response 100%/);
+  });
+});
+
 describe('the rights check', () => {
   it('names the missing right, at start and on /setup', async () => {
     const other = await FakeBotApi.start();

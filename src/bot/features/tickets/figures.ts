@@ -11,7 +11,7 @@ import { categoryLabel, statusLabel, typeLabel } from './labels.ts';
 import { requireOfficer } from './officerActions.ts';
 import { computeStats } from './stats.ts';
 import { sendStatsPicture } from './statsPhoto.ts';
-import { localTime } from './targets.ts';
+import { localTime, withinTargetShares } from './targets.ts';
 
 /** Midnight (local, in `zone`) of a dd/mm/yyyy or yyyy-mm-dd date; null when not a real date. */
 export function parseLocalDate(raw: string, zone: string): Date | null {
@@ -40,7 +40,11 @@ export function figuresComposer(env: TicketEnv): Composer<BotContext> {
   composer.command('stats', async (ctx) => {
     if (!(await requireOfficer(ctx))) return;
     const { t } = ctx;
-    const stats = computeStats(env.tickets.list());
+    const views = env.tickets.list();
+    const stats = computeStats(views);
+    const shares = withinTargetShares(env.config, env.calendar, views);
+    const percent = (share: number | null) =>
+      share === null ? '—' : `${Math.round(share * 100)}%`;
     const block = (record: Record<string, number>, label: (key: string) => string) =>
       Object.entries(record)
         .sort((a, b) => b[1] - a[1])
@@ -62,6 +66,10 @@ export function figuresComposer(env: TicketEnv): Composer<BotContext> {
       t('tickets.stats.ratings', {
         count: stats.ratings.count,
         average: stats.ratings.average === null ? '—' : stats.ratings.average.toFixed(2),
+      }),
+      t('desk.stats.withinTarget', {
+        response: percent(shares.response),
+        resolution: percent(shares.resolution),
       }),
     ].join('\n');
     await sendStatsPicture(ctx, env, summary);
