@@ -6,10 +6,12 @@ import { type ButtonView, dim, renderButtons, renderHtml } from './render.ts';
 
 interface ShownMessage {
   message_id: number;
-  chat: { id: number; type: 'private' };
+  chat: { id: number; type: 'private' | 'supergroup' };
   date: number;
   text: string;
   buttons: ButtonView[];
+  /** The forum topic it was posted in (officers' group). */
+  threadId?: number;
 }
 
 function buttonsOf(payload: Record<string, unknown>): ButtonView[] {
@@ -27,13 +29,22 @@ function buttonsOf(payload: Record<string, unknown>): ButtonView[] {
  */
 export class ConsoleTransport {
   private nextMessageId = 1;
+  private nextThreadId = 1000;
   private readonly lastKeyboard = new Map<number, ShownMessage>();
+  private readonly topicNames = new Map<number, string>();
 
   constructor(
     private readonly print: (line: string) => void,
     private readonly currentChat: () => number,
     private readonly outputDir: string,
+    /** The officers' group the console plays (`/as group`): a forum where the bot is admin. */
+    private readonly groupId?: number,
   ) {}
+
+  /** The topic's current name, for the console's prompt. */
+  topicName(threadId: number): string | undefined {
+    return this.topicNames.get(threadId);
+  }
 
   /** The last message with buttons shown in `chatId`, if any. */
   keyboardOf(chatId: number): ShownMessage | undefined {
@@ -42,10 +53,37 @@ export class ConsoleTransport {
 
   readonly transport: ApiTransport = async (method, payload) => {
     const chatId = Number(payload.chat_id);
-    const header = () => (chatId === this.currentChat() ? '' : dim(`→ chat ${chatId}: `));
+    const thread =
+      typeof payload.message_thread_id === 'number' ? payload.message_thread_id : undefined;
+    const where =
+      chatId === this.groupId
+        ? `group${thread === undefined ? '' : ` · ${this.topicNames.get(thread) ?? `topic ${thread}`}`}`
+        : `chat ${chatId}`;
+    const header = () =>
+      chatId === this.currentChat() && thread === undefined ? '' : dim(`→ ${where}: `);
     switch (method) {
       case 'getMe':
         return { id: 1, is_bot: true, first_name: 'KCN Bắc Ninh', username: 'kcn_offline_bot' };
+      case 'getChat':
+        return chatId === this.groupId
+          ? { id: chatId, type: 'supergroup', title: 'Officers', is_forum: true }
+          : { id: chatId, type: 'private' };
+      case 'getChatMember':
+        return { status: 'administrator', can_manage_topics: true, can_pin_messages: true };
+      case 'createForumTopic': {
+        const threadId = this.nextThreadId++;
+        this.topicNames.set(threadId, String(payload.name));
+        this.print(dim(`🗂 new topic in the group: ${String(payload.name)}`));
+        return { message_thread_id: threadId, name: payload.name, icon_color: 0 };
+      }
+      case 'editForumTopic':
+        this.topicNames.set(Number(payload.message_thread_id), String(payload.name));
+        this.print(dim(`🗂 topic renamed: ${String(payload.name)}`));
+        return true;
+      case 'closeForumTopic':
+      case 'reopenForumTopic':
+        this.print(dim(`🗂 ${method === 'closeForumTopic' ? 'closed' : 'reopened'}: ${where}`));
+        return true;
       case 'sendMessage':
       case 'editMessageText':
         return this.show(method, chatId, header(), String(payload.text ?? ''), payload);
@@ -80,12 +118,15 @@ export class ConsoleTransport {
     payload: Record<string, unknown>,
   ): ShownMessage {
     const editing = method === 'editMessageText' ? dim('(edited) ') : '';
+    const thread =
+      typeof payload.message_thread_id === 'number' ? payload.message_thread_id : undefined;
     const message: ShownMessage = {
       message_id: method === 'editMessageText' ? Number(payload.message_id) : this.nextMessageId++,
-      chat: { id: chatId, type: 'private' },
+      chat: { id: chatId, type: chatId === this.groupId ? 'supergroup' : 'private' },
       date: Math.floor(Date.now() / 1000),
       text: html,
       buttons: buttonsOf(payload),
+      ...(thread === undefined ? {} : { threadId: thread }),
     };
     this.print(`${header}${editing}${renderHtml(html)}`);
     if (message.buttons.length > 0) {
