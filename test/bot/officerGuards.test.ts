@@ -44,7 +44,11 @@ async function demote() {
 
 beforeEach(async () => {
   harness = await BotHarness.create({
-    env: { OFFICER_IDS: [OFFICER, ...FORMER_OFFICERS].map((user) => user.id).join(',') },
+    env: {
+      OFFICER_IDS: [OFFICER, ...FORMER_OFFICERS].map((user) => user.id).join(','),
+      // The walks below send every officer command from one user at once, faster than any person.
+      FLOOD_BURST: '60',
+    },
   });
   await harness.send(WORKER, '/start');
   await harness.pressButton(WORKER, t('role.worker'));
