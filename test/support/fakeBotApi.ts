@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type FakeChatMember, type FakeTopic, ForumState } from './fakeBotApiForum.ts';
+import { ForumState } from './fakeBotApiForum.ts';
 import { type ParsedRequest, readRequest, sendJson } from './fakeBotApiHttp.ts';
 import { callsToChat, describeCalls, textsInChat } from './fakeBotApiInspect.ts';
 import {
@@ -203,53 +203,6 @@ export class FakeBotApi extends FakeUsers {
   /** One line per recent call, for failure messages. */
   describeCalls(last = 15): string {
     return describeCalls(this.calls, last);
-  }
-
-  // --- forum groups ---
-
-  /**
-   * Declares a supergroup (a forum when `forum`), with the bot's standing in it: an admin who
-   * may manage topics and pin by default.
-   */
-  addGroup(
-    id: number,
-    options: { title?: string; forum?: boolean; bot?: FakeChatMember } = {},
-  ): void {
-    this.state.store.rememberChat({
-      id,
-      type: 'supergroup',
-      title: options.title ?? 'Officers',
-      ...(options.forum !== false && { is_forum: true }),
-    });
-    this.setChatMember(
-      id,
-      this.state.store.bot.id,
-      options.bot ?? { status: 'administrator', can_manage_topics: true, can_pin_messages: true },
-    );
-  }
-
-  setChatMember(chatId: number, userId: number, member: FakeChatMember): void {
-    this.state.forum.members.set(`${chatId}:${userId}`, member);
-  }
-
-  /** The topics of a forum chat, in creation order. */
-  topics(chatId: number): FakeTopic[] {
-    return [...(this.state.forum.topics.get(chatId)?.values() ?? [])].map((topic) => ({
-      ...topic,
-      names: [...topic.names],
-    }));
-  }
-
-  /** Messages the bot put into one topic (text or caption, '' for others), as shown now. */
-  messagesInThread(chatId: number, threadId: number): FakeMessage[] {
-    return this.sentTo(chatId)
-      .flatMap((call) => call.messages ?? [])
-      .filter((message) => message.chat.id === chatId && message.message_thread_id === threadId);
-  }
-
-  /** Message ids pinned in a chat, in order. */
-  pinnedIn(chatId: number): number[] {
-    return [...(this.state.forum.pinned.get(chatId) ?? [])];
   }
 
   // --- failures ---

@@ -1,3 +1,4 @@
+import type { FakeChatMember, FakeTopic } from './fakeBotApiForum.ts';
 import type { FakeState } from './fakeBotApiMethods.ts';
 import { mediaContent, type StoredFile, unixTime } from './fakeBotApiStore.ts';
 import type { ChatType, FakeChat, FakeUpdate, FakeUser } from './fakeBotApiTypes.ts';
@@ -96,6 +97,44 @@ export class FakeUsers {
   /** Queues any other update (edited_message, my_chat_member…); update_id is assigned. */
   pushUpdate(partial: Record<string, unknown>): FakeUpdate {
     return this.state.updates.push(partial);
+  }
+
+  /**
+   * Declares a supergroup (a forum when `forum`), with the bot's standing in it: an admin who
+   * may manage topics and pin by default.
+   */
+  addGroup(
+    id: number,
+    options: { title?: string; forum?: boolean; bot?: FakeChatMember } = {},
+  ): void {
+    this.state.store.rememberChat({
+      id,
+      type: 'supergroup',
+      title: options.title ?? 'Officers',
+      ...(options.forum !== false && { is_forum: true }),
+    });
+    this.setChatMember(
+      id,
+      this.state.store.bot.id,
+      options.bot ?? { status: 'administrator', can_manage_topics: true, can_pin_messages: true },
+    );
+  }
+
+  setChatMember(chatId: number, userId: number, member: FakeChatMember): void {
+    this.state.forum.members.set(`${chatId}:${userId}`, member);
+  }
+
+  /** The topics of a forum chat, in creation order. */
+  topics(chatId: number): FakeTopic[] {
+    return [...(this.state.forum.topics.get(chatId)?.values() ?? [])].map((topic) => ({
+      ...topic,
+      names: [...topic.names],
+    }));
+  }
+
+  /** Message ids pinned in a chat, in order. */
+  pinnedIn(chatId: number): number[] {
+    return [...(this.state.forum.pinned.get(chatId) ?? [])];
   }
 
   /** Number of queued updates the bot has not confirmed yet. */

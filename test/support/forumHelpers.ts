@@ -40,6 +40,18 @@ export function pressIn(
   fake.pressButton(user, found.message, found.button.data);
 }
 
+/** Messages the bot put into one topic, in the order they were sent (snapshots). */
+export function messagesInThread(
+  fake: FakeBotApi,
+  chatId: number,
+  threadId: number,
+): FakeMessage[] {
+  return fake
+    .sentTo(chatId)
+    .flatMap((call) => call.messages ?? [])
+    .filter((message) => message.chat.id === chatId && message.message_thread_id === threadId);
+}
+
 /** Texts (or captions) the bot put into one topic, as they read now. */
 export function threadTexts(fake: FakeBotApi, chatId: number, threadId: number): string[] {
   return [...latest(fake, chatId).values()]

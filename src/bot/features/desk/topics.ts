@@ -103,8 +103,9 @@ export async function syncTopic(env: DeskEnv, chatId: number, code: string): Pro
   const api = topicApi(env.telegram);
   const name = topicName(env, ticket);
   const shouldClose = !isOpen(ticket);
-  if (topic.closed && !shouldClose) await api.reopenForumTopic(chatId, topic.threadId);
+  // The name first: once a topic shows as open or closed again, its name already says why.
   if (name !== topic.name) await api.editForumTopic(chatId, topic.threadId, name);
+  if (topic.closed && !shouldClose) await api.reopenForumTopic(chatId, topic.threadId);
   if (!topic.closed && shouldClose) await api.closeForumTopic(chatId, topic.threadId);
   await env.deskStore.setTopic(code, { ...topic, name, closed: shouldClose });
   const card = topicCard(env, ticket);
