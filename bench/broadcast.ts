@@ -8,10 +8,8 @@ import { applyApiPolicy } from '../src/bot/api.ts';
 import { telegramSender } from '../src/bot/features/notices/send.ts';
 import { OutboxWorker } from '../src/delivery/outboxWorker.ts';
 import { Scheduler } from '../src/delivery/scheduler.ts';
+import { memoryFileLayer } from '../src/store/memoryLayer.ts';
 import { openNoticeStore } from '../src/store/noticeStore.ts';
-import { createOutboxRepository, type OutboxFile } from '../src/store/outbox.ts';
-import { createReminderRepository, type RemindersFile } from '../src/store/reminders.ts';
-import { createScheduleRepository, type SchedulesFile } from '../src/store/schedules.ts';
 import type { UserRepository } from '../src/store/users.ts';
 import { FakeBotApi } from '../test/support/fakeBotApi.ts';
 
@@ -25,16 +23,6 @@ const RECIPIENTS = 2000;
 const RATES = [25, 200];
 const PENDING = 100_000;
 const TICK_TARGET_MS = 5;
-
-function memory<T extends object>(data: T) {
-  return {
-    data,
-    update(change: (data: T) => void) {
-      change(this.data);
-      return Promise.resolve();
-    },
-  };
-}
 
 async function throughput(rate: number): Promise<void> {
   const recipients = rate <= 25 ? 250 : RECIPIENTS;
@@ -85,9 +73,10 @@ async function throughput(rate: number): Promise<void> {
 
 async function schedulerTick(): Promise<boolean> {
   const start = Date.parse('2026-06-15T03:00:00Z');
-  const reminders = createReminderRepository(memory<RemindersFile>({}), () => new Date(start));
-  const schedules = createScheduleRepository(memory<SchedulesFile>({}), () => new Date(start));
-  const outbox = createOutboxRepository(memory<OutboxFile>({}), () => new Date(start));
+  const store = await openNoticeStore('/memory', () => new Date(start), {
+    layer: memoryFileLayer(),
+  });
+  const { reminders, schedules, outbox } = store;
   for (let i = 0; i < PENDING; i += 1) {
     await reminders.add({
       userId: i,

@@ -1,48 +1,51 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type { z } from 'zod';
-import { errorMessage } from '../errors.ts';
+import {
+  type Envelope,
+  firstProblem,
+  parseEnvelope,
+  StoreValidationError,
+  WriteHealth,
+} from './envelope.ts';
+import { DurableTextFile, type FileLayer, nodeFileLayer } from './fileLayer.ts';
 
-/** Raised when a data file cannot be trusted; the file is left exactly as it was found. */
-export class StoreCorruptError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
-    super(
-      `${file}: ${problem}. The file was left untouched; repair it or restore it from a backup, then start again.`,
-    );
-    this.name = 'StoreCorruptError';
-  }
+export { StoreCorruptError, StoreValidationError } from './envelope.ts';
+
+interface Op<T> {
+  change: (data: T) => void;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
-interface Envelope<T> {
-  version: number;
-  data: T;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map(String).join('.');
-  return path ? `field "data.${path}": ${issue.message}` : issue.message;
+export interface CollectionOptions {
+  layer?: FileLayer;
+  health?: WriteHealth;
 }
 
 /**
- * One JSON file holding one collection, behind the only lowdb instance for that file.
- * Changes apply in memory at once; all changes made in the same tick become one write,
- * and `update` resolves only when that write is on disk, so a handler can await it
- * before telling the user anything.
+ * One JSON file holding one small document (feedback, schedules, broadcasts). Changes are
+ * functions applied, at write time, to a private copy of what is on disk; the copy is checked
+ * against the load schema, written, and only then becomes `data`. So memory never runs ahead of
+ * the disk, a failed write changes nothing, and nothing the next start would refuse is written.
+ * All changes made in the same tick become one write; `update` resolves once it is durable.
  */
 export class Collection<T> {
-  private pending: Promise<void> | null = null;
+  private queue: Op<T>[] = [];
+  private scheduled: Promise<void> | null = null;
   private inFlight: Promise<void> = Promise.resolve();
   private writes = 0;
+  private readonly adapter: DurableTextFile;
 
   private constructor(
     readonly file: string,
-    private readonly db: Low<Envelope<T>>,
-  ) {}
+    private readonly version: number,
+    private readonly schema: z.ZodType<T>,
+    layer: FileLayer,
+    private readonly health: WriteHealth,
+    private current: T,
+  ) {
+    this.adapter = new DurableTextFile(file, layer);
+  }
 
   /** Reads and validates the file, creating it from `initial` only when it does not exist. */
   static async open<T>(
@@ -50,25 +53,25 @@ export class Collection<T> {
     version: number,
     schema: z.ZodType<T>,
     initial: () => T,
+    options: CollectionOptions = {},
   ): Promise<Collection<T>> {
-    await mkdir(dirname(file), { recursive: true });
-    const db = new Low<Envelope<T>>(new JSONFile<Envelope<T>>(file), { version, data: initial() });
-    const raw = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    });
-    const collection = new Collection(file, db);
+    const layer = options.layer ?? nodeFileLayer;
+    const health = options.health ?? new WriteHealth();
+    await layer.ensureDir(dirname(file));
+    const raw = await layer.readText(file);
     if (raw === null) {
+      const collection = new Collection(file, version, schema, layer, health, initial());
       await collection.update(() => undefined);
       return collection;
     }
-    db.data = parseEnvelope(file, raw, version, schema);
-    return collection;
+    health.noteSize(file, raw.length);
+    const data = parseEnvelope(file, raw, version, schema);
+    return new Collection(file, version, schema, layer, health, data);
   }
 
-  /** Current contents; mutate only inside `update`, so every change gets written. */
+  /** What is on disk. Read-only: change it only through `update`. */
   get data(): T {
-    return this.db.data.data;
+    return this.current;
   }
 
   /** Number of file writes so far (lets benchmarks and tests see batching work). */
@@ -76,69 +79,66 @@ export class Collection<T> {
     return this.writes;
   }
 
-  /** Applies `change` now and resolves once it is durable on disk. */
+  /** Queues `change`; resolves once it is durable and visible, rejects if it was not saved. */
   update(change: (data: T) => void): Promise<void> {
-    change(this.db.data.data);
-    return this.scheduleWrite();
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ change, resolve, reject });
+      this.schedule();
+    });
   }
 
-  /** Resolves when every change made so far is on disk. */
+  /** Resolves when every change made so far has been written (or refused). */
   async flush(): Promise<void> {
-    await (this.pending ?? this.inFlight);
+    await (this.scheduled ?? this.inFlight);
   }
 
-  private scheduleWrite(): Promise<void> {
-    if (this.pending) return this.pending;
+  private schedule(): void {
+    if (this.scheduled) return;
     const previous = this.inFlight;
-    this.pending = (async () => {
-      await previous.catch(() => undefined);
+    this.scheduled = (async () => {
+      await previous;
       await new Promise<void>((resolve) => setImmediate(resolve));
-      this.pending = null;
-      this.inFlight = this.writeNow();
+      this.scheduled = null;
+      const batch = this.queue;
+      this.queue = [];
+      this.inFlight = this.commit(batch);
       await this.inFlight;
     })();
-    return this.pending;
   }
 
-  private async writeNow(): Promise<void> {
-    await this.db.write();
-    this.writes += 1;
-    // JSONFile renames a fully written temporary file into place (atomic); syncing the result
-    // makes it survive a power cut too, not only a crash of this process.
-    const handle = await open(this.file, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
+  private async commit(batch: Op<T>[]): Promise<void> {
+    let draft = structuredClone(this.current);
+    const accepted: Op<T>[] = [];
+    for (const op of batch) {
+      try {
+        op.change(draft);
+        accepted.push(op);
+      } catch (error) {
+        op.reject(error);
+        // It may have half-applied itself: rebuild the copy from the changes that went through.
+        draft = structuredClone(this.current);
+        for (const good of accepted) good.change(draft);
+      }
     }
+    if (accepted.length === 0) return;
+    const parsed = this.schema.safeParse(draft);
+    if (!parsed.success) {
+      const error = new StoreValidationError(this.file, firstProblem(parsed.error));
+      for (const op of accepted) op.reject(error);
+      return;
+    }
+    const envelope: Envelope<T> = { version: this.version, data: parsed.data };
+    const text = JSON.stringify(envelope);
+    try {
+      await this.adapter.write(text);
+    } catch (error) {
+      this.health.noteFailure(error);
+      for (const op of accepted) op.reject(error);
+      return;
+    }
+    this.writes += 1;
+    this.health.noteWrite(this.file, text.length);
+    this.current = parsed.data;
+    for (const op of accepted) op.resolve();
   }
-}
-
-function parseEnvelope<T>(
-  file: string,
-  raw: string,
-  version: number,
-  schema: z.ZodType<T>,
-): Envelope<T> {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    throw new StoreCorruptError(file, `not valid JSON (${errorMessage(error)})`);
-  }
-  if (typeof json !== 'object' || json === null || !('version' in json) || !('data' in json)) {
-    throw new StoreCorruptError(file, 'expected an object with "version" and "data"');
-  }
-  if (json.version !== version) {
-    throw new StoreCorruptError(
-      file,
-      `schema version ${String(json.version)} is not the version ${version} this program reads`,
-    );
-  }
-  const parsed = schema.safeParse(json.data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new StoreCorruptError(file, first ? describeIssue(first) : 'does not match its schema');
-  }
-  return { version, data: parsed.data };
 }

@@ -1,8 +1,8 @@
-import { unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { Collection } from './collection.ts';
 import { createDeskRepository, type DeskRepository, deskFileSchema, emptyDesk } from './desk.ts';
+import { WriteHealth } from './envelope.ts';
 import {
   createFeedbackRepository,
   emptyFeedback,
@@ -10,23 +10,17 @@ import {
   type FeedbackRepository,
   feedbackFileSchema,
 } from './feedback.ts';
+import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
+import { legacyCollections } from './layout.ts';
+import { type MigrationReport, migrateLegacyLayout } from './migrate.ts';
 import { type NoticeStore, openNoticeStore } from './noticeStore.ts';
-import {
-  createSessionRepository,
-  type SessionRepository,
-  type SessionsFile,
-  sessionsFileSchema,
-} from './sessions.ts';
+import { createSessionRepository, type SessionRepository, sessionsSpec } from './sessions.ts';
+import { ShardedRecords } from './sharded.ts';
 import { openTickets, type TicketRepository } from './tickets/index.ts';
-import {
-  createUserRepository,
-  type UserRepository,
-  type UsersFile,
-  usersFileSchema,
-} from './users.ts';
+import { createUserRepository, type UserRepository, usersSpec } from './users.ts';
 
-export { StoreCorruptError } from './collection.ts';
 export type { DeskRepository, FaqDraft, Relay, TopicRecord } from './desk.ts';
+export { StoreCorruptError, StoreValidationError } from './envelope.ts';
 export type { FeedbackRepository } from './feedback.ts';
 export type { NoticeStore } from './noticeStore.ts';
 export type { SessionRepository } from './sessions.ts';
@@ -38,6 +32,17 @@ export interface StoreOptions<S> {
   /** The bot's session shape; passed in so this folder never depends on the bot. */
   sessionSchema: z.ZodType<S>;
   now?: () => Date;
+  /** Where the backup taken before a layout migration goes; default `<dataDir>-migration-backups`. */
+  backupDir?: string;
+  /** The file operations (tests inject faults here; see fileLayer.ts). */
+  layer?: FileLayer;
+}
+
+export interface StoreHealth {
+  ok: boolean;
+  freeBytes: number;
+  neededBytes: number;
+  lastWriteFailure: string | null;
 }
 
 export interface Store<S> {
@@ -51,36 +56,72 @@ export interface Store<S> {
   desk: DeskRepository;
   /** Subscriptions, reminders, deadline schedules, broadcasts and the outbox that sends them. */
   notices: NoticeStore;
+  /** Set when this start moved an old data folder to the sharded layout. */
+  migration: MigrationReport | null;
   /** Resolves when every change made so far is on disk (called on shutdown). */
   flush(): Promise<void>;
-  /** Whether DATA_DIR accepts a write right now (disk full, read-only mount…); for /healthz. */
+  /** Free space against what the next writes need, and whether the last write failed; for /healthz. */
+  health(): Promise<StoreHealth>;
+  /** `health().ok`, kept for callers that only need the verdict. */
   isWritable(): Promise<boolean>;
+  /** Writes and bytes written by the sharded collections so far (benchmarks). */
+  writeStats(): { writes: number; bytes: number };
 }
 
+/** How long a failed write keeps /healthz at 503 unless a later write succeeds. */
+const FAILURE_WINDOW_MS = 5 * 60_000;
+
 /**
- * Opens every collection file under `dataDir`, one lowdb instance per file. Any file that is
- * not valid JSON or fails its schema stops the program (StoreCorruptError) and stays untouched.
+ * Opens every collection under `dataDir`. Any file that is not valid JSON or fails its schema
+ * stops the program (StoreCorruptError) and stays untouched. A folder in the one-file layout
+ * is first backed up and moved to the sharded one (see migrate.ts).
  */
 export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> {
   const now = options.now ?? (() => new Date());
-  const file = (name: string) => join(options.dataDir, `${name}.json`);
-  const users = await Collection.open<UsersFile>(file('users'), 1, usersFileSchema, () => ({}));
-  const sessions = await Collection.open<SessionsFile<S>>(
-    file('sessions'),
-    1,
-    sessionsFileSchema(options.sessionSchema),
-    () => ({}),
+  const layer = options.layer ?? nodeFileLayer;
+  const health = new WriteHealth();
+  const { dataDir } = options;
+  await layer.ensureDir(dataDir);
+  const backupDir =
+    options.backupDir ?? join(dirname(dataDir), `${basename(dataDir)}-migration-backups`);
+  const migration = await migrateLegacyLayout(
+    dataDir,
+    backupDir,
+    legacyCollections(options.sessionSchema),
+    layer,
+    health,
+    now,
+  );
+  const users = await ShardedRecords.open(dataDir, usersSpec, layer, health);
+  const sessions = await ShardedRecords.open(
+    dataDir,
+    sessionsSpec(options.sessionSchema),
+    layer,
+    health,
   );
   const feedback = await Collection.open<FeedbackFile>(
-    file('feedback'),
+    join(dataDir, 'feedback.json'),
     1,
     feedbackFileSchema,
     emptyFeedback,
+    { layer, health },
   );
-  const desk = await Collection.open(file('desk'), 1, deskFileSchema, emptyDesk);
-  const collections = [users, sessions, feedback, desk];
-  const tickets = await openTickets(options.dataDir, now);
-  const notices = await openNoticeStore(options.dataDir, now);
+  const desk = await Collection.open(join(dataDir, 'desk.json'), 1, deskFileSchema, emptyDesk, {
+    layer,
+    health,
+  });
+  const tickets = await openTickets(dataDir, now, layer, health);
+  const notices = await openNoticeStore(dataDir, now, { layer, health });
+  const storeHealth = async (): Promise<StoreHealth> => {
+    const freeBytes = await layer.freeBytes(dataDir).catch(() => 0);
+    const failed = health.failedRecently(FAILURE_WINDOW_MS);
+    return {
+      ok: !failed && freeBytes >= health.neededBytes,
+      freeBytes,
+      neededBytes: health.neededBytes,
+      lastWriteFailure: failed ? health.lastFailure : null,
+    };
+  };
   return {
     users: createUserRepository(users, now),
     sessions: createSessionRepository(sessions),
@@ -88,22 +129,25 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
     tickets,
     desk: createDeskRepository(desk),
     notices,
-    async isWritable() {
-      const probe = join(options.dataDir, '.write-probe');
-      try {
-        await writeFile(probe, String(Date.now()));
-        await unlink(probe);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    migration,
+    health: storeHealth,
+    isWritable: async () => (await storeHealth()).ok,
     async flush() {
       await Promise.all([
-        ...collections.map((collection) => collection.flush()),
+        users.flush(),
+        sessions.flush(),
+        feedback.flush(),
+        desk.flush(),
         tickets.flush(),
         notices.flush(),
       ]);
+    },
+    writeStats() {
+      const own = [users.stats(), sessions.stats(), notices.writeStats()];
+      return {
+        writes: own.reduce((sum, s) => sum + s.writes, 0),
+        bytes: own.reduce((sum, s) => sum + s.bytes, 0),
+      };
     },
   };
 }

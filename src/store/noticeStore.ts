@@ -6,32 +6,24 @@ import {
   createBroadcastRepository,
 } from './broadcasts.ts';
 import { Collection } from './collection.ts';
-import {
-  createOutboxRepository,
-  type OutboxFile,
-  type OutboxRepository,
-  outboxFileSchema,
-} from './outbox.ts';
-import {
-  createReminderRepository,
-  type ReminderRepository,
-  type RemindersFile,
-  remindersFileSchema,
-} from './reminders.ts';
+import { WriteHealth } from './envelope.ts';
+import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
+import { createOutboxRepository, type OutboxRepository, outboxSpec } from './outbox.ts';
+import { createReminderRepository, type ReminderRepository, remindersSpec } from './reminders.ts';
 import {
   createScheduleRepository,
   type ScheduleRepository,
   type SchedulesFile,
   schedulesFileSchema,
 } from './schedules.ts';
+import { ShardedRecords } from './sharded.ts';
 import {
   createSubscriptionRepository,
   type SubscriptionRepository,
-  type SubscriptionsFile,
-  subscriptionsFileSchema,
+  subscriptionsSpec,
 } from './subscriptions.ts';
 
-/** Everything the notices feature persists: one file per collection under the data folder. */
+/** Everything the notices feature persists under the data folder. */
 export interface NoticeStore {
   subscriptions: SubscriptionRepository;
   reminders: ReminderRepository;
@@ -39,46 +31,65 @@ export interface NoticeStore {
   outbox: OutboxRepository;
   broadcasts: BroadcastRepository;
   flush(): Promise<void>;
+  /** Writes and bytes written so far by the sharded notice collections (benchmarks). */
+  writeStats(): { writes: number; bytes: number };
 }
 
-/** Opens the notice collections; called by `openStore`. */
-export async function openNoticeStore(dataDir: string, now: () => Date): Promise<NoticeStore> {
+export interface NoticeStoreOptions {
+  layer?: FileLayer;
+  health?: WriteHealth;
+}
+
+/**
+ * Opens the notice collections; called by `openStore`. Subscriptions, reminders and the outbox
+ * grow with the users and are sharded; schedules and broadcasts are officers' few records.
+ */
+export async function openNoticeStore(
+  dataDir: string,
+  now: () => Date,
+  options: NoticeStoreOptions = {},
+): Promise<NoticeStore> {
+  const layer = options.layer ?? nodeFileLayer;
+  const health = options.health ?? new WriteHealth();
   const file = (name: string) => join(dataDir, `${name}.json`);
   const empty = () => ({});
-  const subscriptions = await Collection.open<SubscriptionsFile>(
-    file('subscriptions'),
-    1,
-    subscriptionsFileSchema,
-    empty,
-  );
-  const reminders = await Collection.open<RemindersFile>(
-    file('reminders'),
-    1,
-    remindersFileSchema,
-    empty,
-  );
+  await layer.ensureDir(dataDir);
+  const subscriptions = await ShardedRecords.open(dataDir, subscriptionsSpec, layer, health);
+  const reminders = await ShardedRecords.open(dataDir, remindersSpec, layer, health);
+  const outbox = await ShardedRecords.open(dataDir, outboxSpec, layer, health);
   const schedules = await Collection.open<SchedulesFile>(
     file('schedules'),
     1,
     schedulesFileSchema,
     empty,
+    { layer, health },
   );
-  const outbox = await Collection.open<OutboxFile>(file('outbox'), 1, outboxFileSchema, empty);
   const broadcasts = await Collection.open<BroadcastsFile>(
     file('broadcasts'),
     1,
     broadcastsFileSchema,
     empty,
+    { layer, health },
   );
-  const all = [subscriptions, reminders, schedules, outbox, broadcasts];
+  const sharded = [subscriptions, reminders, outbox];
   return {
     subscriptions: createSubscriptionRepository(subscriptions, now),
     reminders: createReminderRepository(reminders, now),
     schedules: createScheduleRepository(schedules, now),
-    outbox: createOutboxRepository(outbox, now),
+    outbox: await createOutboxRepository(outbox, now),
     broadcasts: createBroadcastRepository(broadcasts, now),
     async flush() {
-      await Promise.all(all.map((collection) => collection.flush()));
+      await Promise.all([...sharded, schedules, broadcasts].map((c) => c.flush()));
+    },
+    writeStats() {
+      let writes = 0;
+      let bytes = 0;
+      for (const collection of sharded) {
+        const stats = collection.stats();
+        writes += stats.writes;
+        bytes += stats.bytes;
+      }
+      return { writes, bytes };
     },
   };
 }

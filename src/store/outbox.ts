@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { z } from 'zod';
-import type { Collection } from './collection.ts';
+import { StoreCorruptError } from './envelope.ts';
 import { mediaSchema, newId } from './notices.ts';
+import type { ShardedRecords, ShardedSpec } from './sharded.ts';
 
 /** What to send; rendered per recipient at send time, so each gets their own language. */
 export const outMessageSchema = z.discriminatedUnion('kind', [
@@ -46,8 +48,66 @@ export const outboxJobSchema = z.object({
 });
 export type OutboxJob = z.infer<typeof outboxJobSchema>;
 
+/** The one-file layout before sharding (read only by the migration). */
 export const outboxFileSchema = z.record(z.string(), outboxJobSchema);
 export type OutboxFile = z.infer<typeof outboxFileSchema>;
+
+/** Recipients per stored chunk: a mark rewrites one chunk's shard, not the whole job. */
+export const OUTBOX_CHUNK = 500;
+
+/**
+ * Stored records: a job's header (`<id>`) and its recipients in chunks (`<id>~<n>`). Chunks are
+ * written before the header and removed after it, so a header always has all its chunks.
+ */
+export const outboxRecordSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('job'),
+    id: z.string(),
+    priority: z.number().int(),
+    createdAt: z.string(),
+    message: outMessageSchema,
+    total: z.number().int().min(0),
+  }),
+  z.object({
+    kind: z.literal('chunk'),
+    jobId: z.string(),
+    index: z.number().int().min(0),
+    to: z.array(z.number().int()),
+    marks: z.string().regex(/^[.sbfx]*$/),
+  }),
+]);
+export type OutboxRecord = z.infer<typeof outboxRecordSchema>;
+type ChunkRecord = Extract<OutboxRecord, { kind: 'chunk' }>;
+
+export const outboxSpec: ShardedSpec<OutboxRecord> = {
+  name: 'outbox',
+  version: 1,
+  recordSchema: outboxRecordSchema,
+  shards: 64,
+};
+
+export const chunkKey = (jobId: string, index: number): string => `${jobId}~${index}`;
+
+/** Splits a job into the records stored for it. */
+export function outboxRecordsOf(job: OutboxJob): [string, OutboxRecord][] {
+  const records: [string, OutboxRecord][] = [];
+  for (let index = 0; index * OUTBOX_CHUNK < job.to.length; index += 1) {
+    const from = index * OUTBOX_CHUNK;
+    records.push([
+      chunkKey(job.id, index),
+      {
+        kind: 'chunk',
+        jobId: job.id,
+        index,
+        to: job.to.slice(from, from + OUTBOX_CHUNK),
+        marks: job.marks.slice(from, from + OUTBOX_CHUNK),
+      },
+    ]);
+  }
+  const { to: _to, marks: _marks, ...header } = job;
+  records.push([job.id, { kind: 'job', ...header, total: job.to.length }]);
+  return records;
+}
 
 export interface JobStats {
   total: number;
@@ -98,52 +158,117 @@ export function jobStats(job: OutboxJob): JobStats {
   return stats;
 }
 
-/** The part of Collection the outbox needs; tests pass an in-memory one. */
-export type OutboxCollection = Pick<Collection<OutboxFile>, 'data' | 'update'>;
+/**
+ * Assembles the jobs from their stored records. Chunks without a header are left-overs of an
+ * enqueue cut short by a crash (never announced); they are returned so the caller can drop them.
+ */
+function assemble(records: ShardedRecords<OutboxRecord>): {
+  jobs: Map<string, OutboxJob>;
+  orphans: string[];
+} {
+  const jobs = new Map<string, OutboxJob>();
+  const chunks = new Map<string, ChunkRecord[]>();
+  const orphans: string[] = [];
+  for (const [key, record] of records.entries()) {
+    if (record.kind === 'job') continue;
+    if (!records.has(record.jobId)) orphans.push(key);
+    else {
+      const own = chunks.get(record.jobId) ?? [];
+      own.push(record);
+      chunks.set(record.jobId, own);
+    }
+  }
+  for (const record of records.values()) {
+    if (record.kind !== 'job') continue;
+    const own = (chunks.get(record.id) ?? []).sort((a, b) => a.index - b.index);
+    const to = own.flatMap((chunk) => chunk.to);
+    if (to.length !== record.total) {
+      throw new StoreCorruptError(
+        join(records.spec.name, record.id),
+        `outbox job has ${to.length} of its ${record.total} recipients; a chunk file is missing`,
+      );
+    }
+    const { kind: _kind, total: _total, ...header } = record;
+    jobs.set(record.id, { ...header, to, marks: own.map((chunk) => chunk.marks).join('') });
+  }
+  return { jobs, orphans };
+}
 
-export function createOutboxRepository(
-  collection: OutboxCollection,
+/**
+ * The outbox over a sharded collection. The jobs are kept assembled in memory for the worker;
+ * a mark changes one chunk record, and the in-memory job follows once that write is durable.
+ */
+export async function createOutboxRepository(
+  records: ShardedRecords<OutboxRecord>,
   now: () => Date,
-): OutboxRepository {
+): Promise<OutboxRepository> {
+  const { jobs, orphans } = assemble(records);
+  await Promise.all(orphans.map((key) => records.remove(key)));
+  records.onCommit((_key, _before, after) => {
+    if (after?.kind !== 'chunk') return;
+    const job = jobs.get(after.jobId);
+    if (!job) return;
+    const from = after.index * OUTBOX_CHUNK;
+    job.marks = `${job.marks.slice(0, from)}${after.marks}${job.marks.slice(from + after.marks.length)}`;
+  });
+  const changeMarks = (jobId: string, index: number, change: (marks: string) => string) =>
+    records.change(chunkKey(jobId, index), (chunk) =>
+      chunk?.kind === 'chunk' ? { ...chunk, marks: change(chunk.marks) } : chunk,
+    );
   return {
     async enqueue(input) {
       const id = input.id ?? newId();
-      const existing = collection.data[id];
+      const existing = jobs.get(id);
       if (existing) return existing;
       const job: OutboxJob = {
         id,
         priority: input.priority,
         createdAt: now().toISOString(),
         message: input.message,
-        to: input.to,
+        to: [...input.to],
         marks: '.'.repeat(input.to.length),
       };
-      await collection.update((file) => {
-        file[id] = job;
-      });
+      const stored = outboxRecordsOf(job);
+      const header = stored.pop() as [string, OutboxRecord];
+      await Promise.all(stored.map(([key, record]) => records.put(key, record)));
+      await records.put(...header);
+      const raced = jobs.get(id);
+      if (raced) return raced;
+      jobs.set(id, job);
       return job;
     },
-    get: (id) => collection.data[id],
+    get: (id) => jobs.get(id),
     jobs: () =>
-      Object.values(collection.data).sort(
+      [...jobs.values()].sort(
         (a, b) => a.priority - b.priority || a.createdAt.localeCompare(b.createdAt),
       ),
-    mark: (jobId, index, mark) =>
-      collection.update((file) => {
-        const job = file[jobId];
-        if (!job || index < 0 || index >= job.marks.length) return;
-        job.marks = `${job.marks.slice(0, index)}${mark}${job.marks.slice(index + 1)}`;
-      }),
-    cancel: (jobId) =>
-      collection.update((file) => {
-        const job = file[jobId];
-        if (job) job.marks = job.marks.replaceAll('.', 'x');
-      }),
+    async mark(jobId, index, mark) {
+      const job = jobs.get(jobId);
+      if (!job || index < 0 || index >= job.marks.length) return;
+      const at = index % OUTBOX_CHUNK;
+      await changeMarks(jobId, Math.floor(index / OUTBOX_CHUNK), (marks) =>
+        at < marks.length ? `${marks.slice(0, at)}${mark}${marks.slice(at + 1)}` : marks,
+      );
+    },
+    async cancel(jobId) {
+      const job = jobs.get(jobId);
+      if (!job) return;
+      const count = Math.ceil(job.to.length / OUTBOX_CHUNK);
+      await Promise.all(
+        Array.from({ length: count }, (_, index) =>
+          changeMarks(jobId, index, (marks) => marks.replaceAll('.', 'x')),
+        ),
+      );
+    },
     async remove(jobId) {
-      if (!(jobId in collection.data)) return;
-      await collection.update((file) => {
-        delete file[jobId];
-      });
+      const job = jobs.get(jobId);
+      if (!job) return;
+      await records.remove(jobId);
+      jobs.delete(jobId);
+      const count = Math.ceil(job.to.length / OUTBOX_CHUNK);
+      await Promise.all(
+        Array.from({ length: count }, (_, index) => records.remove(chunkKey(jobId, index))),
+      );
     },
   };
 }

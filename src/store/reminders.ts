@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Repeat } from '../scheduling/index.ts';
-import type { Collection } from './collection.ts';
 import { newId, repeatSchema } from './notices.ts';
+import type { ShardedRecords, ShardedSpec } from './sharded.ts';
 
 export const reminderSchema = z.object({
   id: z.string(),
@@ -15,8 +15,15 @@ export const reminderSchema = z.object({
 });
 export type Reminder = z.infer<typeof reminderSchema>;
 
+/** The one-file layout before sharding (read only by the migration). */
 export const remindersFileSchema = z.record(z.string(), reminderSchema);
-export type RemindersFile = z.infer<typeof remindersFileSchema>;
+
+export const remindersSpec: ShardedSpec<Reminder> = {
+  name: 'reminders',
+  version: 1,
+  recordSchema: reminderSchema,
+  shards: 128,
+};
 
 /** Personal reminders; the scheduler keeps the pending ones in a due queue. */
 export interface ReminderRepository {
@@ -31,13 +38,39 @@ export interface ReminderRepository {
   advance(id: string, next: Date | null, status?: 'done' | 'missed'): Promise<void>;
 }
 
+/**
+ * Reminders from a sharded collection, with two indexes kept on every committed write: each
+ * user's reminders and the pending set, so neither `/reminders` nor `/forgetme` scans them all.
+ */
 export function createReminderRepository(
-  collection: Pick<Collection<RemindersFile>, 'data' | 'update'>,
+  records: ShardedRecords<Reminder>,
   now: () => Date,
 ): ReminderRepository {
-  const pending = () => Object.values(collection.data).filter((r) => r.status === 'pending');
+  const byUser = new Map<number, Set<string>>();
+  const pendingIds = new Set<string>();
+  const track = (id: string, before: Reminder | undefined, after: Reminder | undefined) => {
+    if (before && before.userId !== after?.userId) {
+      const own = byUser.get(before.userId);
+      own?.delete(id);
+      if (own?.size === 0) byUser.delete(before.userId);
+    }
+    if (after) {
+      const own = byUser.get(after.userId) ?? new Set<string>();
+      own.add(id);
+      byUser.set(after.userId, own);
+    }
+    if (after?.status === 'pending') pendingIds.add(id);
+    else pendingIds.delete(id);
+  };
+  for (const [id, reminder] of records.entries()) track(id, undefined, reminder);
+  records.onCommit(track);
+  const ofUser = (userId: number) =>
+    [...(byUser.get(userId) ?? [])]
+      .map((id) => records.get(id))
+      .filter((reminder): reminder is Reminder => reminder !== undefined);
+
   return {
-    get: (id) => collection.data[id],
+    get: (id) => records.get(id),
     async add(input) {
       const reminder: Reminder = {
         id: newId(),
@@ -48,38 +81,33 @@ export function createReminderRepository(
         status: 'pending',
         createdAt: now().toISOString(),
       };
-      await collection.update((file) => {
-        file[reminder.id] = reminder;
-      });
-      return reminder;
+      await records.put(reminder.id, reminder);
+      return records.get(reminder.id) ?? reminder;
     },
-    pending,
+    pending: () =>
+      [...pendingIds]
+        .map((id) => records.get(id))
+        .filter((reminder): reminder is Reminder => reminder !== undefined),
     pendingOf: (userId) =>
-      pending()
-        .filter((r) => r.userId === userId)
+      ofUser(userId)
+        .filter((r) => r.status === 'pending')
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     async remove(id) {
-      if (!(id in collection.data)) return;
-      await collection.update((file) => {
-        delete file[id];
-      });
+      if (!records.has(id)) return;
+      await records.remove(id);
     },
     async removeAllOf(userId) {
-      const ids = Object.values(collection.data)
-        .filter((reminder) => reminder.userId === userId)
-        .map((reminder) => reminder.id);
-      if (ids.length === 0) return ids;
-      await collection.update((file) => {
-        for (const id of ids) delete file[id];
-      });
+      const ids = ofUser(userId).map((reminder) => reminder.id);
+      await Promise.all(ids.map((id) => records.remove(id)));
       return ids;
     },
-    advance: (id, next, status = 'done') =>
-      collection.update((file) => {
-        const reminder = file[id];
-        if (!reminder) return;
-        if (next) reminder.dueAt = next.toISOString();
-        else reminder.status = status;
-      }),
+    async advance(id, next, status = 'done') {
+      if (!records.has(id)) return;
+      await records.change(id, (reminder) => {
+        if (!reminder) return reminder;
+        if (next) return { ...reminder, dueAt: next.toISOString() };
+        return { ...reminder, status };
+      });
+    },
   };
 }

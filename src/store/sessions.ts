@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Collection } from './collection.ts';
+import type { ShardedRecords, ShardedSpec } from './sharded.ts';
 
 export type SessionsFile<S> = Record<string, S>;
 
@@ -14,20 +14,18 @@ export interface SessionRepository<S> {
   delete(key: string): Promise<void>;
 }
 
-export function createSessionRepository<S>(
-  collection: Collection<SessionsFile<S>>,
-): SessionRepository<S> {
+/** Sessions live in a sharded collection keyed by `<chat>:<user>`. */
+export function sessionsSpec<S>(sessionSchema: z.ZodType<S>): ShardedSpec<S> {
+  return { name: 'sessions', version: 1, recordSchema: sessionSchema, shards: 128 };
+}
+
+export function createSessionRepository<S>(records: ShardedRecords<S>): SessionRepository<S> {
   return {
-    get: (key) => collection.data[key],
-    set: (key, session) =>
-      collection.update((sessions) => {
-        sessions[key] = session;
-      }),
+    get: (key) => records.get(key),
+    set: (key, session) => records.put(key, session),
     async delete(key) {
-      if (!(key in collection.data)) return;
-      await collection.update((sessions) => {
-        delete sessions[key];
-      });
+      if (!records.has(key)) return;
+      await records.remove(key);
     },
   };
 }

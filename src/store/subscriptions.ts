@@ -1,13 +1,23 @@
 import { z } from 'zod';
-import type { Collection } from './collection.ts';
 import { type Channel, channelSchema } from './notices.ts';
+import type { ShardedRecords, ShardedSpec } from './sharded.ts';
 import type { Role } from './users.ts';
 
-export const subscriptionsFileSchema = z.record(
-  z.string().regex(/^-?\d+$/),
-  z.object({ channels: z.array(channelSchema), updatedAt: z.string() }),
-);
-export type SubscriptionsFile = z.infer<typeof subscriptionsFileSchema>;
+export const subscriptionSchema = z.object({
+  channels: z.array(channelSchema),
+  updatedAt: z.string(),
+});
+export type Subscription = z.infer<typeof subscriptionSchema>;
+
+/** The one-file layout before sharding (read only by the migration). */
+export const subscriptionsFileSchema = z.record(z.string().regex(/^-?\d+$/), subscriptionSchema);
+
+export const subscriptionsSpec: ShardedSpec<Subscription> = {
+  name: 'subscriptions',
+  version: 1,
+  recordSchema: subscriptionSchema,
+  shards: 64,
+};
 
 /** What a user who never chose is subscribed to: general notices and their role's channel. */
 export function defaultChannels(role: Role | null): Channel[] {
@@ -27,14 +37,17 @@ export interface SubscriptionRepository {
 }
 
 export function createSubscriptionRepository(
-  collection: Collection<SubscriptionsFile>,
+  records: ShardedRecords<Subscription>,
   now: () => Date,
 ): SubscriptionRepository {
-  const get = (userId: number) => collection.data[String(userId)]?.channels;
-  const set = (userId: number, channels: Channel[]) =>
-    collection.update((file) => {
-      file[String(userId)] = { channels: [...new Set(channels)], updatedAt: now().toISOString() };
-    });
+  const get = (userId: number) => records.get(String(userId))?.channels;
+  const set = async (userId: number, channels: Channel[]) => {
+    const unique = [...new Set(channels)];
+    const current = get(userId);
+    if (current && current.length === unique.length && current.every((c, i) => c === unique[i]))
+      return;
+    await records.put(String(userId), { channels: unique, updatedAt: now().toISOString() });
+  };
   const channelsOf = (userId: number, role: Role | null) => get(userId) ?? defaultChannels(role);
   return {
     get,
@@ -49,10 +62,8 @@ export function createSubscriptionRepository(
       return next;
     },
     async remove(userId) {
-      if (!(String(userId) in collection.data)) return;
-      await collection.update((file) => {
-        delete file[String(userId)];
-      });
+      if (!records.has(String(userId))) return;
+      await records.remove(String(userId));
     },
   };
 }

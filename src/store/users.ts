@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Collection } from './collection.ts';
+import type { ShardedRecords, ShardedSpec } from './sharded.ts';
 
 export const userSchema = z.object({
   id: z.number().int(),
@@ -40,60 +40,79 @@ export interface UserRepository {
   all(): User[];
 }
 
+/** Users live in a sharded collection keyed by their Telegram id. */
+export const usersSpec: ShardedSpec<User> = {
+  name: 'users',
+  version: 1,
+  recordSchema: userSchema,
+  shards: 128,
+};
+
+/**
+ * Profiles from a sharded collection. A profile is written only when something in it changed,
+ * so the common update (a known user writing again) costs a map lookup and no write.
+ */
 export function createUserRepository(
-  collection: Collection<UsersFile>,
+  records: ShardedRecords<User>,
   now: () => Date,
 ): UserRepository {
-  const write = (id: number, change: (user: User) => void): Promise<void> =>
-    collection.update((users) => {
-      const user = users[String(id)];
-      if (user) change(user);
-    });
+  const write = async (id: number, change: (user: User) => User | undefined): Promise<void> => {
+    if (!records.has(String(id))) return;
+    await records.change(String(id), (user) => (user ? change(user) : undefined));
+  };
 
   return {
-    get: (id) => collection.data[String(id)],
+    get: (id) => records.get(String(id)),
     async touch(profile) {
-      const existing = collection.data[String(profile.id)];
+      const key = String(profile.id);
+      // Telegram may leave out fields it documents as required; a missing name must not make
+      // the stored profile fail the next start's checks.
+      const firstName = typeof profile.first_name === 'string' ? profile.first_name : '';
+      const existing = records.get(key);
       const unchanged =
         existing?.active &&
-        existing.firstName === profile.first_name &&
+        existing.firstName === firstName &&
         existing.username === profile.username &&
         existing.languageCode === profile.language_code;
       if (existing && unchanged) return existing;
-      await collection.update((users) => {
-        const user = users[String(profile.id)];
-        if (user) {
-          user.firstName = profile.first_name;
-          user.username = profile.username;
-          user.languageCode = profile.language_code;
-          user.active = true;
-        } else {
-          users[String(profile.id)] = {
-            id: profile.id,
-            firstName: profile.first_name,
-            username: profile.username,
-            languageCode: profile.language_code,
-            lang: null,
-            role: null,
-            active: true,
-            createdAt: now().toISOString(),
-          };
-        }
-      });
-      return collection.data[String(profile.id)] as User;
+      await records.change(key, (user) =>
+        user
+          ? {
+              ...user,
+              firstName,
+              username: profile.username,
+              languageCode: profile.language_code,
+              active: true,
+            }
+          : {
+              id: profile.id,
+              firstName,
+              username: profile.username,
+              languageCode: profile.language_code,
+              lang: null,
+              role: null,
+              active: true,
+              createdAt: now().toISOString(),
+            },
+      );
+      return records.get(key) as User;
     },
-    setLang: (id, lang) => write(id, (user) => (user.lang = lang)),
-    setRole: (id, role) => write(id, (user) => (user.role = role)),
+    async setLang(id, lang) {
+      if (records.get(String(id))?.lang === lang) return;
+      await write(id, (user) => ({ ...user, lang }));
+    },
+    async setRole(id, role) {
+      if (records.get(String(id))?.role === role) return;
+      await write(id, (user) => ({ ...user, role }));
+    },
     async markInactive(id) {
-      if (collection.data[String(id)]?.active === false) return;
-      await write(id, (user) => (user.active = false));
+      if (records.get(String(id))?.active === false) return;
+      await write(id, (user) => ({ ...user, active: false }));
     },
     async remove(id) {
-      if (!(String(id) in collection.data)) return;
-      await collection.update((users) => {
-        delete users[String(id)];
-      });
+      if (!records.has(String(id))) return;
+      await records.remove(String(id));
     },
-    all: () => Object.values(collection.data),
+    all: () => [...records.values()],
   };
 }

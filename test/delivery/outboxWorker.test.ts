@@ -3,25 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { OutboxWorker, type SendFn, type SendResult } from '../../src/delivery/outboxWorker.ts';
-import { Collection } from '../../src/store/collection.ts';
-import {
-  createOutboxRepository,
-  type OutboxFile,
-  type OutboxRepository,
-  outboxFileSchema,
-} from '../../src/store/outbox.ts';
+import { memoryFileLayer } from '../../src/store/memoryLayer.ts';
+import { openNoticeStore } from '../../src/store/noticeStore.ts';
+import type { OutboxRepository } from '../../src/store/outbox.ts';
 
 const message = { kind: 'broadcast', broadcastId: 'x', text: 'hello' } as const;
 
-function memoryOutbox(): OutboxRepository {
-  const collection = {
-    data: {} as OutboxFile,
-    update(change: (data: OutboxFile) => void) {
-      change(this.data);
-      return Promise.resolve();
-    },
-  };
-  return createOutboxRepository(collection, () => new Date());
+async function memoryOutbox(): Promise<OutboxRepository> {
+  const store = await openNoticeStore('/memory', () => new Date(), { layer: memoryFileLayer() });
+  return store.outbox;
 }
 
 interface Sent {
@@ -50,7 +40,7 @@ describe('OutboxWorker', () => {
   });
 
   it('paces sends at the configured rate overall', async () => {
-    const outbox = memoryOutbox();
+    const outbox = await memoryOutbox();
     const { sent, send } = recorder();
     await outbox.enqueue({ priority: 2, message, to: Array.from({ length: 100 }, (_, i) => i) });
     const worker = new OutboxWorker({ outbox, send, ratePerSecond: 20 });
@@ -68,7 +58,7 @@ describe('OutboxWorker', () => {
   });
 
   it('keeps one second between messages to the same chat', async () => {
-    const outbox = memoryOutbox();
+    const outbox = await memoryOutbox();
     const { sent, send } = recorder();
     await outbox.enqueue({ priority: 0, message, to: [7] });
     await outbox.enqueue({ priority: 0, message, to: [7] });
@@ -83,7 +73,7 @@ describe('OutboxWorker', () => {
   });
 
   it('pauses the whole queue for retry_after on a 429, then resends', async () => {
-    const outbox = memoryOutbox();
+    const outbox = await memoryOutbox();
     const { sent, send } = recorder((chatId, attempt) =>
       chatId === 3 && attempt === 0
         ? { ok: false, kind: 'rateLimited', retryAfterMs: 5000 }
@@ -104,7 +94,7 @@ describe('OutboxWorker', () => {
   });
 
   it('marks a 403 blocked without retrying and reports it', async () => {
-    const outbox = memoryOutbox();
+    const outbox = await memoryOutbox();
     const { sent, send } = recorder((chatId) =>
       chatId === 2 ? { ok: false, kind: 'blocked' } : { ok: true },
     );
@@ -129,7 +119,7 @@ describe('OutboxWorker', () => {
   });
 
   it('retries other errors a bounded number of times, then marks them failed', async () => {
-    const outbox = memoryOutbox();
+    const outbox = await memoryOutbox();
     const { sent, send } = recorder((chatId) =>
       chatId === 1
         ? { ok: false, kind: 'failed', retryable: true, description: 'Bad Gateway' }
@@ -156,7 +146,7 @@ describe('OutboxWorker', () => {
   });
 
   it('stops sending the rest of a cancelled job', async () => {
-    const outbox = memoryOutbox();
+    const outbox = await memoryOutbox();
     const { sent, send } = recorder();
     const job = await outbox.enqueue({ priority: 2, message, to: [1, 2, 3, 4, 5, 6, 7, 8] });
     const done = vi.fn();
@@ -186,13 +176,8 @@ describe('OutboxWorker with the persisted outbox', () => {
   });
 
   const open = async () => {
-    const collection = await Collection.open<OutboxFile>(
-      join(dir, 'outbox.json'),
-      1,
-      outboxFileSchema,
-      () => ({}),
-    );
-    return { collection, outbox: createOutboxRepository(collection, () => new Date()) };
+    const collection = await openNoticeStore(dir, () => new Date());
+    return { collection, outbox: collection.outbox };
   };
 
   it('resumes after a restart, sending only what was not marked sent', async () => {

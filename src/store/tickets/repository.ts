@@ -90,15 +90,27 @@ export function createTicketRepository(
   };
   for (const ticket of [...loaded].sort((a, b) => a.seq - b.seq)) index(ticket);
 
+  /** Puts the stored copy in the indexes once its write is durable (never before). */
+  const reindex = (before: Ticket | undefined, after: Ticket) => {
+    byCode.set(after.code, after);
+    if (before) {
+      const own = (filerIndex.get(before.filer.userId) ?? []).filter((t) => t.code !== after.code);
+      if (own.length > 0) filerIndex.set(before.filer.userId, own);
+      else filerIndex.delete(before.filer.userId);
+    }
+    if (after.erasedAt === undefined) index(after);
+  };
   const mutate = async (code: string, change: (ticket: Ticket, at: string) => void) => {
     const ticket = byCode.get(code);
     if (!ticket) throw new TicketNotFoundError(code);
     const at = now().toISOString();
-    await shards.update(ticket.seq, (shard) => {
-      const stored = shard[code] ?? ticket;
-      change(stored, at);
+    const stored = await shards.change(ticket.seq, code, (current) => {
+      const draft = current ?? structuredClone(ticket);
+      change(draft, at);
+      return draft;
     });
-    return ticket;
+    reindex(byCode.get(code), stored);
+    return stored;
   };
   const setStatus = (ticket: Ticket, to: TicketStatus, at: string) => {
     if (!TRANSITIONS[ticket.status].includes(to)) {
@@ -136,11 +148,9 @@ export function createTicketRepository(
         rating: null,
         history: [{ at: createdAt, by: 'filer', action: 'created', status: 'new' }],
       };
-      index(ticket);
-      await shards.update(ticket.seq, (shard) => {
-        shard[ticket.code] = ticket;
-      });
-      return ticket;
+      const stored = await shards.change(ticket.seq, ticket.code, () => ticket);
+      reindex(undefined, stored);
+      return stored;
     },
     get: (code) => byCode.get(code),
     view(code) {
@@ -240,13 +250,8 @@ export function createTicketRepository(
   async function erase(tickets: Ticket[]): Promise<string[]> {
     const due = tickets.filter((ticket) => ticket.erasedAt === undefined);
     await Promise.all(
-      due.map((ticket) => {
-        const own = filerIndex.get(ticket.filer.userId) ?? [];
-        filerIndex.set(
-          ticket.filer.userId,
-          own.filter((other) => other !== ticket),
-        );
-        return mutate(ticket.code, (stored, at) => {
+      due.map((ticket) =>
+        mutate(ticket.code, (stored, at) => {
           stored.filer = { userId: 0, chatId: 0, name: '' };
           stored.anonymous = true;
           stored.company = null;
@@ -254,8 +259,8 @@ export function createTicketRepository(
           stored.attachments = [];
           stored.history = stored.history.map(({ note: _note, ...entry }) => entry);
           stored.erasedAt = at;
-        });
-      }),
+        }),
+      ),
     );
     return due.map((ticket) => ticket.code);
   }

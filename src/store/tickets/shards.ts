@@ -1,7 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Collection } from '../collection.ts';
-import { type Ticket, type TicketShard, ticketShardSchema } from './schema.ts';
+import { WriteHealth } from '../envelope.ts';
+import { type FileLayer, nodeFileLayer } from '../fileLayer.ts';
+import { type RecordChange, RecordFile } from '../recordFile.ts';
+import { type Ticket, ticketSchema } from './schema.ts';
 
 /** Tickets per shard file: one filing rewrites at most this many tickets, not the whole history. */
 export const SHARD_SIZE = 1000;
@@ -12,17 +14,26 @@ const shardName = (index: number): string => `tickets-${String(index).padStart(4
 
 /**
  * The ticket files: ticket `seq` lives in `tickets-<floor((seq-1)/1000)>.json`, each file behind
- * its own Collection (one lowdb instance), so a write costs one block, and writes made in the
- * same tick to the same block become one.
+ * its own RecordFile, so a write costs one block, writes made in the same tick to the same block
+ * become one, and a ticket changes in memory only once its write is on disk.
  */
 export class TicketShards {
-  private readonly shards = new Map<number, Promise<Collection<TicketShard>>>();
+  private readonly shards = new Map<number, Promise<RecordFile<Ticket>>>();
 
-  private constructor(private readonly dir: string) {}
+  private constructor(
+    private readonly dir: string,
+    private readonly layer: FileLayer,
+    private readonly health: WriteHealth,
+  ) {}
 
   /** Opens every existing shard file (validated; a bad one stops start-up untouched). */
-  static async open(dir: string): Promise<{ shards: TicketShards; tickets: Ticket[] }> {
-    const shards = new TicketShards(dir);
+  static async open(
+    dir: string,
+    layer: FileLayer = nodeFileLayer,
+    health: WriteHealth = new WriteHealth(),
+  ): Promise<{ shards: TicketShards; tickets: Ticket[] }> {
+    await layer.ensureDir(dir);
+    const shards = new TicketShards(dir, layer, health);
     const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return [] as string[];
       throw error;
@@ -32,15 +43,18 @@ export class TicketShards {
       const match = SHARD_FILE.exec(name);
       if (!match) continue;
       const collection = await shards.openFile(Number(match[1]));
-      tickets.push(...Object.values(collection.data));
+      tickets.push(...collection.values());
     }
     return { shards, tickets };
   }
 
-  /** Applies `change` to the shard holding `seq` and resolves once it is on disk. */
-  async update(seq: number, change: (shard: TicketShard) => void): Promise<void> {
+  /** Changes ticket `code` (number `seq`) from a private copy; resolves once it is on disk. */
+  async change(seq: number, code: string, change: RecordChange<Ticket>): Promise<Ticket> {
     const collection = await this.openFile(shardIndex(seq));
-    await collection.update(change);
+    await collection.change(code, change);
+    const stored = collection.get(code);
+    if (!stored) throw new Error(`ticket ${code} vanished from its shard`);
+    return stored;
   }
 
   async flush(): Promise<void> {
@@ -51,17 +65,19 @@ export class TicketShards {
   /** Paths and write counts, for the benchmark. */
   async files(): Promise<{ file: string; writes: number }[]> {
     const collections = await Promise.all(this.shards.values());
-    return collections.map((c) => ({ file: c.file, writes: c.writeCount }));
+    return collections.map((c) => ({ file: c.file, writes: c.writes }));
   }
 
-  private openFile(index: number): Promise<Collection<TicketShard>> {
+  private openFile(index: number): Promise<RecordFile<Ticket>> {
     let shard = this.shards.get(index);
     if (!shard) {
-      shard = Collection.open<TicketShard>(
+      shard = RecordFile.open(
         join(this.dir, shardName(index)),
         1,
-        ticketShardSchema,
-        () => ({}),
+        ticketSchema,
+        this.layer,
+        this.health,
+        true,
       );
       this.shards.set(index, shard);
     }

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { type LegacyCollection, legacyCollection } from './migrate.ts';
+import { outboxFileSchema, outboxRecordsOf, outboxSpec } from './outbox.ts';
+import { remindersFileSchema, remindersSpec } from './reminders.ts';
+import { sessionsSpec } from './sessions.ts';
+import { shardFiles } from './sharded.ts';
+import { subscriptionsFileSchema, subscriptionsSpec } from './subscriptions.ts';
+import { usersFileSchema, usersSpec } from './users.ts';
+
+/** The collections that were one file each before sharding, and how each one moves. */
+export function legacyCollections<S>(sessionSchema: z.ZodType<S>): LegacyCollection[] {
+  const same = <V>(key: string, record: V): [string, V][] => [[key, record]];
+  return [
+    legacyCollection('users.json', usersFileSchema, usersSpec, same),
+    legacyCollection(
+      'sessions.json',
+      z.record(z.string(), sessionSchema),
+      sessionsSpec(sessionSchema),
+      same,
+    ),
+    legacyCollection('subscriptions.json', subscriptionsFileSchema, subscriptionsSpec, same),
+    legacyCollection('reminders.json', remindersFileSchema, remindersSpec, same),
+    legacyCollection('outbox.json', outboxFileSchema, outboxSpec, (_key, job) =>
+      outboxRecordsOf(job),
+    ),
+  ];
+}
+
+/** Files every data folder has in the one-file layout (all created on the first start). */
+export const LEGACY_FILES = [
+  'users.json',
+  'sessions.json',
+  'feedback.json',
+  'subscriptions.json',
+  'reminders.json',
+  'schedules.json',
+  'outbox.json',
+  'broadcasts.json',
+];
+
+/** Files every data folder has in the sharded layout; a backup missing one is refused. */
+export function shardedLayoutFiles(): string[] {
+  const sharded = [usersSpec, subscriptionsSpec, remindersSpec, outboxSpec];
+  return [
+    ...sharded.flatMap((spec) => shardFiles(spec.name, spec.shards)),
+    ...shardFiles('sessions', 128),
+    'feedback.json',
+    'schedules.json',
+    'broadcasts.json',
+  ];
+}

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { StoreCorruptError, type WriteHealth } from './envelope.ts';
+import type { FileLayer } from './fileLayer.ts';
+import { type CommitListener, type RecordChange, RecordFile } from './recordFile.ts';
+
+/** FNV-1a over the key's UTF-16 code units: stable across runs and versions, cheap. */
+export function shardOf(key: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % count;
+}
+
+export const shardFileName = (name: string, index: number): string =>
+  `${name}-${String(index).padStart(4, '0')}.json`;
+
+/** The files a sharded collection consists of, relative to the data folder (for restore checks). */
+export function shardFiles(name: string, count: number): string[] {
+  return Array.from({ length: count }, (_, index) => join(name, shardFileName(name, index)));
+}
+
+export interface ShardedSpec<V> {
+  /** Folder and file prefix under the data folder, e.g. `users`. */
+  name: string;
+  version: number;
+  recordSchema: z.ZodType<V>;
+  /** Number of files; a change rewrites one of them, about `size / shards` records. */
+  shards: number;
+}
+
+/**
+ * A keyed collection spread over `shards` files by a hash of the key (`<name>/<name>-0007.json`),
+ * so one change rewrites one file of about size/shards records, never the whole collection.
+ * The folder is created whole (every shard, empty) or not at all; once it exists, a missing
+ * shard is refused by name like a corrupt one, so a lost file is never mistaken for no data.
+ */
+export class ShardedRecords<V> {
+  private constructor(
+    readonly spec: ShardedSpec<V>,
+    private readonly files: RecordFile<V>[],
+  ) {}
+
+  static async open<V>(
+    dataDir: string,
+    spec: ShardedSpec<V>,
+    layer: FileLayer,
+    health: WriteHealth,
+  ): Promise<ShardedRecords<V>> {
+    const dir = join(dataDir, spec.name);
+    let names = await layer.list(dir);
+    if (names === null) {
+      await createFolder(dataDir, spec, layer);
+      names = (await layer.list(dir)) ?? [];
+    }
+    await layer.ensureDir(dir);
+    const expected = new Set(shardFiles(spec.name, spec.shards).map((path) => join(dataDir, path)));
+    for (const name of names) {
+      if (name.startsWith('.') || !name.endsWith('.json')) continue;
+      if (!expected.has(join(dir, name))) {
+        throw new StoreCorruptError(
+          join(dir, name),
+          `not one of the ${spec.shards} files of "${spec.name}" this program reads`,
+        );
+      }
+    }
+    const files: RecordFile<V>[] = [];
+    for (let index = 0; index < spec.shards; index += 1) {
+      const file = join(dir, shardFileName(spec.name, index));
+      files.push(
+        await RecordFile.open(file, spec.version, spec.recordSchema, layer, health, false),
+      );
+    }
+    return new ShardedRecords(spec, files);
+  }
+
+  private fileOf(key: string): RecordFile<V> {
+    return this.files[shardOf(key, this.files.length)] as RecordFile<V>;
+  }
+
+  get(key: string): V | undefined {
+    return this.fileOf(key).get(key);
+  }
+
+  has(key: string): boolean {
+    return this.fileOf(key).has(key);
+  }
+
+  get size(): number {
+    return this.files.reduce((sum, file) => sum + file.size, 0);
+  }
+
+  *values(): IterableIterator<V> {
+    for (const file of this.files) yield* file.values();
+  }
+
+  *entries(): IterableIterator<[string, V]> {
+    for (const file of this.files) yield* file.entries();
+  }
+
+  /** Changes one record from a private copy of it; resolves once durable (see RecordFile). */
+  change(key: string, change: RecordChange<V>): Promise<void> {
+    return this.fileOf(key).change(key, change);
+  }
+
+  put(key: string, value: V): Promise<void> {
+    return this.fileOf(key).put(key, value);
+  }
+
+  remove(key: string): Promise<void> {
+    return this.fileOf(key).remove(key);
+  }
+
+  onCommit(listener: CommitListener<V>): void {
+    for (const file of this.files) file.onCommit(listener);
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all(this.files.map((file) => file.flush()));
+  }
+
+  /** Writes and bytes so far over all shards (benchmarks). */
+  stats(): { writes: number; bytes: number } {
+    let writes = 0;
+    let bytes = 0;
+    for (const file of this.files) {
+      writes += file.writes;
+      bytes += file.bytesWritten;
+    }
+    return { writes, bytes };
+  }
+}
+
+/** Creates every shard of a new collection in a staging folder, then renames it into place. */
+async function createFolder<V>(
+  dataDir: string,
+  spec: ShardedSpec<V>,
+  layer: FileLayer,
+): Promise<void> {
+  const staging = join(dataDir, `.${spec.name}.creating`);
+  await layer.removeTree(staging);
+  await layer.ensureDir(staging);
+  const empty = RecordFile.emptyText(spec.version);
+  await Promise.all(
+    Array.from({ length: spec.shards }, (_, index) =>
+      layer.writeFresh(join(staging, shardFileName(spec.name, index)), empty),
+    ),
+  );
+  // One durable write of a marker file syncs the staging folder's entries before the rename.
+  await layer.writeAtomic(join(staging, '.created'), new Date().toISOString());
+  await layer.rename(staging, join(dataDir, spec.name));
+}
