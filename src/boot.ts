@@ -6,6 +6,7 @@ import { KnowledgeValidationError } from './knowledge/index.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from './knowledge/live.ts';
 import { createLogger } from './logger.ts';
 import { loadParks, type ParkDirectory, ParksFileError } from './parks/index.ts';
+import { fileLayerFromEnv } from './store/fileLayer.ts';
 import { openStore, type Store, StoreCorruptError } from './store/index.ts';
 import { DataDirLockedError, lockDataDir } from './store/lock.ts';
 
@@ -48,18 +49,33 @@ export async function boot(
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL, logTo);
-  const unlock = await lockDataDir(config.DATA_DIR).catch((error: unknown) => {
+  const unlock = await lockDataDir(config.DATA_DIR, {
+    onTakeover: (stale) =>
+      logger.warn(
+        { stalePid: stale.pid, staleStartTime: stale.startTime },
+        'took over a stale data folder lock: its process is gone (or its pid now belongs to another process)',
+      ),
+  }).catch((error: unknown) => {
     if (error instanceof DataDirLockedError) fail(`Cannot start the bot: ${error.message}`);
     throw error;
   });
-  const store = await openStore({ dataDir: config.DATA_DIR, sessionSchema }).catch(
-    async (error: unknown) => {
-      await unlock();
-      if (error instanceof StoreCorruptError)
-        fail(`Cannot start the bot: data file ${error.message}`);
-      throw error;
-    },
-  );
+  const store = await openStore({
+    dataDir: config.DATA_DIR,
+    sessionSchema,
+    backupDir: config.BACKUP_DIR,
+    layer: fileLayerFromEnv(env),
+  }).catch(async (error: unknown) => {
+    await unlock();
+    if (error instanceof StoreCorruptError)
+      fail(`Cannot start the bot: data file ${error.message}`);
+    throw error;
+  });
+  if (store.migration) {
+    logger.info(
+      { files: store.migration.files, backup: store.migration.backup },
+      'moved the data folder to the sharded layout; the backup taken first is kept',
+    );
+  }
   const knowledge = await LiveKnowledge.load(defaultKnowledgePaths()).catch(
     async (error: unknown) => {
       await unlock();

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       dataDir: config.DATA_DIR,
       backupDir: config.BACKUP_DIR,
       keep: config.BACKUP_KEEP,
+      key: config.BACKUP_KEY,
       hour: config.BACKUP_HOUR,
       timeZone: config.TZ,
       flush: () => store.flush(),

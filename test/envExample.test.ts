@@ -16,6 +16,7 @@ describe('.env.example', () => {
       'HEALTH_PORT',
       'WEB_PORT',
       'DASHBOARD_URL',
+      'BACKUP_KEY',
     ];
     for (const name of [...read, ...optionalWithoutDefault])
       expect(documented, name).toContain(name);

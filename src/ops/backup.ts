@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     ...env,
     BOT_TOKEN: env.BOT_TOKEN || '0:backup-needs-no-token-xxxxxxxx',
   });
-  const path = await createBackup(config.DATA_DIR, config.BACKUP_DIR);
+  const path = await createBackup(config.DATA_DIR, config.BACKUP_DIR, new Date(), {
+    ...(config.BACKUP_KEY ? { key: config.BACKUP_KEY } : {}),
+  });
   const pruned = await pruneBackups(config.BACKUP_DIR, config.BACKUP_KEEP);
   process.stdout.write(
     `Backup written to ${path}${pruned.length ? ` (removed ${pruned.length} old)` : ''}\n`,

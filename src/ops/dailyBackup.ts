@@ -18,6 +18,8 @@ export interface DailyBackupOptions {
   keep: number;
   hour: number;
   timeZone: string;
+  /** BACKUP_KEY, which signs each manifest. */
+  key?: string | undefined;
   /** Makes every change so far durable before the copy. */
   flush: () => Promise<void>;
   logger: Logger;
@@ -30,7 +32,9 @@ export function dailyBackupService(options: DailyBackupOptions): BackgroundServi
     next: () => nextBackupTime(new Date(), options.hour, options.timeZone).getTime() - Date.now(),
     run: async () => {
       await options.flush();
-      const path = await createBackup(options.dataDir, options.backupDir);
+      const path = await createBackup(options.dataDir, options.backupDir, new Date(), {
+        ...(options.key ? { key: options.key } : {}),
+      });
       const pruned = await pruneBackups(options.backupDir, options.keep);
       options.logger.info({ path, pruned: pruned.length }, 'daily backup written');
     },

@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { usersSpec } from '../../src/store/users.ts';
 import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
 import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
+import { readStoredRecord, shardFileOf } from '../support/storeFiles.ts';
 
 let api: FakeBotApi | undefined;
 afterEach(async () => {
@@ -54,12 +56,11 @@ describe('backup and restore', () => {
     expect(refused.output).toContain('Stop it first');
     expect((await bot.stop('SIGTERM')).code).toBe(0);
 
-    await writeFile(join(dataDir, 'users.json'), '{"version": 1, "data": {}}');
+    // Lose the shard holding the user, as a bad edit or a failing disk would.
+    await writeFile(shardFileOf(dataDir, usersSpec, '4242'), '{"version": 1, "data": {}}');
     const restored = runScript('restore', env, [join(backupDir, name ?? '')]);
     expect(restored.code, restored.output).toBe(0);
-    expect(JSON.parse(await readFile(join(dataDir, 'users.json'), 'utf8')).data['4242'].lang).toBe(
-      'en',
-    );
+    expect((await readStoredRecord(dataDir, usersSpec, '4242'))?.lang).toBe('en');
 
     bot = startBotProcess({ env });
     await fake.waitUntilPolling({ timeoutMs: 20_000 });

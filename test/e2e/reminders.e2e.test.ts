@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../src/bot/session.ts';
 import { openStore } from '../../src/store/index.ts';
+import { remindersSpec } from '../../src/store/reminders.ts';
 import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
+import { readStoredRecords } from '../support/storeFiles.ts';
 
 const USER: FakeUser = { id: 810001, first_name: 'Lan', language_code: 'en' };
 const VI_USER: FakeUser = { id: 810002, first_name: 'Hoa', language_code: 'vi' };
@@ -81,10 +81,8 @@ describe('reminders end to end', () => {
 
   it('skips a reminder older than the late limit and records it as missed', async () => {
     expect(fake.textsTo(USER.id).some((t) => t.includes('too old'))).toBe(false);
-    const file = JSON.parse(await readFile(join(dataDir, 'reminders.json'), 'utf8')) as {
-      data: Record<string, { text: string; status: string }>;
-    };
-    const old = Object.values(file.data).find((r) => r.text === 'too old');
+    const stored = await readStoredRecords(dataDir, remindersSpec);
+    const old = stored.find((r) => r.text === 'too old');
     expect(old?.status).toBe('missed');
   });
 

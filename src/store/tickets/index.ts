@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { WriteHealth } from '../envelope.ts';
 import type { FileLayer } from '../fileLayer.ts';
+import { readTicketFloor } from '../ticketFloor.ts';
 import { createTicketRepository, type TicketRepository } from './repository.ts';
 import { TicketShards } from './shards.ts';
 
@@ -16,5 +17,5 @@ export async function openTickets(
   health?: WriteHealth,
 ): Promise<TicketRepository> {
   const { shards, tickets } = await TicketShards.open(join(dataDir, 'tickets'), layer, health);
-  return createTicketRepository(shards, tickets, now);
+  return createTicketRepository(shards, tickets, now, await readTicketFloor(dataDir, layer));
 }

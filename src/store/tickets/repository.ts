@@ -1,3 +1,4 @@
+import type { TicketFloor } from '../ticketFloor.ts';
 import {
   type Actor,
   type Attachment,
@@ -74,6 +75,7 @@ export function createTicketRepository(
   shards: TicketShards,
   loaded: Ticket[],
   now: () => Date,
+  floor: TicketFloor = { complaint: 0, request: 0, seq: 0 },
 ): TicketRepository {
   const byCode = new Map<string, Ticket>();
   const filerIndex = new Map<number, Ticket[]>();
@@ -89,6 +91,10 @@ export function createTicketRepository(
     counters[ticket.type] = Math.max(counters[ticket.type], number);
   };
   for (const ticket of [...loaded].sort((a, b) => a.seq - b.seq)) index(ticket);
+  // Numbers issued before a restore stay issued: never give a lost ticket's code to another.
+  counters.complaint = Math.max(counters.complaint, floor.complaint);
+  counters.request = Math.max(counters.request, floor.request);
+  seq = Math.max(seq, floor.seq);
 
   /** Puts the stored copy in the indexes once its write is durable (never before). */
   const reindex = (before: Ticket | undefined, after: Ticket) => {
