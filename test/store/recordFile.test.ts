@@ -75,7 +75,9 @@ describe('RecordFile', () => {
     await file.put('c', { name: 'counter', n: 0 });
     const before = file.writes;
     await Promise.all(
-      Array.from({ length: 50 }, () => file.change('c', (item) => item && { ...item, n: item.n + 1 })),
+      Array.from({ length: 50 }, () =>
+        file.change('c', (item) => item && { ...item, n: item.n + 1 }),
+      ),
     );
     expect(file.writes - before).toBe(1);
     expect(file.get('c')?.n).toBe(50);
@@ -107,7 +109,9 @@ describe('Collection (one-document files)', () => {
     const doc = await Collection.open(file, 1, docSchema, () => ({ items: [] }), { layer });
     await doc.update((data) => data.items.push(1));
     full = true;
-    await expect(doc.update((data) => data.items.push(2))).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(doc.update((data) => data.items.push(2))).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
     expect(doc.data.items).toEqual([1]);
     full = false;
     await expect(
