@@ -6,14 +6,14 @@ import type { ValidationProblem } from '../knowledge/index.ts';
 import type { LiveKnowledge } from '../knowledge/live.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { ParkDirectory } from '../parks/index.ts';
-import type { Store } from '../store/index.ts';
+import { isNotSavedError, type Store } from '../store/index.ts';
 import { jobStats } from '../store/outbox.ts';
 import { type ApiPolicy, type ApiTransport, applyApiPolicy } from './api.ts';
 import type { BotContext, CommandSpec } from './context.ts';
 import type { Feature, FeatureDeps, FeatureDirectory, FeatureParts } from './features/feature.ts';
 import { features } from './features/index.ts';
 import { floodControl } from './floodControl.ts';
-import { translator } from './i18n/index.ts';
+import { languageFromTelegram, translator } from './i18n/index.ts';
 import {
   apiPolicyMiddleware,
   chatGuard,
@@ -129,10 +129,11 @@ export function createBot(deps: BotDeps): BotApp {
 
   bot.catch(async (error, ctx) => {
     (ctx.log ?? logger).error({ err: error, updateType: ctx.updateType }, 'handler failed');
-    const t = ctx.t ?? translator(config.DEFAULT_LANG);
+    const t =
+      ctx.t ?? translator(languageFromTelegram(ctx.from?.language_code, config.DEFAULT_LANG));
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
-      if (ctx.chat) await ctx.reply(t('error.generic'));
+      if (ctx.chat) await ctx.reply(t(isNotSavedError(error) ? 'error.notSaved' : 'error.generic'));
     } catch (replyError) {
       logger.warn({ err: replyError }, 'could not tell the user about the failure');
     }

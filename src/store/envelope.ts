@@ -100,3 +100,15 @@ export class WriteHealth {
     return this.lastSuccessAt === null || this.lastSuccessAt < this.lastFailureAt;
   }
 }
+
+const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM']);
+
+/**
+ * Whether `error` means "this change was not saved" (full disk, read-only mount, a change that
+ * failed validation): memory is unchanged then, so the user can be told so and simply retry.
+ */
+export function isNotSavedError(error: unknown): boolean {
+  if (error instanceof StoreValidationError) return true;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && DISK_ERRORS.has(code);
+}

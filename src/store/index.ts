@@ -20,7 +20,7 @@ import { openTickets, type TicketRepository } from './tickets/index.ts';
 import { createUserRepository, type UserRepository, usersSpec } from './users.ts';
 
 export type { DeskRepository, FaqDraft, Relay, TopicRecord } from './desk.ts';
-export { StoreCorruptError, StoreValidationError } from './envelope.ts';
+export { isNotSavedError, StoreCorruptError, StoreValidationError } from './envelope.ts';
 export type { FeedbackRepository } from './feedback.ts';
 export type { NoticeStore } from './noticeStore.ts';
 export type { SessionRepository } from './sessions.ts';

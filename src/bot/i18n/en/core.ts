@@ -28,6 +28,8 @@ export const core: { readonly [K in keyof typeof vi]: string } = {
   'cancel.nothing': 'There is nothing to cancel.',
   'error.generic':
     'Sorry, something went wrong while handling your request. Please try again in a few minutes; if it keeps failing, type /start.',
+  'error.notSaved':
+    'Sorry, that was not saved: the server could not store it. Nothing was recorded, so please send it again in a few minutes.',
   'error.unknownCommand': 'I do not know the command {command}. Type /help to see the commands.',
   'error.unsupportedMessage':
     'I can only read text messages at this step. Type a question, or /help to see the commands.',

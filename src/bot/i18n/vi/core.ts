@@ -28,6 +28,8 @@ export const core = {
   'cancel.nothing': 'Không có thao tác nào đang chờ để huỷ.',
   'error.generic':
     'Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy gõ /start.',
+  'error.notSaved':
+    'Xin lỗi, nội dung này chưa được lưu: máy chủ không ghi được dữ liệu. Chưa có gì được ghi lại, vui lòng gửi lại sau ít phút.',
   'error.unknownCommand': 'Tôi không biết lệnh {command}. Gõ /help để xem các lệnh.',
   'error.unsupportedMessage':
     'Tôi chỉ đọc được tin nhắn chữ ở bước này. Hãy gõ câu hỏi, hoặc /help để xem các lệnh.',
