@@ -111,7 +111,7 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
     health,
   });
   const tickets = await openTickets(dataDir, now, layer, health);
-  const notices = await openNoticeStore(dataDir, now, { layer, health });
+  const notices = await openNoticeStore(dataDir, now, { layer, health, users });
   const storeHealth = async (): Promise<StoreHealth> => {
     const freeBytes = await layer.freeBytes(dataDir).catch(() => 0);
     const failed = health.failedRecently(FAILURE_WINDOW_MS);

@@ -8,7 +8,9 @@ import {
 import { Collection } from './collection.ts';
 import { WriteHealth } from './envelope.ts';
 import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
+import type { Segment } from './notices.ts';
 import { createOutboxRepository, type OutboxRepository, outboxSpec } from './outbox.ts';
+import { RecipientIndex } from './recipients.ts';
 import { createReminderRepository, type ReminderRepository, remindersSpec } from './reminders.ts';
 import {
   createScheduleRepository,
@@ -22,6 +24,7 @@ import {
   type SubscriptionRepository,
   subscriptionsSpec,
 } from './subscriptions.ts';
+import type { User } from './users.ts';
 
 /** Everything the notices feature persists under the data folder. */
 export interface NoticeStore {
@@ -30,6 +33,11 @@ export interface NoticeStore {
   schedules: ScheduleRepository;
   outbox: OutboxRepository;
   broadcasts: BroadcastRepository;
+  /**
+   * Active subscribers of `segments`, from an index kept on write; present when the notice
+   * store was opened with the users (by `openStore`).
+   */
+  recipients?: (segments: readonly Segment[]) => number[];
   flush(): Promise<void>;
   /** Writes and bytes written so far by the sharded notice collections (benchmarks). */
   writeStats(): { writes: number; bytes: number };
@@ -38,6 +46,8 @@ export interface NoticeStore {
 export interface NoticeStoreOptions {
   layer?: FileLayer;
   health?: WriteHealth;
+  /** The profiles, for the recipient index. */
+  users?: ShardedRecords<User>;
 }
 
 /**
@@ -72,7 +82,9 @@ export async function openNoticeStore(
     { layer, health },
   );
   const sharded = [subscriptions, reminders, outbox];
+  const index = options.users ? new RecipientIndex(options.users, subscriptions) : null;
   return {
+    ...(index ? { recipients: (segments: readonly Segment[]) => index.recipients(segments) } : {}),
     subscriptions: createSubscriptionRepository(subscriptions, now),
     reminders: createReminderRepository(reminders, now),
     schedules: createScheduleRepository(schedules, now),

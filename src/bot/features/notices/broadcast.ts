@@ -23,6 +23,8 @@ export const broadcastJobId = (broadcastId: string) => `b${broadcastId}`;
 
 /** Active subscribers of `segments`, as the outbox will address them. */
 export function segmentRecipients(deps: NoticeDeps, segments: Segment[]): number[] {
+  const indexed = deps.notices.recipients;
+  if (indexed) return indexed(segments);
   return recipientsOf(segments, deps.users.all(), (user) =>
     deps.notices.subscriptions.channelsOf(user.id, user.role),
   );
