@@ -1,0 +1,364 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sessionSchema } from '../src/bot/session.ts';
+import { openStore } from '../src/store/index.ts';
+import {
+  DEFAULT_TOKEN,
+  FakeBotApi,
+  type FakeUser,
+  type RecordedCall,
+} from '../test/support/fakeBotApi.ts';
+import {
+  CallWatcher,
+  closedLoop,
+  exchange,
+  hasKeyboard,
+  isSend,
+  type LoadResult,
+  processStats,
+} from './scale/driver.ts';
+import { FIRST_USER_ID, fillDataDir } from './scale/fill.ts';
+
+/**
+ * `npm run bench:scale`: the store at the board's full scale, against the real bot process on the
+ * loopback fake Bot API, beside a minimal telegraf bot. Smaller runs for iterating:
+ *   SCALE_SIZES=10000,50000 SCALE_OPS=500 SCALE_BROADCAST=20000 SCALE_BROADCAST_SECONDS=20
+ * SCALE_CPU_PROF=<dir> writes a `node --cpu-prof` profile of each bot process there.
+ */
+const env = process.env;
+const list = (value: string | undefined, fallback: number[]) =>
+  value ? value.split(',').map((n) => Number(n.trim())) : fallback;
+const SIZES = list(env.SCALE_SIZES, [10_000, 100_000, 300_000]);
+const LARGEST = Math.max(...SIZES);
+const OPS = Number(env.SCALE_OPS ?? 2000);
+const CONCURRENCY = Number(env.SCALE_CONCURRENCY ?? 200);
+const REMINDERS = Number(env.SCALE_REMINDERS ?? 100_000);
+const BROADCAST = Math.min(Number(env.SCALE_BROADCAST ?? 300_000), LARGEST);
+const BROADCAST_SECONDS = Number(env.SCALE_BROADCAST_SECONDS ?? 60);
+const RATE = 1000;
+const QUESTION = 'Thủ tục xin giấy phép lao động cho người nước ngoài ở KCN thế nào?';
+const REPO = resolve(import.meta.dirname, '..');
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+interface Running {
+  child: ChildProcess;
+  pid: number;
+  startMs: number;
+  stop(): Promise<number | null>;
+}
+
+/** Spawns a bot process (the real one or the bare one) and waits until it polls. */
+async function startProcess(
+  fake: FakeBotApi,
+  entry: string,
+  extra: Record<string, string>,
+): Promise<Running> {
+  const prof = env.SCALE_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', resolve(env.SCALE_CPU_PROF)]
+    : [];
+  const began = performance.now();
+  const child = spawn(process.execPath, [...prof, '--import', TSX, entry], {
+    cwd: REPO,
+    env: {
+      PATH: env.PATH ?? '/usr/bin:/bin',
+      HOME: env.HOME ?? '/tmp',
+      BOT_TOKEN: DEFAULT_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      LOG_LEVEL: 'warn',
+      FLOOD_MESSAGES_PER_MINUTE: '100000',
+      FLOOD_BUTTONS_PER_MINUTE: '100000',
+      FLOOD_BURST: '100000',
+      ...extra,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await fake.waitUntilPolling({ timeoutMs: 120_000 });
+  const startMs = performance.now() - began;
+  return {
+    child,
+    pid: child.pid ?? 0,
+    startMs,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', (code) => done(code));
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const newUser = (id: number): FakeUser => ({ id, first_name: `Người ${id}`, language_code: 'en' });
+
+/** Presses the button labelled `label` on the message a recorded call sent. */
+function pressLabel(fake: FakeBotApi, user: FakeUser, call: RecordedCall, label: string): void {
+  const message = call.messages?.[0];
+  const button = fake.buttonsOf(message).find((b) => b.text === label);
+  if (!message || !button?.data) throw new Error(`no "${label}" button on the message`);
+  fake.pressButton(user, message, button.data);
+}
+
+const nth = (count: number) => {
+  let seen = 0;
+  return (call: RecordedCall) => isSend(call) && ++seen === count;
+};
+
+interface SizeResult {
+  size: number;
+  reminders: number;
+  startMs: number;
+  idleMb: number;
+  peakMb: number;
+  start: LoadResult;
+  role: LoadResult;
+  questions: LoadResult;
+  remind?: { prompt: LoadResult; saved: LoadResult; storeAdd: { p50: number; p99: number } };
+}
+
+async function reminderSaveInStore(dataDir: string): Promise<{ p50: number; p99: number }> {
+  const store = await openStore({ dataDir, sessionSchema });
+  const times: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const began = performance.now();
+    await store.notices.reminders.add({
+      userId: FIRST_USER_ID + i,
+      text: `bench ${i}`,
+      dueAt: new Date(Date.now() + 86_400_000),
+      repeat: { kind: 'once' },
+    });
+    times.push(performance.now() - began);
+  }
+  for (const reminder of store.notices.reminders
+    .pending()
+    .filter((r) => r.text.startsWith('bench '))) {
+    await store.notices.reminders.remove(reminder.id);
+  }
+  await store.flush();
+  times.sort((a, b) => a - b);
+  return { p50: times[100] ?? 0, p99: times[198] ?? 0 };
+}
+
+async function runSize(size: number): Promise<SizeResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-scale-'));
+  const reminders = Math.round((REMINDERS * size) / LARGEST);
+  const fake = await FakeBotApi.start();
+  try {
+    await fillDataDir(dataDir, { users: size, reminders });
+    const storeAdd = size === LARGEST ? await reminderSaveInStore(dataDir) : undefined;
+    const bot = await startProcess(fake, 'src/server.ts', {
+      DATA_DIR: dataDir,
+      BROADCAST_RATE: String(RATE),
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    const idle = processStats(bot.pid);
+    const watcher = new CallWatcher(fake);
+    const newcomers = Array.from({ length: OPS }, (_, i) => newUser(FIRST_USER_ID + size + i));
+    const prompts = new Map<number, RecordedCall>();
+    const start = await closedLoop(newcomers, CONCURRENCY, async (user) => {
+      const { latency, call } = await exchange(
+        fake,
+        watcher,
+        user,
+        () => fake.sendText(user, '/start'),
+        hasKeyboard,
+      );
+      prompts.set(user.id, call);
+      return latency;
+    });
+    const role = await closedLoop(newcomers, CONCURRENCY, async (user) => {
+      const prompt = prompts.get(user.id) as RecordedCall;
+      return (
+        await exchange(
+          fake,
+          watcher,
+          user,
+          () => pressLabel(fake, user, prompt, '👷 Worker'),
+          nth(2),
+        )
+      ).latency;
+    });
+    const stored = Array.from({ length: OPS }, (_, i) =>
+      newUser(FIRST_USER_ID + ((i * 97) % size)),
+    );
+    const questions = await closedLoop(
+      stored,
+      CONCURRENCY,
+      async (user) =>
+        (await exchange(fake, watcher, user, () => fake.sendText(user, QUESTION), isSend)).latency,
+    );
+    let remind: SizeResult['remind'];
+    if (storeAdd) {
+      const askers = stored.slice(0, Math.min(200, OPS));
+      const confirms = new Map<number, RecordedCall>();
+      const prompt = await closedLoop(askers, 1, async (user) => {
+        const { latency, call } = await exchange(
+          fake,
+          watcher,
+          user,
+          () => fake.sendText(user, '/remind in 2 hours nộp báo cáo lao động'),
+          hasKeyboard,
+        );
+        confirms.set(user.id, call);
+        return latency;
+      });
+      const saved = await closedLoop(askers, 1, async (user) => {
+        const call = confirms.get(user.id) as RecordedCall;
+        const done = (c: RecordedCall) =>
+          isSend(c) && String(c.payload.text).includes('Reminder saved');
+        return (
+          await exchange(
+            fake,
+            watcher,
+            user,
+            () => pressLabel(fake, user, call, '✅ Confirm'),
+            done,
+          )
+        ).latency;
+      });
+      remind = { prompt, saved, storeAdd };
+    }
+    const peak = processStats(bot.pid).peakMb;
+    watcher.stop();
+    await bot.stop();
+    return {
+      size,
+      reminders,
+      startMs: bot.startMs,
+      idleMb: idle.rssMb,
+      peakMb: peak,
+      start,
+      role,
+      questions,
+      ...(remind ? { remind } : {}),
+    };
+  } finally {
+    await fake.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runBare(): Promise<LoadResult> {
+  const fake = await FakeBotApi.start();
+  try {
+    const bare = await startProcess(fake, 'bench/scale/bareBot.ts', {});
+    const watcher = new CallWatcher(fake);
+    const users = Array.from({ length: OPS }, (_, i) => newUser(FIRST_USER_ID + i));
+    const result = await closedLoop(
+      users,
+      CONCURRENCY,
+      async (user) =>
+        (await exchange(fake, watcher, user, () => fake.sendText(user, QUESTION), isSend)).latency,
+    );
+    watcher.stop();
+    await bare.stop();
+    return result;
+  } finally {
+    await fake.stop();
+  }
+}
+
+interface BroadcastResult {
+  recipients: number;
+  seconds: number;
+  sent: number;
+  pace: number;
+  cpu: number;
+  writtenPerSecond: number;
+}
+
+async function runBroadcast(): Promise<BroadcastResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-scale-broadcast-'));
+  const fake = await FakeBotApi.start();
+  try {
+    await fillDataDir(dataDir, { users: BROADCAST, reminders: 0, broadcastTo: BROADCAST });
+    const bot = await startProcess(fake, 'src/server.ts', {
+      DATA_DIR: dataDir,
+      BROADCAST_RATE: String(RATE),
+    });
+    const sends = () => fake.countOf('sendMessage');
+    await fake.waitFor(() => sends() > 0, { timeoutMs: 30_000, what: 'the broadcast resuming' });
+    const before = processStats(bot.pid);
+    const sentBefore = sends();
+    const began = performance.now();
+    const limit = BROADCAST_SECONDS > 0 ? BROADCAST_SECONDS * 1000 : Number.POSITIVE_INFINITY;
+    while (performance.now() - began < limit && sends() < BROADCAST)
+      await new Promise((r) => setTimeout(r, 250));
+    const seconds = (performance.now() - began) / 1000;
+    const after = processStats(bot.pid);
+    const sent = sends() - sentBefore;
+    await bot.stop();
+    return {
+      recipients: BROADCAST,
+      seconds,
+      sent,
+      pace: sent / seconds,
+      cpu: (after.cpuS - before.cpuS) / seconds,
+      writtenPerSecond: (after.writtenBytes - before.writtenBytes) / seconds,
+    };
+  } finally {
+    await fake.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const f0 = (n: number) => Math.round(n).toLocaleString('en');
+const mark = (ok: boolean) => (ok ? 'OK' : 'MISSED');
+
+const loadBefore = loadavg()[0] ?? 0;
+console.log(
+  `bench:scale — sizes ${SIZES.join(', ')}; ${OPS} operations per phase, ${CONCURRENCY} users at once; load average ${loadBefore.toFixed(2)} on ${(await import('node:os')).cpus().length} cores`,
+);
+const bare = await runBare();
+const results: SizeResult[] = [];
+for (const size of SIZES) results.push(await runSize(size));
+const broadcast = BROADCAST > 0 ? await runBroadcast() : null;
+
+console.log(
+  '\n| stored users | reminders | start-up | idle RSS | peak RSS | /start per s (p99) | role per s (p99) | questions per s (p99) | ratio to bare (p99 ×) |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(
+    `| ${f0(r.size)} | ${f0(r.reminders)} | ${(r.startMs / 1000).toFixed(2)} s | ${f0(r.idleMb)} MB | ${f0(r.peakMb)} MB | ${f0(r.start.perSecond)} (${f0(r.start.p99)} ms) | ${f0(r.role.perSecond)} (${f0(r.role.p99)} ms) | ${f0(r.questions.perSecond)} (${f0(r.questions.p99)} ms) | ${(r.questions.perSecond / bare.perSecond).toFixed(2)} (${(r.questions.p99 / bare.p99).toFixed(2)}) |`,
+  );
+}
+console.log(
+  `| bare telegraf | — | — | — | — | — | — | ${f0(bare.perSecond)} (${f0(bare.p99)} ms) | 1.00 |`,
+);
+const top = results.find((r) => r.size === LARGEST);
+if (top?.remind) {
+  const { prompt, saved, storeAdd } = top.remind;
+  console.log(
+    `\n/remind at ${f0(top.reminders)} pending: prompt p50 ${prompt.p50.toFixed(1)} ms p99 ${prompt.p99.toFixed(1)} ms; confirm→"saved" p50 ${saved.p50.toFixed(1)} ms p99 ${saved.p99.toFixed(1)} ms (3 Bot API calls + session and reminder writes); reminders.add alone p50 ${storeAdd.p50.toFixed(2)} ms p99 ${storeAdd.p99.toFixed(2)} ms`,
+  );
+}
+if (broadcast) {
+  console.log(
+    `broadcast to ${f0(broadcast.recipients)} at BROADCAST_RATE=${RATE}, measured over ${broadcast.seconds.toFixed(0)} s (${f0(broadcast.sent)} sends): ${f0(broadcast.pace)} msg/s = ${((broadcast.pace / RATE) * 100).toFixed(1)}% of pace, bot CPU ${(broadcast.cpu * 100).toFixed(0)}% of a core, ${(broadcast.writtenPerSecond / 1e6).toFixed(2)} MB/s written`,
+  );
+}
+if (top) {
+  console.log(`\nTargets at ${f0(LARGEST)} users:`);
+  console.log(
+    `  /start ≥ 500/s: ${f0(top.start.perSecond)} ${mark(top.start.perSecond >= 500)}; role ≥ 500/s: ${f0(top.role.perSecond)} ${mark(top.role.perSecond >= 500)}`,
+  );
+  console.log(
+    `  start-up < 3 s: ${(top.startMs / 1000).toFixed(2)} s ${mark(top.startMs < 3000)}; idle memory < 400 MB: ${f0(top.idleMb)} MB ${mark(top.idleMb < 400)}`,
+  );
+  if (top.remind)
+    console.log(
+      `  reminder saved < 20 ms (store write): p99 ${top.remind.storeAdd.p99.toFixed(2)} ms ${mark(top.remind.storeAdd.p99 < 20)}`,
+    );
+  if (broadcast)
+    console.log(
+      `  broadcast ≥ 95% of pace with < 50% of a core: ${((broadcast.pace / RATE) * 100).toFixed(1)}%, ${(broadcast.cpu * 100).toFixed(0)}% ${mark(broadcast.pace >= 950 && broadcast.cpu < 0.5)}`,
+    );
+  console.log(
+    `  questions ≥ 50% of bare with p99 ≤ 2× bare: ${((top.questions.perSecond / bare.perSecond) * 100).toFixed(0)}%, ${(top.questions.p99 / bare.p99).toFixed(2)}× ${mark(top.questions.perSecond >= bare.perSecond / 2 && top.questions.p99 <= bare.p99 * 2)}`,
+  );
+}
+console.log(
+  `load average at the end ${loadavg()[0]?.toFixed(2)} (other engineers share this machine; figures under load are pessimistic)`,
+);
