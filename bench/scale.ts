@@ -27,7 +27,8 @@ import { FIRST_USER_ID, fillDataDir } from './scale/fill.ts';
  * `npm run bench:scale`: the store at the board's full scale, against the real bot process on the
  * loopback fake Bot API, beside a minimal telegraf bot. Smaller runs for iterating:
  *   SCALE_SIZES=10000,50000 SCALE_OPS=500 SCALE_BROADCAST=20000 SCALE_BROADCAST_SECONDS=20
- * SCALE_CPU_PROF=<dir> writes a `node --cpu-prof` profile of each bot process there.
+ * SCALE_ONLY=bare,sizes,broadcast picks parts; SCALE_CPU_PROF=<dir> writes a `node --cpu-prof`
+ * profile of each bot process there.
  */
 const env = process.env;
 const list = (value: string | undefined, fallback: number[]) =>
@@ -310,10 +311,11 @@ const loadBefore = loadavg()[0] ?? 0;
 console.log(
   `bench:scale — sizes ${SIZES.join(', ')}; ${OPS} operations per phase, ${CONCURRENCY} users at once; load average ${loadBefore.toFixed(2)} on ${(await import('node:os')).cpus().length} cores`,
 );
-const bare = await runBare();
+const only = new Set((env.SCALE_ONLY ?? 'bare,sizes,broadcast').split(','));
+const bare = only.has('bare') ? await runBare() : { ops: 0, perSecond: Number.NaN, p50: 0, p99: Number.NaN };
 const results: SizeResult[] = [];
-for (const size of SIZES) results.push(await runSize(size));
-const broadcast = BROADCAST > 0 ? await runBroadcast() : null;
+if (only.has('sizes')) for (const size of SIZES) results.push(await runSize(size));
+const broadcast = BROADCAST > 0 && only.has('broadcast') ? await runBroadcast() : null;
 
 console.log(
   '\n| stored users | reminders | start-up | idle RSS | peak RSS | /start per s (p99) | role per s (p99) | questions per s (p99) | ratio to bare (p99 ×) |',

@@ -27,6 +27,7 @@ export interface FileLayer {
   writeAtomic(file: string, data: string): Promise<void>;
   /** Writes a file with no durability promise (a new folder's files, made durable by a rename). */
   writeFresh(file: string, data: string): Promise<void>;
+  /** The file's text, or null when it does not exist; narrows its mode to 0600 (older files were 0644). */
   readText(file: string): Promise<string | null>;
   /** Names in `dir`, or null when it does not exist. */
   list(dir: string): Promise<string[] | null>;
@@ -51,6 +52,8 @@ export const nodeFileLayer: FileLayer = {
     const temporary = join(dirname(file), `.${basename(file)}.tmp`);
     const handle = await open(temporary, 'w', FILE_MODE);
     try {
+      // A temporary file left by an older version may exist with wider permissions.
+      await handle.chmod(FILE_MODE);
       await handle.writeFile(data, 'utf8');
       await handle.sync();
     } catch (error) {
@@ -59,7 +62,6 @@ export const nodeFileLayer: FileLayer = {
       throw error;
     }
     await handle.close();
-    await chmod(temporary, FILE_MODE);
     await rename(temporary, file);
     // The rename is durable only once the folder entry is: a power cut must not undo it.
     await syncPath(dirname(file), 'r');
@@ -75,11 +77,15 @@ export const nodeFileLayer: FileLayer = {
     await syncPath(dirname(to), 'r');
   },
   removeTree: (path) => rm(path, { recursive: true, force: true }),
-  readText: (file) =>
-    readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  async readText(file) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
       throw error;
-    }),
+    });
+    // Files written by older versions were 0644: narrow them the first time they are read.
+    if (text !== null) await chmod(file, FILE_MODE);
+    return text;
+  },
   async ensureDir(dir) {
     await mkdir(dir, { recursive: true, mode: DIR_MODE });
     await chmod(dir, DIR_MODE);

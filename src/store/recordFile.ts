@@ -24,7 +24,8 @@ interface Op<V> {
   reject: (error: unknown) => void;
 }
 
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const gather = (ms: number) =>
+  new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 /**
  * One JSON file of keyed records (`{version, data: {key: record}}`), the unit the sharded
@@ -43,6 +44,8 @@ export class RecordFile<V> {
   private readonly listeners: CommitListener<V>[] = [];
   writes = 0;
   bytesWritten = 0;
+  /** Milliseconds a write waits to gather changes; 0 means the end of the current tick. */
+  lingerMs = 0;
 
   private constructor(
     readonly file: string,
@@ -138,7 +141,7 @@ export class RecordFile<V> {
     const previous = this.inFlight;
     this.scheduled = (async () => {
       await previous;
-      await nextTick();
+      await gather(this.lingerMs);
       this.scheduled = null;
       const batch = this.queue;
       this.queue = [];
