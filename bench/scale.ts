@@ -21,7 +21,7 @@ import {
   type LoadResult,
   processStats,
 } from './scale/driver.ts';
-import { FIRST_USER_ID, fillDataDir } from './scale/fill.ts';
+import { FIRST_USER_ID, fillDataDir, storedProfile } from './scale/fill.ts';
 
 /**
  * `npm run bench:scale`: the store at the board's full scale, against the real bot process on the
@@ -312,7 +312,9 @@ console.log(
   `bench:scale — sizes ${SIZES.join(', ')}; ${OPS} operations per phase, ${CONCURRENCY} users at once; load average ${loadBefore.toFixed(2)} on ${(await import('node:os')).cpus().length} cores`,
 );
 const only = new Set((env.SCALE_ONLY ?? 'bare,sizes,broadcast').split(','));
-const bare = only.has('bare') ? await runBare() : { ops: 0, perSecond: Number.NaN, p50: 0, p99: Number.NaN };
+const bare = only.has('bare')
+  ? await runBare()
+  : { ops: 0, perSecond: Number.NaN, p50: 0, p99: Number.NaN };
 const results: SizeResult[] = [];
 if (only.has('sizes')) for (const size of SIZES) results.push(await runSize(size));
 const broadcast = BROADCAST > 0 && only.has('broadcast') ? await runBroadcast() : null;

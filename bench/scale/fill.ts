@@ -35,6 +35,21 @@ async function writeSharded<V>(
   );
 }
 
+/** The Telegram profile of stored user number `i`, exactly as stored (so it causes no write). */
+export function storedProfile(i: number): {
+  id: number;
+  first_name: string;
+  username?: string;
+  language_code: string;
+} {
+  return {
+    id: FIRST_USER_ID + i,
+    first_name: `Công nhân ${i}`,
+    ...(i % 4 === 0 ? { username: `cn_${i}` } : {}),
+    language_code: i % 5 === 0 ? 'en' : 'vi',
+  };
+}
+
 function* users(count: number): Generator<[string, User]> {
   for (let i = 0; i < count; i += 1) {
     const id = FIRST_USER_ID + i;

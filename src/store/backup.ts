@@ -22,7 +22,7 @@ export interface BackupManifest {
   hmac?: string;
 }
 
-/** Every data file under `dir` (collections and shards), relative to it; dot entries skipped. */
+/** Every data file under `dir` (collections, shards, journals), relative to it; dot entries skipped. */
 export function dataFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (folder: string) => {
@@ -30,7 +30,7 @@ export function dataFiles(dir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.json')) found.push(relative(dir, path));
+      else if (entry.isFile() && /\.jsonl?$/.test(entry.name)) found.push(relative(dir, path));
     }
   };
   walk(dir);
@@ -85,7 +85,8 @@ export async function createBackup(
   }
   for (const file of files) {
     const content = readFileSync(join(staging, file));
-    JSON.parse(content.toString('utf8'));
+    // Journals (.jsonl) may end in a line still being written; the loader skips it.
+    if (file.endsWith('.json')) JSON.parse(content.toString('utf8'));
     manifest.files.push({
       path: file,
       bytes: statSync(join(staging, file)).size,

@@ -36,6 +36,44 @@ export interface FileLayer {
   removeTree(path: string): Promise<void>;
   /** Free bytes on the file system holding `dir`. */
   freeBytes(dir: string): Promise<number>;
+  /** Opens (creating) a file for durable appends, e.g. a journal. */
+  openAppend(file: string): Promise<Appender>;
+}
+
+/** Durable appends to one file: `append` resolves once the data is on disk. */
+export interface Appender {
+  /** Appends all of `data` or, on failure, nothing: a partial append is cut off again. */
+  append(data: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function nodeAppender(file: string): Promise<Appender> {
+  const handle = await open(file, 'a', FILE_MODE);
+  await handle.chmod(FILE_MODE);
+  await syncPath(dirname(file), 'r');
+  let size = (await handle.stat()).size;
+  let broken: unknown = null;
+  return {
+    async append(data) {
+      if (broken) throw broken;
+      const bytes = Buffer.from(data, 'utf8');
+      try {
+        await handle.write(bytes);
+        await handle.datasync();
+        size += bytes.length;
+      } catch (error) {
+        // Leave no acknowledged-looking line behind: the caller reports this change as not saved.
+        try {
+          await handle.truncate(size);
+          await handle.datasync();
+        } catch (truncateError) {
+          broken = truncateError;
+        }
+        throw error;
+      }
+    },
+    close: () => handle.close(),
+  };
 }
 
 async function syncPath(path: string, flags: string): Promise<void> {
@@ -94,6 +132,7 @@ export const nodeFileLayer: FileLayer = {
     const stats = await statfs(dir);
     return stats.bavail * stats.bsize;
   },
+  openAppend: nodeAppender,
 };
 
 /** An error shaped like the one Node raises on a full disk. */
@@ -121,6 +160,16 @@ export function failingWrites(base: FileLayer, failing: (file: string) => boolea
     async writeFresh(file, data) {
       if (failing(file)) throw enospcError(file);
       await base.writeFresh(file, data);
+    },
+    async openAppend(file) {
+      const appender = await base.openAppend(file);
+      return {
+        async append(data) {
+          if (failing(file)) throw enospcError(file);
+          await appender.append(data);
+        },
+        close: () => appender.close(),
+      };
     },
   };
 }

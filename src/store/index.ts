@@ -11,11 +11,11 @@ import {
   feedbackFileSchema,
 } from './feedback.ts';
 import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
+import { openRecords } from './journaled.ts';
 import { legacyCollections } from './layout.ts';
 import { type MigrationReport, migrateLegacyLayout } from './migrate.ts';
 import { type NoticeStore, openNoticeStore } from './noticeStore.ts';
 import { createSessionRepository, type SessionRepository, sessionsSpec } from './sessions.ts';
-import { ShardedRecords } from './sharded.ts';
 import { openTickets, type TicketRepository } from './tickets/index.ts';
 import { createUserRepository, type UserRepository, usersSpec } from './users.ts';
 
@@ -92,13 +92,8 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
     health,
     now,
   );
-  const users = await ShardedRecords.open(dataDir, usersSpec, layer, health);
-  const sessions = await ShardedRecords.open(
-    dataDir,
-    sessionsSpec(options.sessionSchema),
-    layer,
-    health,
-  );
+  const users = await openRecords(dataDir, usersSpec, layer, health);
+  const sessions = await openRecords(dataDir, sessionsSpec(options.sessionSchema), layer, health);
   const feedback = await Collection.open<FeedbackFile>(
     join(dataDir, 'feedback.json'),
     1,

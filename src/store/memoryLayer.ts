@@ -51,5 +51,14 @@ export function memoryFileLayer(freeBytes = Number.MAX_SAFE_INTEGER): FileLayer 
       for (const dir of [...dirs]) if (dir === path || dir.startsWith(`${path}/`)) dirs.delete(dir);
     },
     freeBytes: async () => freeBytes,
+    async openAppend(file) {
+      if (!files.has(file)) files.set(file, '');
+      return {
+        append: async (data) => {
+          files.set(file, `${files.get(file) ?? ''}${data}`);
+        },
+        close: async () => undefined,
+      };
+    },
   };
 }

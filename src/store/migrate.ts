@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { createBackup } from './backup.ts';
 import { parseEnvelope, type WriteHealth } from './envelope.ts';
 import type { FileLayer } from './fileLayer.ts';
-import { ShardedRecords, type ShardedSpec } from './sharded.ts';
+import { openRecords } from './journaled.ts';
+import type { ShardedSpec } from './sharded.ts';
 
 /** One collection that used to be a single `<name>.json` and is now sharded. */
 export interface LegacyCollection {
@@ -34,9 +35,10 @@ export function legacyCollection<L, V>(
       return {
         async write() {
           await layer.removeTree(join(dataDir, spec.name));
-          const records = await ShardedRecords.open(dataDir, spec, layer, health);
+          const records = await openRecords(dataDir, spec, layer, health);
           const entries = Object.entries(data).flatMap(([key, record]) => convert(key, record));
           await Promise.all(entries.map(([key, value]) => records.put(key, value)));
+          await records.flush();
           return entries.length;
         },
       };

@@ -8,6 +8,7 @@ import {
 import { Collection } from './collection.ts';
 import { WriteHealth } from './envelope.ts';
 import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
+import { type KeyedRecords, openRecords } from './journaled.ts';
 import type { Segment } from './notices.ts';
 import { createOutboxRepository, type OutboxRepository, outboxSpec } from './outbox.ts';
 import { RecipientIndex } from './recipients.ts';
@@ -18,7 +19,6 @@ import {
   type SchedulesFile,
   schedulesFileSchema,
 } from './schedules.ts';
-import { ShardedRecords } from './sharded.ts';
 import {
   createSubscriptionRepository,
   type SubscriptionRepository,
@@ -47,7 +47,9 @@ export interface NoticeStoreOptions {
   layer?: FileLayer;
   health?: WriteHealth;
   /** The profiles, for the recipient index. */
-  users?: ShardedRecords<User>;
+  users?: KeyedRecords<User>;
+  /** Overrides how long outbox marks gather before a write (tests on a fake clock pass 0). */
+  outboxLingerMs?: number;
 }
 
 /**
@@ -64,9 +66,14 @@ export async function openNoticeStore(
   const file = (name: string) => join(dataDir, `${name}.json`);
   const empty = () => ({});
   await layer.ensureDir(dataDir);
-  const subscriptions = await ShardedRecords.open(dataDir, subscriptionsSpec, layer, health);
-  const reminders = await ShardedRecords.open(dataDir, remindersSpec, layer, health);
-  const outbox = await ShardedRecords.open(dataDir, outboxSpec, layer, health);
+  const subscriptions = await openRecords(dataDir, subscriptionsSpec, layer, health);
+  const reminders = await openRecords(dataDir, remindersSpec, layer, health);
+  const outbox = await openRecords(
+    dataDir,
+    { ...outboxSpec, lingerMs: options.outboxLingerMs ?? outboxSpec.lingerMs },
+    layer,
+    health,
+  );
   const schedules = await Collection.open<SchedulesFile>(
     file('schedules'),
     1,

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StoreCorruptError } from './envelope.ts';
+import type { KeyedRecords } from './journaled.ts';
 import { mediaSchema, newId } from './notices.ts';
-import type { ShardedRecords, ShardedSpec } from './sharded.ts';
+import type { ShardedSpec } from './sharded.ts';
 
 /** What to send; rendered per recipient at send time, so each gets their own language. */
 export const outMessageSchema = z.discriminatedUnion('kind', [
@@ -165,7 +166,7 @@ export function jobStats(job: OutboxJob): JobStats {
  * Assembles the jobs from their stored records. Chunks without a header are left-overs of an
  * enqueue cut short by a crash (never announced); they are returned so the caller can drop them.
  */
-function assemble(records: ShardedRecords<OutboxRecord>): {
+function assemble(records: KeyedRecords<OutboxRecord>): {
   jobs: Map<string, OutboxJob>;
   orphans: string[];
 } {
@@ -202,7 +203,7 @@ function assemble(records: ShardedRecords<OutboxRecord>): {
  * a mark changes one chunk record, and the in-memory job follows once that write is durable.
  */
 export async function createOutboxRepository(
-  records: ShardedRecords<OutboxRecord>,
+  records: KeyedRecords<OutboxRecord>,
   now: () => Date,
 ): Promise<OutboxRepository> {
   const { jobs, orphans } = assemble(records);

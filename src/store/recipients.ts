@@ -1,5 +1,5 @@
+import type { KeyedRecords } from './journaled.ts';
 import type { Channel, Segment } from './notices.ts';
-import type { ShardedRecords } from './sharded.ts';
 import { defaultChannels, type Subscription } from './subscriptions.ts';
 import type { User } from './users.ts';
 
@@ -13,8 +13,8 @@ export class RecipientIndex {
   private readonly channelsOf = new Map<number, readonly Channel[]>();
 
   constructor(
-    private readonly users: ShardedRecords<User>,
-    private readonly subscriptions: ShardedRecords<Subscription>,
+    private readonly users: KeyedRecords<User>,
+    private readonly subscriptions: KeyedRecords<Subscription>,
   ) {
     for (const user of users.values()) this.refresh(user.id);
     users.onCommit((key) => this.refresh(Number(key)));

@@ -16,6 +16,8 @@ export type RecordChange<V> = (current: V | undefined) => V | undefined;
 export type CommitListener<V> = (key: string, before: V | undefined, after: V | undefined) => void;
 
 interface Op<V> {
+  /** A snapshot op writes the file as it is in memory, changing nothing. */
+  snapshot?: true;
   key: string;
   change: RecordChange<V>;
   /** Whether `change` reads its argument (then it gets a private copy). */
@@ -124,6 +126,37 @@ export class RecordFile<V> {
     return this.enqueue(key, () => undefined, false);
   }
 
+  /**
+   * Makes a change that is already durable elsewhere (a journal) visible, without writing this
+   * file; a later {@link rewrite} brings the file up to date.
+   */
+  applyCommitted(key: string, value: V | undefined): void {
+    const before = this.records.get(key);
+    if (value === undefined) this.records.delete(key);
+    else this.records.set(key, value);
+    for (const listener of this.listeners) listener(key, before, value);
+  }
+
+  /** Writes the file as memory holds it; resolves once durable (rejects if the write failed). */
+  rewrite(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({
+        snapshot: true,
+        key: '',
+        change: () => undefined,
+        reads: false,
+        resolve,
+        reject,
+      });
+      this.schedule();
+    });
+  }
+
+  /** Checks a record against the file's schema; throws StoreValidationError naming the field. */
+  check(key: string, value: V): V {
+    return checkRecord(this.schema, this.file, key, value);
+  }
+
   /** Resolves when every change made so far has been written (or refused). */
   async flush(): Promise<void> {
     await (this.scheduled ?? this.inFlight);
@@ -155,6 +188,10 @@ export class RecordFile<V> {
     const staged = new Map<string, V | undefined>();
     const accepted: Op<V>[] = [];
     for (const op of batch) {
+      if (op.snapshot) {
+        accepted.push(op);
+        continue;
+      }
       const base = staged.has(op.key) ? staged.get(op.key) : this.records.get(op.key);
       let next: V | undefined;
       try {
@@ -191,14 +228,15 @@ export class RecordFile<V> {
     }
     for (const op of accepted) op.resolve();
   }
+}
 
-  private check(key: string, value: V): V {
-    const parsed = this.schema.safeParse(value);
-    if (!parsed.success) {
-      throw new StoreValidationError(this.file, firstProblem(parsed.error, `data.${key}`));
-    }
-    return parsed.data;
+/** The load schema applied on write: what would fail the next start is never written. */
+export function checkRecord<V>(schema: z.ZodType<V>, file: string, key: string, value: V): V {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new StoreValidationError(file, firstProblem(parsed.error, `data.${key}`));
   }
+  return parsed.data;
 }
 
 /** The schema of a whole record file: a map of records, keys kept as strings. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Repeat } from '../scheduling/index.ts';
+import type { KeyedRecords } from './journaled.ts';
 import { newId, repeatSchema } from './notices.ts';
-import type { ShardedRecords, ShardedSpec } from './sharded.ts';
+import type { ShardedSpec } from './sharded.ts';
 
 export const reminderSchema = z.object({
   id: z.string(),
@@ -23,6 +24,7 @@ export const remindersSpec: ShardedSpec<Reminder> = {
   version: 1,
   recordSchema: reminderSchema,
   shards: 128,
+  journal: true,
 };
 
 /** Personal reminders; the scheduler keeps the pending ones in a due queue. */
@@ -43,7 +45,7 @@ export interface ReminderRepository {
  * user's reminders and the pending set, so neither `/reminders` nor `/forgetme` scans them all.
  */
 export function createReminderRepository(
-  records: ShardedRecords<Reminder>,
+  records: KeyedRecords<Reminder>,
   now: () => Date,
 ): ReminderRepository {
   const byUser = new Map<number, Set<string>>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ShardedRecords, ShardedSpec } from './sharded.ts';
+import type { KeyedRecords } from './journaled.ts';
+import type { ShardedSpec } from './sharded.ts';
 
 export type SessionsFile<S> = Record<string, S>;
 
@@ -16,10 +17,10 @@ export interface SessionRepository<S> {
 
 /** Sessions live in a sharded collection keyed by `<chat>:<user>`. */
 export function sessionsSpec<S>(sessionSchema: z.ZodType<S>): ShardedSpec<S> {
-  return { name: 'sessions', version: 1, recordSchema: sessionSchema, shards: 128 };
+  return { name: 'sessions', version: 1, recordSchema: sessionSchema, shards: 128, journal: true };
 }
 
-export function createSessionRepository<S>(records: ShardedRecords<S>): SessionRepository<S> {
+export function createSessionRepository<S>(records: KeyedRecords<S>): SessionRepository<S> {
   return {
     get: (key) => records.get(key),
     set: (key, session) => records.put(key, session),

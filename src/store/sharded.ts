@@ -14,6 +14,9 @@ export function shardOf(key: string, count: number): number {
   return (hash >>> 0) % count;
 }
 
+/** Journal files a journaled collection keeps beside its shards (see journaled.ts). */
+export const JOURNAL_FILE = /^journal-\d{6}\.jsonl$/;
+
 export const shardFileName = (name: string, index: number): string =>
   `${name}-${String(index).padStart(4, '0')}.json`;
 
@@ -34,6 +37,8 @@ export interface ShardedSpec<V> {
    * nobody waits on, like outbox marks, a few milliseconds turn hundreds of writes into dozens.
    */
   lingerMs?: number;
+  /** Append changes to a journal instead of rewriting the shard (see journaled.ts). */
+  journal?: boolean;
 }
 
 /**
@@ -63,7 +68,7 @@ export class ShardedRecords<V> {
     await layer.ensureDir(dir);
     const expected = new Set(shardFiles(spec.name, spec.shards).map((path) => join(dataDir, path)));
     for (const name of names) {
-      if (name.startsWith('.') || !name.endsWith('.json')) continue;
+      if (name.startsWith('.') || JOURNAL_FILE.test(name)) continue;
       if (!expected.has(join(dir, name))) {
         throw new StoreCorruptError(
           join(dir, name),
@@ -74,9 +79,16 @@ export class ShardedRecords<V> {
     const files: RecordFile<V>[] = [];
     for (let index = 0; index < spec.shards; index += 1) {
       const file = join(dir, shardFileName(spec.name, index));
-      files.push(
-        await RecordFile.open(file, spec.version, spec.recordSchema, layer, health, false),
+      const opened = await RecordFile.open(
+        file,
+        spec.version,
+        spec.recordSchema,
+        layer,
+        health,
+        false,
       );
+      opened.lingerMs = spec.lingerMs ?? 0;
+      files.push(opened);
     }
     return new ShardedRecords(spec, files);
   }
@@ -120,6 +132,26 @@ export class ShardedRecords<V> {
 
   onCommit(listener: CommitListener<V>): void {
     for (const file of this.files) file.onCommit(listener);
+  }
+
+  /** Which shard file holds `key`. */
+  shardIndexOf(key: string): number {
+    return shardOf(key, this.files.length);
+  }
+
+  /** Checks a record with the schema used on load (throws StoreValidationError). */
+  check(key: string, value: V): V {
+    return this.fileOf(key).check(key, value);
+  }
+
+  /** Makes a change durable elsewhere (a journal) visible; see RecordFile.applyCommitted. */
+  applyCommitted(key: string, value: V | undefined): void {
+    this.fileOf(key).applyCommitted(key, value);
+  }
+
+  /** Rewrites the given shards from memory; resolves once all are durable. */
+  async rewrite(indexes: Iterable<number>): Promise<void> {
+    await Promise.all([...indexes].map((index) => (this.files[index] as RecordFile<V>).rewrite()));
   }
 
   async flush(): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { KeyedRecords } from './journaled.ts';
 import { type Channel, channelSchema } from './notices.ts';
-import type { ShardedRecords, ShardedSpec } from './sharded.ts';
+import type { ShardedSpec } from './sharded.ts';
 import type { Role } from './users.ts';
 
 export const subscriptionSchema = z.object({
@@ -17,6 +18,7 @@ export const subscriptionsSpec: ShardedSpec<Subscription> = {
   version: 1,
   recordSchema: subscriptionSchema,
   shards: 64,
+  journal: true,
 };
 
 /** What a user who never chose is subscribed to: general notices and their role's channel. */
@@ -37,7 +39,7 @@ export interface SubscriptionRepository {
 }
 
 export function createSubscriptionRepository(
-  records: ShardedRecords<Subscription>,
+  records: KeyedRecords<Subscription>,
   now: () => Date,
 ): SubscriptionRepository {
   const get = (userId: number) => records.get(String(userId))?.channels;

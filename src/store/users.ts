@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ShardedRecords, ShardedSpec } from './sharded.ts';
+import type { KeyedRecords } from './journaled.ts';
+import type { ShardedSpec } from './sharded.ts';
 
 export const userSchema = z.object({
   id: z.number().int(),
@@ -46,16 +47,14 @@ export const usersSpec: ShardedSpec<User> = {
   version: 1,
   recordSchema: userSchema,
   shards: 128,
+  journal: true,
 };
 
 /**
  * Profiles from a sharded collection. A profile is written only when something in it changed,
  * so the common update (a known user writing again) costs a map lookup and no write.
  */
-export function createUserRepository(
-  records: ShardedRecords<User>,
-  now: () => Date,
-): UserRepository {
+export function createUserRepository(records: KeyedRecords<User>, now: () => Date): UserRepository {
   const write = async (id: number, change: (user: User) => User | undefined): Promise<void> => {
     if (!records.has(String(id))) return;
     await records.change(String(id), (user) => (user ? change(user) : undefined));

@@ -10,7 +10,11 @@ import type { OutboxRepository } from '../../src/store/outbox.ts';
 const message = { kind: 'broadcast', broadcastId: 'x', text: 'hello' } as const;
 
 async function memoryOutbox(): Promise<OutboxRepository> {
-  const store = await openNoticeStore('/memory', () => new Date(), { layer: memoryFileLayer() });
+  // The worker's tests run on a fake clock: marks are written at once rather than gathered.
+  const store = await openNoticeStore('/memory', () => new Date(), {
+    layer: memoryFileLayer(),
+    outboxLingerMs: 0,
+  });
   return store.outbox;
 }
 

@@ -81,7 +81,7 @@ describe('reminders end to end', () => {
 
   it('skips a reminder older than the late limit and records it as missed', async () => {
     expect(fake.textsTo(USER.id).some((t) => t.includes('too old'))).toBe(false);
-    const stored = await readStoredRecords(dataDir, remindersSpec);
+    const stored = [...(await readStoredRecords(dataDir, remindersSpec)).values()];
     const old = stored.find((r) => r.text === 'too old');
     expect(old?.status).toBe('missed');
   });
