@@ -62,6 +62,7 @@ export async function boot(
   const store = await openStore({
     dataDir: config.DATA_DIR,
     sessionSchema,
+    sessionIsIdle: (session) => session.dialogue.kind === 'idle',
     backupDir: config.BACKUP_DIR,
     layer: fileLayerFromEnv(env),
   }).catch(async (error: unknown) => {

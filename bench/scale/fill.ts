@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sessionSchema } from '../../src/bot/session.ts';
 import { type OutboxJob, outboxRecordsOf, outboxSpec } from '../../src/store/outbox.ts';
 import { type Reminder, remindersSpec } from '../../src/store/reminders.ts';
+import { sessionsSpec } from '../../src/store/sessions.ts';
 import { type ShardedSpec, shardFileName, shardOf } from '../../src/store/sharded.ts';
 import { type Subscription, subscriptionsSpec } from '../../src/store/subscriptions.ts';
 import { type User, usersSpec } from '../../src/store/users.ts';
@@ -80,12 +82,17 @@ function* subscriptions(count: number): Generator<[string, Subscription]> {
   }
 }
 
-function* sessions(
-  count: number,
-): Generator<[string, { dialogue: { kind: 'idle' }; updatedAt: string }]> {
-  for (let i = 0; i < count; i += 3) {
+/** Idle chats keep no session; about one user in a hundred is in the middle of a dialogue. */
+function* sessions(count: number): Generator<[string, unknown]> {
+  for (let i = 0; i < count; i += 100) {
     const id = FIRST_USER_ID + i;
-    yield [`${id}:${id}`, { dialogue: { kind: 'idle' }, updatedAt: AT }];
+    const dialogue = {
+      kind: 'reminderConfirm',
+      text: 'nộp báo cáo lao động',
+      dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      repeat: { kind: 'once' },
+    };
+    yield [`${id}:${id}`, { dialogue, updatedAt: AT }];
   }
 }
 
@@ -123,8 +130,8 @@ export async function fillDataDir(dataDir: string, options: FillOptions): Promis
   await writeSharded(dataDir, subscriptionsSpec, subscriptions(options.users));
   await writeSharded(
     dataDir,
-    { ...usersSpec, name: 'sessions' } as ShardedSpec<unknown>,
-    sessions(options.users),
+    sessionsSpec(sessionSchema),
+    sessions(options.users) as Generator<[string, never]>,
   );
   await writeSharded(dataDir, remindersSpec, reminders(options.reminders, options.users));
   const broadcasts: Record<string, unknown> = {};

@@ -46,6 +46,14 @@ export function parseEnvelope<T>(
   version: number,
   schema: z.ZodType<T>,
 ): T {
+  const data = openEnvelope(file, raw, version);
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new StoreCorruptError(file, firstProblem(parsed.error));
+  return parsed.data;
+}
+
+/** Parses `{version, data}` and checks the version; `data` is returned unchecked. */
+export function openEnvelope(file: string, raw: string, version: number): unknown {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -61,9 +69,7 @@ export function parseEnvelope<T>(
       `schema version ${String(json.version)} is not the version ${version} this program reads`,
     );
   }
-  const parsed = schema.safeParse(json.data);
-  if (!parsed.success) throw new StoreCorruptError(file, firstProblem(parsed.error));
-  return parsed.data;
+  return json.data;
 }
 
 /** What a store's writes have been doing, for /healthz: sizes seen and the last failure. */

@@ -36,6 +36,8 @@ export interface StoreOptions<S> {
   backupDir?: string;
   /** The file operations (tests inject faults here; see fileLayer.ts). */
   layer?: FileLayer;
+  /** Sessions that hold nothing a new one would not; they are deleted instead of stored. */
+  sessionIsIdle?: (session: S) => boolean;
 }
 
 export interface StoreHealth {
@@ -119,7 +121,7 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
   };
   return {
     users: createUserRepository(users, now),
-    sessions: createSessionRepository(sessions),
+    sessions: createSessionRepository(sessions, options.sessionIsIdle),
     feedback: createFeedbackRepository(feedback),
     tickets,
     desk: createDeskRepository(desk),

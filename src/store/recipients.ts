@@ -3,22 +3,32 @@ import type { Channel, Segment } from './notices.ts';
 import { defaultChannels, type Subscription } from './subscriptions.ts';
 import type { User } from './users.ts';
 
+const channelsFor = (
+  user: User | undefined,
+  subscription: Subscription | undefined,
+): readonly Channel[] =>
+  user?.active ? (subscription?.channels ?? defaultChannels(user.role)) : [];
+
 /**
- * Who each notice channel reaches, kept up to date on every committed write of a profile or a
- * subscription, so choosing a broadcast's segments or firing a deadline notice never scans
- * every user. Only active users are members.
+ * Who each notice channel reaches, so choosing a broadcast's segments or firing a deadline
+ * notice never scans every user. Built on first use (most starts never broadcast), then kept up
+ * to date on every committed write of a profile or a subscription. Only active users are members.
  */
 export class RecipientIndex {
-  private readonly byChannel = new Map<Channel, Set<number>>();
-  private readonly channelsOf = new Map<number, readonly Channel[]>();
+  private byChannel: Map<Channel, Set<number>> | null = null;
 
   constructor(
     private readonly users: KeyedRecords<User>,
     private readonly subscriptions: KeyedRecords<Subscription>,
   ) {
-    for (const user of users.values()) this.refresh(user.id);
-    users.onCommit((key) => this.refresh(Number(key)));
-    subscriptions.onCommit((key) => this.refresh(Number(key)));
+    users.onCommit((key, before, after) => {
+      const subscription = subscriptions.get(key);
+      this.move(Number(key), channelsFor(before, subscription), channelsFor(after, subscription));
+    });
+    subscriptions.onCommit((key, before, after) => {
+      const user = users.get(key);
+      this.move(Number(key), channelsFor(user, before), channelsFor(user, after));
+    });
   }
 
   /** Chat ids reached by `segments`, each once, in id order (a resumed outbox stays comparable). */
@@ -30,32 +40,32 @@ export class RecipientIndex {
     return [...all].sort((a, b) => a - b);
   }
 
-  /** How many `recipients(segments)` would return, without listing them when one segment. */
-  count(segments: readonly Segment[]): number {
-    const sets = this.setsOf(segments);
-    return sets.length === 1 ? (sets[0] as Set<number>).size : this.recipients(segments).length;
-  }
-
   private setsOf(segments: readonly Segment[]): Set<number>[] {
+    const index = this.build();
     const channels = new Set(segments.map((s): Channel => (s === 'all' ? 'general' : s)));
-    return [...channels].map((channel) => this.byChannel.get(channel) ?? new Set<number>());
+    return [...channels].map((channel) => index.get(channel) ?? new Set<number>());
   }
 
-  private refresh(id: number): void {
-    const user = this.users.get(String(id));
-    const next: readonly Channel[] = user?.active
-      ? (this.subscriptions.get(String(id))?.channels ?? defaultChannels(user.role))
-      : [];
-    for (const channel of this.channelsOf.get(id) ?? []) this.byChannel.get(channel)?.delete(id);
-    for (const channel of next) {
-      let set = this.byChannel.get(channel);
+  private build(): Map<Channel, Set<number>> {
+    if (this.byChannel) return this.byChannel;
+    this.byChannel = new Map();
+    for (const user of this.users.values()) {
+      this.move(user.id, [], channelsFor(user, this.subscriptions.get(String(user.id))));
+    }
+    return this.byChannel;
+  }
+
+  private move(id: number, before: readonly Channel[], after: readonly Channel[]): void {
+    const index = this.byChannel;
+    if (!index) return;
+    for (const channel of before) index.get(channel)?.delete(id);
+    for (const channel of after) {
+      let set = index.get(channel);
       if (!set) {
         set = new Set<number>();
-        this.byChannel.set(channel, set);
+        index.set(channel, set);
       }
       set.add(id);
     }
-    if (next.length > 0) this.channelsOf.set(id, next);
-    else this.channelsOf.delete(id);
   }
 }

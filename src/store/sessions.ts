@@ -20,10 +20,20 @@ export function sessionsSpec<S>(sessionSchema: z.ZodType<S>): ShardedSpec<S> {
   return { name: 'sessions', version: 1, recordSchema: sessionSchema, shards: 128, journal: true };
 }
 
-export function createSessionRepository<S>(records: KeyedRecords<S>): SessionRepository<S> {
+/**
+ * `isIdle` says which sessions carry nothing a fresh one would not (no dialogue under way): those
+ * are removed rather than stored, so the collection holds only chats in the middle of something.
+ */
+export function createSessionRepository<S>(
+  records: KeyedRecords<S>,
+  isIdle: (session: S) => boolean = () => false,
+): SessionRepository<S> {
   return {
     get: (key) => records.get(key),
-    set: (key, session) => records.put(key, session),
+    async set(key, session) {
+      if (!isIdle(session)) return records.put(key, session);
+      if (records.has(key)) await records.remove(key);
+    },
     async delete(key) {
       if (!records.has(key)) return;
       await records.remove(key);

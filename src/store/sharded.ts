@@ -76,20 +76,28 @@ export class ShardedRecords<V> {
         );
       }
     }
-    const files: RecordFile<V>[] = [];
-    for (let index = 0; index < spec.shards; index += 1) {
-      const file = join(dir, shardFileName(spec.name, index));
-      const opened = await RecordFile.open(
-        file,
-        spec.version,
-        spec.recordSchema,
-        layer,
-        health,
-        false,
-      );
-      opened.lingerMs = spec.lingerMs ?? 0;
-      files.push(opened);
-    }
+    // A few reads at a time: the disk stays busy while files are parsed, and only a few raw
+    // texts are held at once.
+    const files: RecordFile<V>[] = new Array(spec.shards);
+    let next = 0;
+    const reader = async () => {
+      while (next < spec.shards) {
+        const index = next;
+        next += 1;
+        const file = join(dir, shardFileName(spec.name, index));
+        const opened = await RecordFile.open(
+          file,
+          spec.version,
+          spec.recordSchema,
+          layer,
+          health,
+          false,
+        );
+        opened.lingerMs = spec.lingerMs ?? 0;
+        files[index] = opened;
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, reader));
     return new ShardedRecords(spec, files);
   }
 
