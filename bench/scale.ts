@@ -41,6 +41,8 @@ const REMINDERS = Number(env.SCALE_REMINDERS ?? 100_000);
 const BROADCAST = Math.min(Number(env.SCALE_BROADCAST ?? 300_000), LARGEST);
 const BROADCAST_SECONDS = Number(env.SCALE_BROADCAST_SECONDS ?? 60);
 const RATE = 1000;
+/** How long the bot sits idle after start before its memory is read. */
+const IDLE_SECONDS = Number(env.SCALE_IDLE_SECONDS ?? 10);
 const QUESTION = 'Thủ tục xin giấy phép lao động cho người nước ngoài ở KCN thế nào?';
 const REPO = resolve(import.meta.dirname, '..');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -110,12 +112,22 @@ interface SizeResult {
   size: number;
   reminders: number;
   startMs: number;
+  /** openStore alone, in the benchmark's process. */
+  openMs: number;
   idleMb: number;
   peakMb: number;
   start: LoadResult;
   role: LoadResult;
   questions: LoadResult;
   remind?: { prompt: LoadResult; saved: LoadResult; storeAdd: { p50: number; p99: number } };
+}
+
+/** Opens the store in this process (the bot is not running yet): the store's share of start-up. */
+async function storeOpenMs(dataDir: string): Promise<number> {
+  const began = performance.now();
+  const store = await openStore({ dataDir, sessionSchema });
+  await store.flush();
+  return performance.now() - began;
 }
 
 async function reminderSaveInStore(dataDir: string): Promise<{ p50: number; p99: number }> {
@@ -147,12 +159,13 @@ async function runSize(size: number): Promise<SizeResult> {
   const fake = await FakeBotApi.start();
   try {
     await fillDataDir(dataDir, { users: size, reminders });
+    const openMs = await storeOpenMs(dataDir);
     const storeAdd = size === LARGEST ? await reminderSaveInStore(dataDir) : undefined;
     const bot = await startProcess(fake, 'src/server.ts', {
       DATA_DIR: dataDir,
       BROADCAST_RATE: String(RATE),
     });
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
     const idle = processStats(bot.pid);
     const watcher = new CallWatcher(fake);
     const newcomers = Array.from({ length: OPS }, (_, i) => newUser(FIRST_USER_ID + size + i));
@@ -226,6 +239,7 @@ async function runSize(size: number): Promise<SizeResult> {
       size,
       reminders,
       startMs: bot.startMs,
+      openMs,
       idleMb: idle.rssMb,
       peakMb: peak,
       start,
@@ -239,10 +253,12 @@ async function runSize(size: number): Promise<SizeResult> {
   }
 }
 
-async function runBare(): Promise<LoadResult> {
+async function runBare(): Promise<{ load: LoadResult; startMs: number; idleMb: number }> {
   const fake = await FakeBotApi.start();
   try {
     const bare = await startProcess(fake, 'bench/scale/bareBot.ts', {});
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const idleMb = processStats(bare.pid).rssMb;
     const watcher = new CallWatcher(fake);
     const users = Array.from({ length: OPS }, (_, i) => newUser(FIRST_USER_ID + i));
     const result = await closedLoop(
@@ -253,7 +269,7 @@ async function runBare(): Promise<LoadResult> {
     );
     watcher.stop();
     await bare.stop();
-    return result;
+    return { load: result, startMs: bare.startMs, idleMb };
   } finally {
     await fake.stop();
   }
@@ -311,24 +327,25 @@ console.log(
   `bench:scale — sizes ${SIZES.join(', ')}; ${OPS} operations per phase, ${CONCURRENCY} users at once; load average ${loadBefore.toFixed(2)} on ${(await import('node:os')).cpus().length} cores`,
 );
 const only = new Set((env.SCALE_ONLY ?? 'bare,sizes,broadcast').split(','));
-const bare = only.has('bare')
+const bareRun = only.has('bare')
   ? await runBare()
-  : { ops: 0, perSecond: Number.NaN, p50: 0, p99: Number.NaN };
+  : { load: { ops: 0, perSecond: Number.NaN, p50: 0, p99: Number.NaN }, startMs: 0, idleMb: 0 };
+const bare = bareRun.load;
 const results: SizeResult[] = [];
 if (only.has('sizes')) for (const size of SIZES) results.push(await runSize(size));
 const broadcast = BROADCAST > 0 && only.has('broadcast') ? await runBroadcast() : null;
 
 console.log(
-  '\n| stored users | reminders | start-up | idle RSS | peak RSS | /start per s (p99) | role per s (p99) | questions per s (p99) | ratio to bare (p99 ×) |',
+  '\n| stored users | reminders | start-up (store open) | idle RSS | peak RSS | /start per s (p99) | role per s (p99) | questions per s (p99) | ratio to bare (p99 ×) |',
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(
-    `| ${f0(r.size)} | ${f0(r.reminders)} | ${(r.startMs / 1000).toFixed(2)} s | ${f0(r.idleMb)} MB | ${f0(r.peakMb)} MB | ${f0(r.start.perSecond)} (${f0(r.start.p99)} ms) | ${f0(r.role.perSecond)} (${f0(r.role.p99)} ms) | ${f0(r.questions.perSecond)} (${f0(r.questions.p99)} ms) | ${(r.questions.perSecond / bare.perSecond).toFixed(2)} (${(r.questions.p99 / bare.p99).toFixed(2)}) |`,
+    `| ${f0(r.size)} | ${f0(r.reminders)} | ${(r.startMs / 1000).toFixed(2)} s (${(r.openMs / 1000).toFixed(2)} s) | ${f0(r.idleMb)} MB | ${f0(r.peakMb)} MB | ${f0(r.start.perSecond)} (${f0(r.start.p99)} ms) | ${f0(r.role.perSecond)} (${f0(r.role.p99)} ms) | ${f0(r.questions.perSecond)} (${f0(r.questions.p99)} ms) | ${(r.questions.perSecond / bare.perSecond).toFixed(2)} (${(r.questions.p99 / bare.p99).toFixed(2)}) |`,
   );
 }
 console.log(
-  `| bare telegraf | — | — | — | — | — | — | ${f0(bare.perSecond)} (${f0(bare.p99)} ms) | 1.00 |`,
+  `| bare telegraf | — | ${(bareRun.startMs / 1000).toFixed(2)} s | ${f0(bareRun.idleMb)} MB | — | — | — | ${f0(bare.perSecond)} (${f0(bare.p99)} ms) | 1.00 |`,
 );
 const top = results.find((r) => r.size === LARGEST);
 if (top?.remind) {
