@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WriteHealth } from '../envelope.ts';
 import { type FileLayer, nodeFileLayer } from '../fileLayer.ts';
 import { type RecordChange, RecordFile } from '../recordFile.ts';
-import { type Ticket, ticketSchema } from './schema.ts';
+import { type Ticket, type TicketShard, ticketSchema } from './schema.ts';
 
 /** Tickets per shard file: one filing rewrites at most this many tickets, not the whole history. */
 export const SHARD_SIZE = 1000;
@@ -46,6 +46,23 @@ export class TicketShards {
       tickets.push(...collection.values());
     }
     return { shards, tickets };
+  }
+
+  /**
+   * Applies `change` to a shallow copy of the shard holding `seq`; every ticket it replaced,
+   * added or deleted is written, and memory follows once that is on disk. Replace tickets
+   * (`shard[code] = next`), do not mutate them in place: an object still the same is not written.
+   */
+  async update(seq: number, change: (shard: TicketShard) => void): Promise<void> {
+    const file = await this.openFile(shardIndex(seq));
+    const draft: TicketShard = Object.fromEntries(file.entries());
+    change(draft);
+    const writes: Promise<void>[] = [];
+    for (const [code, ticket] of Object.entries(draft)) {
+      if (file.get(code) !== ticket) writes.push(file.put(code, ticket));
+    }
+    for (const [code] of file.entries()) if (!(code in draft)) writes.push(file.remove(code));
+    await Promise.all(writes);
   }
 
   /** Changes ticket `code` (number `seq`) from a private copy; resolves once it is on disk. */
