@@ -1,7 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sessionSchema } from '../../src/bot/session.ts';
-import { type OutboxJob, outboxRecordsOf, outboxSpec } from '../../src/store/outbox.ts';
+import {
+  type OutboxJob,
+  outboxRecipientsSpec,
+  outboxRecordsOf,
+  outboxSpec,
+} from '../../src/store/outboxRecords.ts';
 import { type Reminder, remindersSpec } from '../../src/store/reminders.ts';
 import { sessionsSpec } from '../../src/store/sessions.ts';
 import { type ShardedSpec, shardFileName, shardOf } from '../../src/store/sharded.ts';
@@ -136,6 +141,7 @@ export async function fillDataDir(dataDir: string, options: FillOptions): Promis
   await writeSharded(dataDir, remindersSpec, reminders(options.reminders, options.users));
   const broadcasts: Record<string, unknown> = {};
   const outbox: [string, unknown][] = [];
+  const recipients: [string, unknown][] = [];
   if (options.broadcastTo) {
     const job: OutboxJob = {
       id: 'bbench',
@@ -149,7 +155,9 @@ export async function fillDataDir(dataDir: string, options: FillOptions): Promis
       to: Array.from({ length: options.broadcastTo }, (_, i) => FIRST_USER_ID + i),
       marks: '.'.repeat(options.broadcastTo),
     };
-    outbox.push(...outboxRecordsOf(job));
+    const stored = outboxRecordsOf(job);
+    outbox.push(...stored.records);
+    recipients.push(...stored.recipients);
     broadcasts.bench = {
       id: 'bench',
       officerId: options.officerId ?? 1,
@@ -161,6 +169,7 @@ export async function fillDataDir(dataDir: string, options: FillOptions): Promis
     };
   }
   await writeSharded(dataDir, outboxSpec, outbox as [string, never][]);
+  await writeSharded(dataDir, outboxRecipientsSpec, recipients as [string, never][]);
   const envelope = (data: unknown) => JSON.stringify({ version: 1, data });
   await writeFile(join(dataDir, 'broadcasts.json'), envelope(broadcasts), { mode: 0o600 });
   await writeFile(join(dataDir, 'schedules.json'), envelope({}), { mode: 0o600 });

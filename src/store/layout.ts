@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type LegacyCollection, legacyCollection } from './migrate.ts';
-import { outboxFileSchema, outboxRecordsOf, outboxSpec } from './outbox.ts';
+import { outboxFileSchema } from './outbox.ts';
+import { outboxRecipientsSpec, outboxRecordsOf, outboxSpec } from './outboxRecords.ts';
 import { remindersFileSchema, remindersSpec } from './reminders.ts';
 import { sessionsSpec } from './sessions.ts';
 import { shardFiles } from './sharded.ts';
@@ -20,8 +21,17 @@ export function legacyCollections<S>(sessionSchema: z.ZodType<S>): LegacyCollect
     ),
     legacyCollection('subscriptions.json', subscriptionsFileSchema, subscriptionsSpec, same),
     legacyCollection('reminders.json', remindersFileSchema, remindersSpec, same),
-    legacyCollection('outbox.json', outboxFileSchema, outboxSpec, (_key, job) =>
-      outboxRecordsOf(job),
+    legacyCollection(
+      'outbox.json',
+      outboxFileSchema,
+      outboxSpec,
+      (_key, job) => outboxRecordsOf(job).records,
+    ),
+    legacyCollection(
+      'outbox.json',
+      outboxFileSchema,
+      outboxRecipientsSpec,
+      (_key, job) => outboxRecordsOf(job).recipients,
     ),
   ];
 }
@@ -40,7 +50,7 @@ export const LEGACY_FILES = [
 
 /** Files every data folder has in the sharded layout; a backup missing one is refused. */
 export function shardedLayoutFiles(): string[] {
-  const sharded = [usersSpec, subscriptionsSpec, remindersSpec, outboxSpec];
+  const sharded = [usersSpec, subscriptionsSpec, remindersSpec, outboxSpec, outboxRecipientsSpec];
   return [
     ...sharded.flatMap((spec) => shardFiles(spec.name, spec.shards)),
     ...shardFiles('sessions', 128),

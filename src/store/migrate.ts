@@ -78,6 +78,8 @@ export async function migrateLegacyLayout(
   }
   const backup = await createBackup(dataDir, backupDir, now(), { prefix: 'kcn-premigration-' });
   for (const migration of migrations) await migration.write();
-  for (const collection of present) await layer.removeTree(join(dataDir, collection.file));
-  return { backup, files: present.map((collection) => collection.file) };
+  for (const file of new Set(present.map((collection) => collection.file))) {
+    await layer.removeTree(join(dataDir, file));
+  }
+  return { backup, files: [...new Set(present.map((collection) => collection.file))] };
 }

@@ -10,7 +10,8 @@ import { WriteHealth } from './envelope.ts';
 import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
 import { type KeyedRecords, openRecords } from './journaled.ts';
 import type { Segment } from './notices.ts';
-import { createOutboxRepository, type OutboxRepository, outboxSpec } from './outbox.ts';
+import { createOutboxRepository, type OutboxRepository } from './outbox.ts';
+import { outboxRecipientsSpec, outboxSpec } from './outboxRecords.ts';
 import { RecipientIndex } from './recipients.ts';
 import { createReminderRepository, type ReminderRepository, remindersSpec } from './reminders.ts';
 import {
@@ -88,14 +89,15 @@ export async function openNoticeStore(
     empty,
     { layer, health },
   );
-  const sharded = [subscriptions, reminders, outbox];
+  const outboxRecipients = await openRecords(dataDir, outboxRecipientsSpec, layer, health);
+  const sharded = [subscriptions, reminders, outbox, outboxRecipients];
   const index = options.users ? new RecipientIndex(options.users, subscriptions) : null;
   return {
     ...(index ? { recipients: (segments: readonly Segment[]) => index.recipients(segments) } : {}),
     subscriptions: createSubscriptionRepository(subscriptions, now),
     reminders: createReminderRepository(reminders, now),
     schedules: createScheduleRepository(schedules, now),
-    outbox: await createOutboxRepository(outbox, now),
+    outbox: await createOutboxRepository(outbox, outboxRecipients, now),
     broadcasts: createBroadcastRepository(broadcasts, now),
     async flush() {
       await Promise.all([...sharded, schedules, broadcasts].map((c) => c.flush()));
