@@ -121,7 +121,8 @@ export const nodeFileLayer: FileLayer = {
       throw error;
     });
     // Files written by older versions were 0644: narrow them the first time they are read.
-    if (text !== null) await chmod(file, FILE_MODE);
+    // (Best effort: a read-only mount or a file owned by another account is still readable.)
+    if (text !== null) await chmod(file, FILE_MODE).catch(() => undefined);
     return text;
   },
   async ensureDir(dir) {

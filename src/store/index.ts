@@ -62,6 +62,8 @@ export interface Store<S> {
   migration: MigrationReport | null;
   /** Resolves when every change made so far is on disk (called on shutdown). */
   flush(): Promise<void>;
+  /** Flushes and releases open files, for a process that goes on after using the store. */
+  close(): Promise<void>;
   /** Free space against what the next writes need, and whether the last write failed; for /healthz. */
   health(): Promise<StoreHealth>;
   /** `health().ok`, kept for callers that only need the verdict. */
@@ -137,6 +139,15 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
         desk.flush(),
         tickets.flush(),
         notices.flush(),
+      ]);
+    },
+    async close() {
+      await Promise.all([
+        users.close(),
+        sessions.close(),
+        feedback.flush(),
+        tickets.flush(),
+        notices.close(),
       ]);
     },
     writeStats() {

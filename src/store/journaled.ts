@@ -17,6 +17,8 @@ export interface KeyedRecords<V> {
   remove(key: string): Promise<void>;
   onCommit(listener: CommitListener<V>): void;
   flush(): Promise<void>;
+  /** Flushes, then releases open files (journal appenders); nothing may be written after. */
+  close(): Promise<void>;
   stats(): { writes: number; bytes: number };
 }
 
@@ -143,6 +145,11 @@ export class JournaledRecords<V> implements KeyedRecords<V> {
   async flush(): Promise<void> {
     await (this.scheduled ?? this.inFlight);
     await this.compaction;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.journal.close();
   }
 
   stats(): { writes: number; bytes: number } {

@@ -38,7 +38,7 @@ export function legacyCollection<L, V>(
           const records = await openRecords(dataDir, spec, layer, health);
           const entries = Object.entries(data).flatMap(([key, record]) => convert(key, record));
           await Promise.all(entries.map(([key, value]) => records.put(key, value)));
-          await records.flush();
+          await records.close();
           return entries.length;
         },
       };

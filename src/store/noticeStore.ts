@@ -40,6 +40,8 @@ export interface NoticeStore {
    */
   recipients?: (segments: readonly Segment[]) => number[];
   flush(): Promise<void>;
+  /** Flushes and releases open files (a process that goes on after using the store). */
+  close(): Promise<void>;
   /** Writes and bytes written so far by the sharded notice collections (benchmarks). */
   writeStats(): { writes: number; bytes: number };
 }
@@ -101,6 +103,9 @@ export async function openNoticeStore(
     broadcasts: createBroadcastRepository(broadcasts, now),
     async flush() {
       await Promise.all([...sharded, schedules, broadcasts].map((c) => c.flush()));
+    },
+    async close() {
+      await Promise.all([schedules.flush(), broadcasts.flush(), ...sharded.map((c) => c.close())]);
     },
     writeStats() {
       let writes = 0;

@@ -72,7 +72,7 @@ export async function restoreBackup<S>(options: RestoreOptions<S>): Promise<stri
       sessionSchema: options.sessionSchema,
       backupDir: join(scratch, 'migration'),
     });
-    await store.flush();
+    await store.close();
   } catch (error) {
     throw new RestoreRefusedError(`${backup} does not pass the data checks: ${message(error)}`);
   } finally {

@@ -166,6 +166,10 @@ export class ShardedRecords<V> {
     await Promise.all(this.files.map((file) => file.flush()));
   }
 
+  close(): Promise<void> {
+    return this.flush();
+  }
+
   /** Writes and bytes so far over all shards (benchmarks). */
   stats(): { writes: number; bytes: number } {
     let writes = 0;

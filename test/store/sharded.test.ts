@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,14 @@ describe('ShardedRecords', () => {
     const opening = open();
     await expect(opening).rejects.toBeInstanceOf(StoreCorruptError);
     await expect(opening).rejects.toThrow(missing);
+  });
+
+  it('narrows a data file an older version left readable by others to 0600', async () => {
+    await open();
+    const file = join(dir, 'users', shardFileName('users', 2));
+    await chmod(file, 0o644);
+    await open();
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a corrupt shard by name and leaves it untouched', async () => {
