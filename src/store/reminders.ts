@@ -41,33 +41,39 @@ export interface ReminderRepository {
 }
 
 /**
- * Reminders from a sharded collection, with two indexes kept on every committed write: each
- * user's reminders and the pending set, so neither `/reminders` nor `/forgetme` scans them all.
+ * Reminders from a journaled collection, with each user's reminders indexed (built on first use,
+ * then kept on every committed write), so neither `/reminders` nor `/forgetme` scans them all.
+ * The pending ones are listed once, when the scheduler starts.
  */
 export function createReminderRepository(
   records: KeyedRecords<Reminder>,
   now: () => Date,
 ): ReminderRepository {
-  const byUser = new Map<number, Set<string>>();
-  const pendingIds = new Set<string>();
-  const track = (id: string, before: Reminder | undefined, after: Reminder | undefined) => {
-    if (before && before.userId !== after?.userId) {
-      const own = byUser.get(before.userId);
-      own?.delete(id);
-      if (own?.size === 0) byUser.delete(before.userId);
-    }
-    if (after) {
-      const own = byUser.get(after.userId) ?? new Set<string>();
-      own.add(id);
-      byUser.set(after.userId, own);
-    }
-    if (after?.status === 'pending') pendingIds.add(id);
-    else pendingIds.delete(id);
+  let byUser: Map<number, string[]> | null = null;
+  const untrack = (index: Map<number, string[]>, userId: number, id: string) => {
+    const own = (index.get(userId) ?? []).filter((other) => other !== id);
+    if (own.length > 0) index.set(userId, own);
+    else index.delete(userId);
   };
-  for (const [id, reminder] of records.entries()) track(id, undefined, reminder);
-  records.onCommit(track);
+  const track = (index: Map<number, string[]>, userId: number, id: string) => {
+    const own = index.get(userId);
+    if (!own) index.set(userId, [id]);
+    else if (!own.includes(id)) own.push(id);
+  };
+  records.onCommit((id, before, after) => {
+    if (!byUser) return;
+    if (before && before.userId !== after?.userId) untrack(byUser, before.userId, id);
+    if (after) track(byUser, after.userId, id);
+  });
+  const index = () => {
+    if (!byUser) {
+      byUser = new Map();
+      for (const [id, reminder] of records.entries()) track(byUser, reminder.userId, id);
+    }
+    return byUser;
+  };
   const ofUser = (userId: number) =>
-    [...(byUser.get(userId) ?? [])]
+    (index().get(userId) ?? [])
       .map((id) => records.get(id))
       .filter((reminder): reminder is Reminder => reminder !== undefined);
 
@@ -86,10 +92,7 @@ export function createReminderRepository(
       await records.put(reminder.id, reminder);
       return records.get(reminder.id) ?? reminder;
     },
-    pending: () =>
-      [...pendingIds]
-        .map((id) => records.get(id))
-        .filter((reminder): reminder is Reminder => reminder !== undefined),
+    pending: () => [...records.values()].filter((reminder) => reminder.status === 'pending'),
     pendingOf: (userId) =>
       ofUser(userId)
         .filter((r) => r.status === 'pending')
