@@ -180,7 +180,8 @@ describe('OutboxWorker with the persisted outbox', () => {
   });
 
   const open = async () => {
-    const collection = await openNoticeStore(dir, () => new Date());
+    // On the fake clock below, outbox marks are written at once rather than gathered.
+    const collection = await openNoticeStore(dir, () => new Date(), { outboxLingerMs: 0 });
     return { collection, outbox: collection.outbox };
   };
 
@@ -210,6 +211,8 @@ describe('OutboxWorker with the persisted outbox', () => {
     await resumed.stop();
     const all = [...one.sent, ...two.sent].map((s) => s.chatId).sort();
     expect(all).toEqual([1, 2, 3, 4, 5, 6]);
+    // The finished job's removal is a real write: it disappears once that is on disk.
+    await second.collection.flush();
     expect(second.outbox.get('job')).toBeUndefined();
   });
 });
