@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { usersSpec } from '../../src/store/users.ts';
 import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
 import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
+import { readStoredRecords } from '../support/storeFiles.ts';
 
 const OFFICER_ID = 7001;
 let api: FakeBotApi | undefined;
@@ -143,6 +145,8 @@ describe('npm run chat', () => {
     child.stdin.end('/start\n');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(0);
-    expect(await readdir(dataDir)).toContain('users.json');
+    // The console's user, written to the sharded users collection under DATA_DIR.
+    expect(await readdir(dataDir)).toContain('users');
+    expect((await readStoredRecords(dataDir, usersSpec)).size).toBe(1);
   });
 });
