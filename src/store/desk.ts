@@ -118,14 +118,18 @@ export function createDeskRepository(collection: Collection<DeskFile>): DeskRepo
     async settle(id, from, to, noticeMessageId) {
       const relay = collection.data.relays[id];
       if (!relay || relay.state !== from) return false;
+      // Changes apply in order at write time: of two settles in one tick only the first finds
+      // the relay still in `from` (memory shows a change only once it is written).
+      let settled = false;
       await collection.update((data) => {
         const stored = data.relays[id];
-        if (!stored) return;
+        if (!stored || stored.state !== from) return;
         stored.state = to;
         if (noticeMessageId !== undefined) stored.noticeMessageId = noticeMessageId;
         prune(data);
+        settled = true;
       });
-      return true;
+      return settled;
     },
     setNotice: (id, noticeMessageId) =>
       collection.update((data) => {

@@ -146,6 +146,7 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
         users.close(),
         sessions.close(),
         feedback.flush(),
+        desk.flush(),
         tickets.flush(),
         notices.close(),
       ]);
