@@ -14,7 +14,7 @@ export const AUDIENCES = ['enterprise', 'worker', 'all'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** What the bot can offer after an answer: it links an answer to a dialogue, never to a URL. */
-export const ACTIONS = ['complaint', 'support_request', 'subscribe', 'remind'] as const;
+export const ACTIONS = ['complaint', 'support_request', 'subscribe', 'remind', 'contact'] as const;
 export type EntryAction = (typeof ACTIONS)[number];
 
 /** Where a curated answer comes from: verbatim quotes of the Board's report. */
