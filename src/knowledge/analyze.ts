@@ -77,6 +77,17 @@ function matchesAt(tokens: readonly Token[], start: number, phrase: Phrase): boo
 export interface WeightedTerm {
   term: string;
   certainty: number;
+  /** Accents the word was typed with (plain words only; '' for concepts and unaccented text). */
+  marks: string;
+}
+
+/** Separates a folded word from its accents in an accented term ("truong~̛̀"). */
+export const ACCENT_SEPARATOR = '~';
+
+/** The accent-exact form of a plain word, or null when it was typed without accents. */
+export function accentedTerm(weighted: WeightedTerm): string | null {
+  if (weighted.marks === '' || weighted.term.startsWith(CONCEPT_PREFIX)) return null;
+  return `${weighted.term}${ACCENT_SEPARATOR}${weighted.marks}`;
 }
 
 /** Token as seen by the analyser; `certainty` is below 1 when spelling correction produced it. */
@@ -99,11 +110,13 @@ export function weightedTerms(tokens: readonly AnalysedToken[], lang: Lang): Wei
     if (phrase) {
       const used = tokens.slice(index, index + phrase.tokens.length);
       const certainty = Math.min(...used.map((t) => t.certainty ?? 1));
-      if (phrase.concept !== null) terms.push({ term: phrase.concept, certainty });
+      if (phrase.concept !== null) terms.push({ term: phrase.concept, certainty, marks: '' });
       index += phrase.tokens.length;
       continue;
     }
-    if (!stopWords.has(text)) terms.push({ term: text, certainty: token?.certainty ?? 1 });
+    if (!stopWords.has(text)) {
+      terms.push({ term: text, certainty: token?.certainty ?? 1, marks: token?.marks ?? '' });
+    }
     index += 1;
   }
   return terms;
@@ -117,6 +130,37 @@ export function termsFromTokens(tokens: readonly Token[], lang: Lang): string[] 
 /** Convenience for indexing: tokenize then {@link termsFromTokens}. */
 export function analyzeText(text: string, lang: Lang): string[] {
   return termsFromTokens(tokenizeMarked(text), lang);
+}
+
+/**
+ * What a text is indexed under: its folded terms, the accent-exact form of every accented word
+ * (so "trưởng" can be told from "trường" when the user typed accents), and bigrams of the
+ * folded terms.
+ */
+export function indexTerms(text: string, lang: Lang): string[] {
+  const weighted = weightedTerms(tokenizeMarked(text), lang);
+  const folded = weighted.map((w) => w.term);
+  const accented = weighted.flatMap((w) => accentedTerm(w) ?? []);
+  return [...folded, ...accented, ...bigramsOf(folded)];
+}
+
+/**
+ * Sentences that are about the report or the way forward, not the topic: "the report does not
+ * state…", "send a support request…", "see /contact", and their Vietnamese twins.
+ */
+const DISCLAIMER =
+  /(báo cáo[^.]{0,20} (không|chưa) (nêu|mô tả|liệt kê|có|đưa)|\b(the )?(board's )?report (does not|gives no|states no|do not|has no|says nothing)|\/contact|yêu cầu hỗ trợ|support request|qua bot|through the bot)/iu;
+
+/**
+ * Drops an answer's disclaimer and next-step sentences before indexing: "the report gives no
+ * phone numbers" is not evidence that the entry is about phone numbers, and "contact the board"
+ * at the end of forty answers is not evidence that they are about contacting it.
+ */
+export function withoutDisclaimers(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+/u)
+    .filter((sentence) => !DISCLAIMER.test(sentence))
+    .join(' ');
 }
 
 /** Adjacent-term pairs; they reward entries that keep the query's word order ("công nhân"). */

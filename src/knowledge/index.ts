@@ -10,9 +10,12 @@ import {
 } from './loader.ts';
 import type { Passage } from './passages.ts';
 import type { Entry, Lang } from './schema.ts';
+import { classifyIntent, type Intent, type SmallTalkKind, smallTalkKind } from './intent.ts';
 import { SearchEngine } from './search.ts';
 
+export type { Intent, SmallTalkKind } from './intent.ts';
 export { detectLanguage } from './language.ts';
+export { type ReplyAction, replyActions } from './reply-plan.ts';
 export type { ValidationProblem } from './loader.ts';
 export type { Passage } from './passages.ts';
 export type { Entry, Lang } from './schema.ts';
@@ -32,8 +35,12 @@ export interface PassageHit {
 export interface SearchOutcome {
   hits: SearchHit[];
   excerpt: PassageHit | null;
-  /** Detected from the query. */
+  /** Detected from the query; the answer is given in it, whatever the user's profile says. */
   lang: Lang;
+  /** Small talk and grievances are recognised before search; off-topic when nothing matched. */
+  intent: Intent;
+  /** For small talk: greeting, thanks, goodbye or a plain acknowledgement. */
+  smallTalk: SmallTalkKind | null;
 }
 
 export type Topic = LoadedTopic;
@@ -45,7 +52,7 @@ export interface KnowledgeBase {
   readonly contacts: readonly Contact[];
   getEntry(id: string): Entry | undefined;
   /** hits: only confident ones, best first, at most `limit` (default 4). excerpt: only when hits is empty. */
-  search(query: string, options?: { limit?: number }): SearchOutcome;
+  search(query: string, options?: { limit?: number; threshold?: number }): SearchOutcome;
 }
 
 const DEFAULT_LIMIT = 4;
@@ -72,7 +79,12 @@ export function buildKnowledgeBase(input: {
     getEntry: (id) => byId.get(id),
     search(query, options) {
       const limit = Math.max(1, Math.floor(options?.limit ?? DEFAULT_LIMIT));
-      const result = engine.search(query, limit);
+      const result = engine.search(query, limit, options?.threshold);
+      const before = classifyIntent(result.expanded);
+      if (before === 'smalltalk') {
+        const smallTalk = smallTalkKind(result.expanded);
+        return { hits: [], excerpt: null, lang: result.lang, intent: before, smallTalk };
+      }
       const hits: SearchHit[] = [];
       for (const hit of result.hits) {
         const entry = entries[hit.index];
@@ -81,7 +93,10 @@ export function buildKnowledgeBase(input: {
       const passage = result.excerpt ? passages[result.excerpt.index] : undefined;
       const excerpt =
         result.excerpt && passage ? { passage, confidence: result.excerpt.confidence } : null;
-      return { hits, excerpt, lang: result.lang };
+      const nothing = hits.length === 0 && excerpt === null;
+      const intent: Intent =
+        before === 'question' && nothing && result.knownTerms === 0 ? 'offtopic' : before;
+      return { hits, excerpt, lang: result.lang, intent, smallTalk: null };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { foldVietnamese, telexCandidates } from './normalize.ts';
 import type { Lang } from './schema.ts';
+import { isEnglishWord, isVietnameseWord } from './wordlists.ts';
 
 /** Letters that only Vietnamese uses; one of them settles the question. */
 const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
@@ -10,7 +11,8 @@ const VIETNAMESE_WORDS = new Set(
     'la cua va cac nhung duoc cho khong gi nao sao bao nhieu o dau toi minh em anh chi ban ' +
     'co the lam nhu the voi ve tai trong ngoai nay do thi ma hay hoac muon can phai bi da dang ' +
     'se roi chua nhe a oi khi nguoi lao dong cong nhan luong kcn khu nghiep doanh tinh bac ninh ' +
-    'thu tuc dang ky giay phep hoi hop dong viec lam nha tro dien nuoc thoai chay phong quan ly'
+    'thu tuc dang ky giay phep hoi hop dong viec lam nha tro dien nuoc thoai chay phong quan ly so ' +
+    'kcn bql ubnd dtm pccc bhxh cty'
   ).split(' '),
 );
 
@@ -42,23 +44,43 @@ function looksLikeTelex(word: string): boolean {
   );
 }
 
+/** Folded words of place names that English messages keep ("Bac Ninh", "Que Vo", "Tien Son"). */
+const PLACE_WORDS = new Set(['bac', 'ninh', 'que', 'vo', 'tien', 'son', 'yen', 'phong', 'thuan', 'thanh', 'vsip']);
+
+/** How much one word says for each language. */
+function wordVote(raw: string, word: string): { vi: number; en: number } {
+  if (VIETNAMESE_LETTERS.test(raw)) return { vi: PLACE_WORDS.has(word) ? 0.5 : 1.5, en: 0 };
+  if (PLACE_WORDS.has(word)) return { vi: 0, en: 0 };
+  const englishFunction = ENGLISH_WORDS.has(word);
+  const vietnameseFunction = VIETNAMESE_WORDS.has(word);
+  if (englishFunction && !vietnameseFunction) return { vi: 0, en: 1 };
+  if (vietnameseFunction && !englishFunction) return { vi: 1, en: 0 };
+  if (englishFunction) return { vi: 0.5, en: 0.5 };
+  const syllable = isVietnameseWord(word) || VIETNAMESE_SYLLABLE.test(word);
+  const english = word.length > 1 && isEnglishWord(word);
+  if (syllable && !english) return { vi: 0.75, en: 0 };
+  if (english && !syllable) return { vi: 0, en: 1 };
+  if (english) return { vi: 0.25, en: 0.25 };
+  if (looksLikeTelex(word)) return { vi: /dd|aa|ee|oo|[auo]w/.test(word) ? 1 : 0.5, en: 0 };
+  // A vowel-less unknown ("kcn", "dtm") is a Vietnamese abbreviation more often than not.
+  return /[aeiouy]/.test(word) ? { vi: 0, en: 0.5 } : { vi: 0.5, en: 0 };
+}
+
 /**
  * Guesses whether the user wrote Vietnamese or English so the answer comes back in the same
- * language. Unaccented Vietnamese is common on phones, so besides accents the guess counts
- * Vietnamese function words and syllable shapes against English words. Ties go to Vietnamese,
- * the board's working language.
+ * language. Run after {@link expandShorthand}, so teencode already reads as Vietnamese. Accented
+ * words, Vietnamese function words and real syllables (from the `dictionary-vi` list) vote for
+ * Vietnamese; English function words and dictionary words that are not syllables vote for
+ * English; place names vote for neither. Ties go to Vietnamese, the board's working language.
  */
 export function detectLanguage(query: string): Lang {
-  if (VIETNAMESE_LETTERS.test(query)) return 'vi';
-  const words = foldVietnamese(query).match(/[a-z]+/g) ?? [];
   let vietnamese = 0;
   let english = 0;
-  for (const word of words) {
-    if (ENGLISH_WORDS.has(word)) english += VIETNAMESE_WORDS.has(word) ? 0.5 : 1;
-    else if (VIETNAMESE_WORDS.has(word)) vietnamese += 1;
-    else if (VIETNAMESE_SYLLABLE.test(word)) vietnamese += 0.5;
-    else if (looksLikeTelex(word)) vietnamese += /dd|aa|ee|oo|[auo]w/.test(word) ? 1 : 0.5;
-    else english += 1;
+  for (const match of query.normalize('NFC').matchAll(/[\p{L}\p{M}]+/gu)) {
+    const raw = match[0].toLowerCase();
+    const vote = wordVote(raw, foldVietnamese(raw));
+    vietnamese += vote.vi;
+    english += vote.en;
   }
   return english > vietnamese ? 'en' : 'vi';
 }

@@ -4,12 +4,17 @@
  * term touches every document, and Map-based accumulation measured ~4× slower.
  */
 import { QUESTION_PREFIX } from './analyze.ts';
-import type { InvertedIndex } from './inverted-index.ts';
+import type { InvertedIndex, Postings } from './inverted-index.ts';
 
+/**
+ * One word of the query. `term` is what it is looked up as (accent-exact when typed with
+ * accents); `fallback` is its folded form, which still matches other accents but counts little.
+ */
 export interface QueryTerm {
   term: string;
   /** 1 for a typed word; lower when spelling correction produced it. */
   certainty: number;
+  fallback?: string;
 }
 
 export interface RankedDocument {
@@ -23,12 +28,29 @@ export const RANK_SETTINGS = {
   bigramWeight: 0.5,
   /** Documents (by BM25 score) that get a confidence computed. */
   candidatePool: 20,
-} as const;
+  /** A folded match of a word typed with other accents ("trường" for "trưởng") counts this much. */
+  otherAccentCredit: 0.3,
+  /**
+   * Missing evidence charged for a content word the index does not know at all. Small: such words
+   * are mostly context ("my factory in Que Vo"), but a message made only of them is off-topic.
+   */
+  unknownWeight: 2.5,
+  /** Idf-weighted coverage an entry needs for full confidence; one common word has far less. */
+  minimumEvidence: 2.4,
+  /**
+   * Query weight beyond which further words count only `longTail` each: a long message that
+   * greets, introduces the writer and then asks is not judged by its introduction.
+   */
+  longCap: 9,
+  longTail: 0.35,
+};
 
 interface Scratch {
   scores: Float64Array;
   covered: Float64Array;
   touched: Int32Array;
+  /** Query-term group that last credited the document, so a fallback never adds to its primary. */
+  stamp: Int32Array;
 }
 
 const scratchByIndex = new WeakMap<InvertedIndex, Scratch>();
@@ -41,6 +63,7 @@ function scratchFor(index: InvertedIndex): Scratch {
       scores: new Float64Array(size),
       covered: new Float64Array(size),
       touched: new Int32Array(size),
+      stamp: new Int32Array(size),
     };
     scratchByIndex.set(index, scratch);
   }
@@ -62,10 +85,39 @@ function topCandidates(scratch: Scratch, touchedCount: number, size: number): nu
   return best;
 }
 
+interface Accumulator {
+  scratch: Scratch;
+  touchedCount: number;
+}
+
+function accumulate(
+  acc: Accumulator,
+  postings: Postings,
+  group: number,
+  weight: number,
+  coverageWeight: number,
+  skipStamped: boolean,
+): void {
+  const { scratch } = acc;
+  for (let position = 0; position < postings.documents.length; position += 1) {
+    const document = postings.documents[position] ?? 0;
+    if (skipStamped && scratch.stamp[document] === group) continue;
+    if (scratch.scores[document] === 0) {
+      scratch.touched[acc.touchedCount] = document;
+      acc.touchedCount += 1;
+    }
+    scratch.stamp[document] = group;
+    const credit = postings.strong[position] ? 1 : RANK_SETTINGS.answerOnlyCredit;
+    scratch.scores[document] = (scratch.scores[document] ?? 0) + weight * (postings.scores[position] ?? 0);
+    scratch.covered[document] = (scratch.covered[document] ?? 0) + coverageWeight * credit;
+  }
+}
+
 /**
  * BM25F score plus idf-weighted coverage of the query's topic terms for every matching
- * document. Confidence = coverage × √(score / best score): full coverage by the best-scoring
- * entry gives 1; an entry that covers the query but ranks lower is discounted.
+ * document. Confidence = coverage × √(score / best score) × evidence: full coverage by the
+ * best-scoring entry gives 1; an entry that covers the query but ranks lower is discounted;
+ * coverage resting on little evidence (one common word) is discounted too.
  */
 export function rank(
   index: InvertedIndex,
@@ -73,28 +125,27 @@ export function rank(
   bigrams: readonly string[],
 ): RankedDocument[] {
   if (terms.length === 0 || index.documentCount === 0) return [];
-  const scratch = scratchFor(index);
-  let touchedCount = 0;
+  const acc: Accumulator = { scratch: scratchFor(index), touchedCount: 0 };
+  const { scratch } = acc;
   let totalWeight = 0;
-  for (const { term, certainty } of terms) {
-    const idf = index.idf(term);
+  terms.forEach(({ term, certainty, fallback }, position) => {
+    const group = position + 1;
     const countsForCoverage = !term.startsWith(QUESTION_PREFIX);
-    if (countsForCoverage) totalWeight += idf;
-    const postings = index.postings(term);
-    if (!postings) continue;
-    const coverageWeight = countsForCoverage ? idf * certainty : 0;
-    for (let position = 0; position < postings.documents.length; position += 1) {
-      const document = postings.documents[position] ?? 0;
-      if (scratch.scores[document] === 0) {
-        scratch.touched[touchedCount] = document;
-        touchedCount += 1;
-      }
-      const credit = postings.strong[position] ? 1 : RANK_SETTINGS.answerOnlyCredit;
-      scratch.scores[document] =
-        (scratch.scores[document] ?? 0) + idf * certainty * (postings.scores[position] ?? 0);
-      scratch.covered[document] = (scratch.covered[document] ?? 0) + coverageWeight * credit;
+    const primary = index.postings(term);
+    const secondary = fallback ? index.postings(fallback) : undefined;
+    if (!primary && !secondary) {
+      if (countsForCoverage) totalWeight += RANK_SETTINGS.unknownWeight;
+      return;
     }
-  }
+    const idf = primary ? index.idf(term) : index.idf(fallback ?? term);
+    if (countsForCoverage) totalWeight += idf;
+    const coverageWeight = countsForCoverage ? idf * certainty : 0;
+    if (primary) accumulate(acc, primary, group, idf * certainty, coverageWeight, false);
+    if (secondary) {
+      const credit = RANK_SETTINGS.otherAccentCredit;
+      accumulate(acc, secondary, group, idf * certainty * credit, coverageWeight * credit, true);
+    }
+  });
   for (const bigram of bigrams) {
     const postings = index.postings(bigram);
     if (!postings) continue;
@@ -106,20 +157,26 @@ export function rank(
         (scratch.scores[document] ?? 0) + idf * (postings.scores[position] ?? 0);
     }
   }
-  const pool = topCandidates(scratch, touchedCount, RANK_SETTINGS.candidatePool);
+  const pool = topCandidates(scratch, acc.touchedCount, RANK_SETTINGS.candidatePool);
   const bestScore = scratch.scores[pool[0] ?? 0] ?? 0;
+  const { longCap, longTail } = RANK_SETTINGS;
+  const queryWeight =
+    totalWeight <= longCap ? totalWeight : longCap + longTail * (totalWeight - longCap);
   const ranked =
     bestScore > 0 && totalWeight > 0
       ? pool.map((document) => {
-          const coverage = Math.min(1, (scratch.covered[document] ?? 0) / totalWeight);
+          const covered = scratch.covered[document] ?? 0;
+          const coverage = Math.min(1, covered / queryWeight);
           const relative = (scratch.scores[document] ?? 0) / bestScore;
-          return { index: document, confidence: coverage * Math.sqrt(relative) };
+          const evidence = Math.min(1, covered / RANK_SETTINGS.minimumEvidence);
+          return { index: document, confidence: coverage * Math.sqrt(relative) * evidence };
         })
       : [];
-  for (let position = 0; position < touchedCount; position += 1) {
+  for (let position = 0; position < acc.touchedCount; position += 1) {
     const document = scratch.touched[position] ?? 0;
     scratch.scores[document] = 0;
     scratch.covered[document] = 0;
+    scratch.stamp[document] = 0;
   }
   return ranked.sort((a, b) => b.confidence - a.confidence);
 }

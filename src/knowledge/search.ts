@@ -17,14 +17,18 @@
  */
 import {
   type AnalysedToken,
-  analyzeText,
+  accentedTerm,
   bigramsOf,
+  CONCEPT_PREFIX,
+  indexTerms,
   synonymVocabulary,
   weightedTerms,
+  withoutDisclaimers,
 } from './analyze.ts';
 import { type IndexedField, InvertedIndex } from './inverted-index.ts';
 import { detectLanguage } from './language.ts';
 import { tokenize, tokenizeMarked } from './normalize.ts';
+import { expandShorthand } from './shorthand.ts';
 import type { Passage } from './passages.ts';
 import { type QueryTerm, type RankedDocument, rank } from './rank.ts';
 import type { Entry, Lang } from './schema.ts';
@@ -34,34 +38,33 @@ export interface EngineResult {
   lang: Lang;
   hits: RankedDocument[];
   excerpt: RankedDocument | null;
+  /** Topic terms of the query the entries know (concepts or indexed words); 0 = off-topic. */
+  knownTerms: number;
+  /** The message after shorthand expansion, as matched. */
+  expanded: string;
 }
 
 /** Confidence below which an entry (or a report excerpt) is not offered at all. */
-export const SEARCH_SETTINGS = { entryThreshold: 0.32, excerptThreshold: 0.6 } as const;
+export const SEARCH_SETTINGS: { entryThreshold: number; excerptThreshold: number } = {
+  entryThreshold: 0.32,
+  excerptThreshold: 0.6,
+};
 export type { RankedDocument };
 
 interface AnalysedQuery {
   lang: Lang;
   terms: QueryTerm[];
   bigrams: string[];
+  expanded: string;
 }
 
 function strongField(text: readonly string[], lang: Lang, weight: number): IndexedField {
-  const terms = text.flatMap((line) => {
-    const lineTerms = analyzeText(line, lang);
-    return [...lineTerms, ...bigramsOf(lineTerms)];
-  });
+  const terms = text.flatMap((line) => indexTerms(line, lang));
   return { terms, weight, strong: true, lengthNormalisation: 0.4 };
 }
 
 function weakField(text: string, lang: Lang, weight: number): IndexedField {
-  const terms = analyzeText(text, lang);
-  return {
-    terms: [...terms, ...bigramsOf(terms)],
-    weight,
-    strong: false,
-    lengthNormalisation: 0.75,
-  };
+  return { terms: indexTerms(text, lang), weight, strong: false, lengthNormalisation: 0.75 };
 }
 
 function entryFields(entry: Entry): IndexedField[] {
@@ -70,8 +73,8 @@ function entryFields(entry: Entry): IndexedField[] {
     strongField([entry.title.en], 'en', 3),
     strongField(entry.questions.vi, 'vi', 2),
     strongField(entry.questions.en, 'en', 2),
-    weakField(entry.answer.vi, 'vi', 1),
-    weakField(entry.answer.en, 'en', 1),
+    weakField(withoutDisclaimers(entry.answer.vi), 'vi', 1),
+    weakField(withoutDisclaimers(entry.answer.en), 'en', 1),
   ];
 }
 
@@ -102,33 +105,49 @@ export class SearchEngine {
   }
 
   /** Ranks entries; falls back to one report passage when no entry is confident. */
-  search(query: string, limit: number): EngineResult {
+  search(query: string, limit: number, threshold = SEARCH_SETTINGS.entryThreshold): EngineResult {
     const analysed = this.analyse(query);
     const hits = rank(this.entryIndex, analysed.terms, analysed.bigrams)
-      .filter((hit) => hit.confidence >= SEARCH_SETTINGS.entryThreshold)
+      .filter((hit) => hit.confidence >= threshold)
       .slice(0, limit);
     let excerpt: RankedDocument | null = null;
     if (hits.length === 0) {
       const best = rank(this.passageIndex, analysed.terms, analysed.bigrams)[0];
       if (best && best.confidence >= SEARCH_SETTINGS.excerptThreshold) excerpt = best;
     }
-    return { lang: analysed.lang, hits, excerpt };
+    const knownTerms = analysed.terms.filter(
+      (term) =>
+        term.term.startsWith(CONCEPT_PREFIX) ||
+        this.entryIndex.postings(term.term) !== undefined ||
+        (term.fallback !== undefined && this.entryIndex.postings(term.fallback) !== undefined),
+    ).length;
+    return { lang: analysed.lang, hits, excerpt, knownTerms, expanded: analysed.expanded };
   }
 
+  /**
+   * Shorthand → language → tokens (corrected only when not a real word) → concept and question
+   * terms. A word typed with accents is looked up accent-exact, with its folded form as a weak
+   * fallback; an unaccented word matches every reading.
+   */
   private analyse(query: string): AnalysedQuery {
-    const lang = detectLanguage(query);
-    const tokens = tokenizeMarked(query).map((token): AnalysedToken => {
+    const expanded = expandShorthand(query);
+    const lang = detectLanguage(expanded);
+    const tokens = tokenizeMarked(expanded).map((token): AnalysedToken => {
       const correction = this.corrector.correct(token.text, token.marks);
       if (!correction || correction.token === token.text) return token;
       return { text: correction.token, marks: '', certainty: correction.certainty };
     });
     const terms = weightedTerms(tokens, lang);
     const unique = new Map<string, QueryTerm>();
-    for (const { term, certainty } of terms) {
-      const previous = unique.get(term);
-      if (!previous || previous.certainty < certainty) unique.set(term, { term, certainty });
+    for (const weighted of terms) {
+      const accented = accentedTerm(weighted);
+      const term: QueryTerm = accented
+        ? { term: accented, certainty: weighted.certainty, fallback: weighted.term }
+        : { term: weighted.term, certainty: weighted.certainty };
+      const previous = unique.get(term.term);
+      if (!previous || previous.certainty < term.certainty) unique.set(term.term, term);
     }
     const bigrams = bigramsOf(terms.map((weighted) => weighted.term));
-    return { lang, terms: [...unique.values()], bigrams };
+    return { lang, terms: [...unique.values()], bigrams, expanded };
   }
 }

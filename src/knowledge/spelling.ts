@@ -1,6 +1,6 @@
-import Fuse from 'fuse.js';
 import { isVietnameseSyllable } from './language.ts';
 import { telexCandidates } from './normalize.ts';
+import { isRealWord } from './wordlists.ts';
 
 export interface Correction {
   token: string;
@@ -8,40 +8,68 @@ export interface Correction {
   certainty: number;
 }
 
-/** Below this length a fuzzy match is more likely a different word than a typo ("ca" vs "cu"). */
-const MIN_FUZZY_LENGTH = 4;
-/** Fuse score (0 = perfect) above which a suggestion is discarded. */
-const MAX_FUZZY_SCORE = 0.34;
 const TELEX_CERTAINTY = 0.95;
+/** Below this length one edit turns most strings into another real word ("ca" → "cu"). */
+const MIN_TYPO_LENGTH = 4;
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** Letters next to each key on a QWERTY phone or laptop keyboard. */
+const NEIGHBOURS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  KEYBOARD_ROWS.forEach((row, rowIndex) => {
+    for (let column = 0; column < row.length; column += 1) {
+      const around = [row[column - 1], row[column + 1]];
+      for (const other of [KEYBOARD_ROWS[rowIndex - 1], KEYBOARD_ROWS[rowIndex + 1]]) {
+        around.push(other?.[column], other?.[column - 1], other?.[column + 1]);
+      }
+      map.set(row.charAt(column), around.filter((key): key is string => Boolean(key)).join(''));
+    }
+  });
+  return map;
+})();
+
+interface Candidate {
+  word: string;
+  certainty: number;
+}
 
 /**
- * Maps query tokens onto the index vocabulary: exact hits pass through, Telex leftovers are
- * decoded, other unknown words are corrected with fuse.js. Fuse only ever sees one short token
- * against words of a similar length (one Fuse instance per length), which keeps it fast and
- * stops it preferring long words that merely contain the token.
+ * Strings one keyboard slip away from `token`, each with how likely that slip is: a doubled
+ * key, two swapped keys, one dropped or extra key, or a neighbouring key hit instead.
+ */
+export function keyboardTypoCandidates(token: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < token.length; i += 1) {
+    const without = token.slice(0, i) + token.slice(i + 1);
+    out.push({ word: without, certainty: token[i] === token[i - 1] ? 0.9 : 0.75 });
+    if (i + 1 < token.length) {
+      const swapped = token.slice(0, i) + token.charAt(i + 1) + token.charAt(i) + token.slice(i + 2);
+      out.push({ word: swapped, certainty: 0.85 });
+    }
+    for (const key of NEIGHBOURS.get(token.charAt(i)) ?? '') {
+      out.push({ word: token.slice(0, i) + key + token.slice(i + 1), certainty: 0.7 });
+    }
+  }
+  for (let i = 0; i <= token.length; i += 1) {
+    for (const key of 'abcdefghijklmnopqrstuvwxyz') {
+      out.push({ word: token.slice(0, i) + key + token.slice(i), certainty: 0.7 });
+    }
+  }
+  return out;
+}
+
+/**
+ * Maps query tokens onto the index vocabulary, and only rewrites strings that are not words:
+ * a token found in the Vietnamese syllable list or the English dictionary is left alone even
+ * when the index does not know it ("email" is not "female", "smell" is not "small"). Otherwise
+ * Telex leftovers are decoded, then one keyboard slip is undone.
  */
 export class SpellingCorrector {
   private readonly vocabulary: ReadonlySet<string>;
-  private readonly fuseByLength = new Map<number, Fuse<string>>();
 
   constructor(vocabulary: Iterable<string>) {
-    const words = new Set<string>();
-    const byLength = new Map<number, string[]>();
-    for (const word of vocabulary) {
-      if (words.has(word)) continue;
-      words.add(word);
-      if (word.length < MIN_FUZZY_LENGTH - 1 || /\d/.test(word)) continue;
-      const list = byLength.get(word.length) ?? [];
-      list.push(word);
-      byLength.set(word.length, list);
-    }
-    this.vocabulary = words;
-    for (const [length, list] of byLength) {
-      this.fuseByLength.set(
-        length,
-        new Fuse(list, { includeScore: true, threshold: MAX_FUZZY_SCORE, ignoreLocation: true }),
-      );
-    }
+    this.vocabulary = new Set(vocabulary);
   }
 
   has(token: string): boolean {
@@ -49,34 +77,31 @@ export class SpellingCorrector {
   }
 
   /**
-   * Best known spelling of `token`, or null when nothing close enough exists. A word typed with
-   * accents that forms a valid Vietnamese syllable is taken as meant ("bóng" is not a typo of
-   * "công"), so it is never fuzzy-corrected.
+   * Best known spelling of `token`, or null when it is a real word the index lacks or nothing
+   * one slip away is known. A word typed with accents that forms a valid Vietnamese syllable is
+   * taken as meant ("bóng" is not a typo of "công").
    */
   correct(token: string, marks = ''): Correction | null {
     if (this.vocabulary.has(token) || /^\d/.test(token)) return { token, certainty: 1 };
     if (marks !== '' && isVietnameseSyllable(token)) return null;
-    for (const candidate of telexCandidates(token)) {
+    if (isRealWord(token)) return null;
+    const decoded = telexCandidates(token);
+    for (const candidate of decoded) {
       if (this.vocabulary.has(candidate)) return { token: candidate, certainty: TELEX_CERTAINTY };
     }
-    if (token.length < MIN_FUZZY_LENGTH) return null;
-    const decoded = telexCandidates(token)[0];
-    const direct = this.fuzzy(token);
-    const viaTelex = decoded && decoded.length >= MIN_FUZZY_LENGTH ? this.fuzzy(decoded) : null;
-    if (!viaTelex) return direct;
-    return !direct || viaTelex.certainty > direct.certainty ? viaTelex : direct;
+    const typo = this.undoSlip(token, 1);
+    if (typo) return typo;
+    const base = decoded[0];
+    return base && base.length >= MIN_TYPO_LENGTH ? this.undoSlip(base, TELEX_CERTAINTY) : null;
   }
 
-  private fuzzy(token: string): Correction | null {
-    let best: { word: string; cost: number } | null = null;
-    for (const length of [token.length, token.length - 1, token.length + 1]) {
-      const results = this.fuseByLength.get(length)?.search(token, { limit: 3 }) ?? [];
-      for (const result of results) {
-        const cost = (result.score ?? 1) + 0.04 * Math.abs(length - token.length);
-        if (!best || cost < best.cost) best = { word: result.item, cost };
-      }
+  private undoSlip(token: string, factor: number): Correction | null {
+    if (token.length < MIN_TYPO_LENGTH) return null;
+    let best: Candidate | null = null;
+    for (const candidate of keyboardTypoCandidates(token)) {
+      if (candidate.word.length < 2 || !this.vocabulary.has(candidate.word)) continue;
+      if (!best || candidate.certainty > best.certainty) best = candidate;
     }
-    if (!best || best.cost > MAX_FUZZY_SCORE) return null;
-    return { token: best.word, certainty: Math.max(0.3, 1 - best.cost * 1.5) };
+    return best ? { token: best.word, certainty: best.certainty * factor } : null;
   }
 }

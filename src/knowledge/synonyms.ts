@@ -24,9 +24,50 @@ export const SYNONYM_GROUPS = phraseLists({
   department: 'phòng ban | phòng chuyên môn | phòng | department',
   prevention: 'phòng chống | phòng, chống | prevention | prevent',
   wageArrears:
-    'nợ lương | chậm lương | chậm trả lương | không trả lương | trả lương chậm | owe wage | owe | ' +
-    'unpaid | not paid | been paid | late payment',
-  overtime: 'làm thêm giờ | tăng ca | overtime',
+    'nợ lương | chậm lương | chậm trả lương | không trả lương | chưa trả lương | ' +
+    'chưa được trả lương | chưa nhận lương | chưa có lương | không được trả lương | trả lương chậm | trả lương muộn | ' +
+    'trễ lương | trừ lương | cắt lương | giam lương | không trả tiền công | owe wage | owe | ' +
+    'unpaid | not paid | been paid | late payment | overdue | deduct | docked | paying me late',
+  overtime: 'làm thêm giờ | làm thêm | tăng ca | overtime | extra hour | extra hours',
+  dismissal:
+    'sa thải | đuổi việc | cho nghỉ việc | bắt nghỉ việc | cho thôi việc | thôi việc | mất việc | ' +
+    'chấm dứt hợp đồng lao động | chấm dứt hợp đồng | khỏi đi làm | trợ cấp thôi việc | ' +
+    'dismiss | dismissal | dismissed | fired | fire me | lay off | laid off | lost my job | severance',
+  maternity:
+    'thai sản | nghỉ sinh | nghỉ đẻ | sinh con | sắp sinh | sắp đẻ | mang thai | mang bầu | có bầu | ' +
+    'có thai | bầu bí | maternity leave | maternity | pregnant | pregnancy | give birth | giving birth',
+  leave:
+    'nghỉ phép | phép năm | nghỉ ốm | xin nghỉ | ngày nghỉ | duyệt phép | annual leave | sick leave | ' +
+    'day off | days off | paid leave | leave',
+  accident:
+    'tai nạn lao động | tai nạn | bị thương | thương tích | bảo hộ lao động | an toàn lao động | ' +
+    'accident | injured | injury | hurt | unsafe',
+  heat:
+    'nắng nóng | nóng bức | oi bức | say nắng | nóng | ngất | ngất xỉu | thông gió | quạt | ' +
+    'điều hòa | heat | hot | heatstroke | ventilation | faint | fainting',
+  harassment:
+    'quấy rối tình dục | quấy rối | sàm sỡ | động tay động chân | xúc phạm | chửi | mắng | lăng mạ | ' +
+    'bắt nạt | đánh đập | trù dập | harass | harassment | harasses | bully | bullying | abuse | ' +
+    'verbal abuse',
+  buildingPermit:
+    'giấy phép xây dựng | xin phép xây dựng | cấp phép xây dựng | phép xây dựng | GPXD | ' +
+    'building permit | construction permit | building approval | permit to construct',
+  workPermit:
+    'giấy phép lao động | GPLĐ | work permit | labour permit | labor permit | expatriate | expat',
+  companySetup:
+    'thành lập doanh nghiệp | thành lập công ty | lập doanh nghiệp | lập công ty | mở công ty | ' +
+    'đăng ký doanh nghiệp | đăng ký kinh doanh | lập pháp nhân | set up a company | ' +
+    'setting up a company | establish a company | establishing a company | setup company | ' +
+    'incorporate | company registration | business registration | legal entity',
+  customs: 'hải quan | thông quan | tờ khai hải quan | customs | customs clearance | clear customs',
+  tax: 'thuế | đóng thuế | nộp thuế | kê khai thuế | khai thuế | tax | taxe | taxation | vat',
+  guard: 'bảo vệ công ty | nhân viên bảo vệ | security guard | guard',
+  environmentProtection: 'bảo vệ môi trường | environmental protection | protect the environment',
+  rights:
+    'quyền và lợi ích | quyền lợi | bảo vệ quyền | bảo đảm quyền | lợi ích hợp pháp | right | rights',
+  stateManagement: 'quản lý nhà nước | state management | state labour management',
+  manager:
+    'quản lý | tổ trưởng | quản đốc | trưởng ca | chủ xưởng | manager | supervisor | boss | foreman',
   board:
     'ban quản lý | BQL | management board | management authority | board of management | board',
   fire:
@@ -87,10 +128,11 @@ export const SYNONYM_GROUPS = phraseLists({
   lease: 'thuê đất | cho thuê | thuê | lease | rent | rental',
   land: 'đất | land',
   area: 'diện tích | area | hectare',
-  occupancy: 'tỷ lệ lấp đầy | lấp đầy | occupancy rate | occupancy | occupy | occupi | fill rate',
+  occupancy:
+    'tỷ lệ lấp đầy | lấp đầy | occupancy rate | occupancy | occupy | occupi | fill rate | how full',
   export: 'xuất khẩu | export',
   import: 'nhập khẩu | import',
-  budget: 'ngân sách | budget | tax revenue',
+  budget: 'nộp ngân sách | ngân sách | budget | tax revenue | state budget',
   incentive: 'ưu đãi | incentive | preferential',
   inspection: 'thanh tra | kiểm tra | inspection | inspect | audit',
   certificate:
@@ -107,7 +149,7 @@ export const SYNONYM_GROUPS = phraseLists({
   female: 'nữ | female | woman | women',
   foreign: 'nước ngoài | ngoại | foreign | foreigner | overseas | abroad',
   monitoring: 'quan trắc | monitoring | monitor',
-  staff: 'cán bộ | công chức | viên chức | staff | civil servant | official | personnel',
+  staff: 'cán bộ | công chức | viên chức | nhân sự | staff | civil servant | official | personnel',
   planning: 'quy hoạch | planning | master plan | zoning',
   construction: 'xây dựng | xây | construction | construct | build | building | built',
   infrastructure: 'cơ sở hạ tầng | hạ tầng | đường sá | infrastructure',
@@ -119,11 +161,11 @@ export const SYNONYM_GROUPS = phraseLists({
   electronics: 'điện tử | electronics | electronic',
   difficulty: 'khó khăn | vướng mắc | vấn đề | difficulty | obstacle | problem | hardship',
   support: 'hỗ trợ | đồng hành | support | help | assist | assistance | back',
-  contact: 'liên hệ | contact | reach',
-  phone: 'số điện thoại | điện thoại | hotline | phone | telephone',
-  address: 'địa chỉ | address | located | location',
+  contact: 'liên hệ | liên lạc | thông tin liên hệ | contact | reach | get in touch',
+  phone: 'số điện thoại | điện thoại | gọi điện | hotline | phone | telephone | email | e-mail',
+  address: 'địa chỉ | trụ sở | văn phòng | address | located | location | office',
   capital: 'vốn | capital | fund | funding',
-  revoke: 'thu hồi | chấm dứt | revoke | terminate | withdraw',
+  revoke: 'thu hồi | chấm dứt | dừng | revoke | revoked | terminate | withdraw',
   average: 'bình quân | trung bình | average',
   police: 'công an | police',
   task: 'nhiệm vụ | task | mission | duty',
@@ -153,7 +195,7 @@ export const SYNONYM_GROUPS = phraseLists({
   percent: 'phần trăm | tỷ lệ | chiếm | percent | percentage | proportion | share',
   attract: 'thu hút | attract | attraction | receive',
   weakness: 'yếu kém | hạn chế | weakness | shortcoming | limitation',
-  operate: 'đi vào hoạt động | hoạt động | in operation | operate | operation',
+  operate: 'đi vào hoạt động | đang chạy | hoạt động | in operation | operate | operation | running',
   quality: 'chất lượng | quality',
   force: 'lực lượng | force',
 });
@@ -171,28 +213,64 @@ export const QUESTION_GROUPS = phraseLists({
   why: 'tại sao | vì sao | why',
 });
 
-/** Phrases with no topic at all ("cho hỏi", "tell me"); dropped entirely. */
+/**
+ * Phrases with no topic at all: asking formulas, greetings, thanks, and the context people give
+ * before their question ("em là công nhân", "I am the HR manager"). Dropped entirely, so they
+ * neither match nor count as missing evidence.
+ */
 export const STOP_PHRASES: readonly string[] = (
-  'là gì | tất cả | cho hỏi | xin hỏi | cho tôi hỏi | vui lòng | hiện nay | hiện tại | có phải | ' +
-  'được không | tell me | xin chào | chào | cảm ơn | cám ơn | hello | hi | thank you | thank | ok'
+  'là gì | tất cả | cho hỏi | xin hỏi | cho tôi hỏi | cho em hỏi | cho mình hỏi | em muốn hỏi | ' +
+  'muốn hỏi | vui lòng | hiện nay | hiện tại | có phải | được không | tell me | xin chào | chào | ' +
+  'cảm ơn | cám ơn | hello | hi | thank you | thank | thanks | ok | kính gửi | trân trọng | dạ | ' +
+  'vâng | admin | anh chị | các anh chị | em chào | thưa | good morning | good afternoon | ' +
+  'dear sir or madam | dear | sir | madam | many thanks | thanks a lot | in advance | ' +
+  'could you explain | could you tell me | i would like to know | we would like to know | ' +
+  'i want to ask | i am writing | regards | kind regards | best regards | nhiều lắm'
 )
   .split('|')
   .map((phrase) => phrase.trim());
 
 /** Function words whose folded form is also a content word: dropped only when typed with these accents. */
-export const ACCENTED_STOP_WORDS: readonly string[] = ['bạn', 'mình', 'ạ', 'à', 'ơi', 'nhé'];
+export const ACCENTED_STOP_WORDS: readonly string[] = [
+  'bạn',
+  'mình',
+  'hôm',
+  'nay',
+  'mai',
+  'bây',
+  'giờ',
+  'lúc',
+  'đang',
+  'mới',
+  'vừa',
+  'sắp',
+  'hãy',
+  'nên',
+  'ạ',
+  'à',
+  'ơi',
+  'nhé',
+  'nha',
+  'giúp',
+  'vậy',
+  'rồi',
+  'chị',
+  'anh',
+  'em',
+  'tôi',
+];
 
 /** Function words per language, folded. Kept small: folding merges syllables ("ca" = cá/cả/ca). */
 export const STOP_WORDS: Readonly<Record<'vi' | 'en', readonly string[]>> = {
   vi: (
     'la cua va cac nhung nhe a oi toi minh gi nao khong hien ko k kg dc duoc muon de them can ' +
-    'phai bi da roi se chua nhieu ha nhi ak ah u em voi thi o nay cho lam'
+    'phai bi da roi se chua nhieu ha nhi ak ah u em voi thi o nay cho lam anh chi nha vay ne ad'
   ).split(' '),
   en: (
     'a an the of to in on for is are was were be been do doe did what which can could i my me ' +
     'we our you your it its there this that and or with by at about from any as should would ' +
     'will please get have ha if so into than their they them some know want like just tell us ' +
     'much many here am still also not no yet haven t don doesn isn ly ve re ll d m s whom whose ' +
-    'own got after since one anyone someone need'
+    'own got after since one anyone someone need hello hi hey dear sir madam thank thanks'
   ).split(' '),
 };

@@ -1,0 +1,70 @@
+/**
+ * What a message is, decided before any search: small talk ("alo", "cảm ơn", "🙂"), a grievance
+ * (the writer says something wrong is being done to them at work), or a question. Off-topic is
+ * decided after the search, from whether the question shares any topic word with the entries.
+ * Runs on the text after shorthand expansion, folded, so "ko tra luong" and "không trả lương"
+ * read the same.
+ */
+import { foldVietnamese } from './normalize.ts';
+
+export type Intent = 'smalltalk' | 'grievance' | 'question' | 'offtopic';
+export type SmallTalkKind = 'greeting' | 'thanks' | 'goodbye' | 'acknowledgement';
+
+/** Words a message may be made of and still be only small talk (folded). */
+const SMALL_TALK_WORDS = new Set(
+  (
+    'alo a lo hi hello helo hey chao xin cam on thanks thank thankyou tks thx ty you ok oke okie ' +
+    'okay okela uh u um uhm vang da hihi haha hehe bye goodbye tam biet good morning afternoon ' +
+    'evening night chuc ngu ngon buoi sang trua chieu toi bot ad admin ban em anh chi nhe nha ' +
+    'nhieu lam roi duoc co ai khong do oi noted great nice cool alright all right lot much so ' +
+    'very again dear there everyone moi nguoi minh toi cac'
+  ).split(' '),
+);
+const THANKS = /\b(cam on|thank|thanks|tks|thx|ty)\b/;
+const GOODBYE = /\b(bye|goodbye|tam biet|good night|ngu ngon)\b/;
+const GREETING = /\b(alo|a lo|hi|hello|helo|hey|chao|good (morning|afternoon|evening))\b/;
+
+/** Vietnamese grievance cues, folded: a harm done to the writer, or a duty not met. */
+const VI_GRIEVANCE = new RegExp(
+  [
+    '\\bbi (duoi|sa thai|tru|ep|bat|quay roi|sam so|danh|chui|mang|phat|giu|cat|no|thuong|tai nan|' +
+      'ky luat|cho nghi|bat nat|xuc pham|doi xu|lua|de doa|tru dap|giam|cam|nhot)',
+    '\\b(khong|chua) (tra|dong|cho|chiu|thanh toan|tang luong|giai quyet)\\b',
+    '\\b(no|cham|tre|tru|cat|giam|quyt) (luong|tien cong|bao hiem)',
+    '\\b(ep|bat) (lam|tang ca|di lam|o lai|nghi)',
+    '\\b(quay roi|sam so|dong tay dong chan|chui boi|chui mang|danh dap|bat nat|trù dap|tru dap)',
+    '\\b(xa thai|xa khoi|xa nuoc thai|o nhiem|hoi thoi|ngot ngat|mui hoi)',
+    '\\b(doi tien|boi tron|hoi lo|phong bi|voi tien)',
+    '\\bgiu (giay to|bang|so|ho chieu|can cuoc|cmnd|cccd)',
+    '\\b(dinh cong|vo co|vo ly|khong ly do|bo mac|ngat xiu)',
+  ].join('|'),
+);
+const EN_GRIEVANCE =
+  /\b(not (been )?paid|has ?n[o']t paid|have ?n[o']t (been )?paid|won'?t pay|paying me late|fired me|i was (fired|dismissed|sacked|laid off|injured|hurt)|harass|abus|bull(y|ied|ying)|brib|took my|won'?t give|forced (me|us|to)|threaten|treat(s|ed)? (me|us) badly|unfair(ly)?)\b/;
+
+/** True when every word of the message is greeting, thanks or filler, or it has no words at all. */
+export function smallTalkKind(text: string): SmallTalkKind | null {
+  const folded = foldVietnamese(text.normalize('NFC'));
+  const words = folded.match(/[a-z0-9]+/g) ?? [];
+  if (words.length > 8 || !words.every((word) => SMALL_TALK_WORDS.has(word))) return null;
+  const phrase = words.join(' ');
+  if (THANKS.test(phrase)) return 'thanks';
+  if (GOODBYE.test(phrase)) return 'goodbye';
+  if (GREETING.test(phrase)) return 'greeting';
+  return 'acknowledgement';
+}
+
+/** True when the message describes something wrong being done to the writer or at work. */
+export function isGrievance(text: string): boolean {
+  const folded = foldVietnamese(text.normalize('NFC'))
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ');
+  return VI_GRIEVANCE.test(folded) || EN_GRIEVANCE.test(folded);
+}
+
+/** Intent before search; 'question' may still become 'offtopic' once the search finds nothing. */
+export function classifyIntent(expandedText: string): Exclude<Intent, 'offtopic'> {
+  if (smallTalkKind(expandedText) !== null) return 'smalltalk';
+  if (isGrievance(expandedText)) return 'grievance';
+  return 'question';
+}
