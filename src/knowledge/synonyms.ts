@@ -65,6 +65,9 @@ export const SYNONYM_GROUPS = phraseLists({
   environmentProtection: 'bảo vệ môi trường | environmental protection | protect the environment',
   rights:
     'quyền và lợi ích | quyền lợi | bảo vệ quyền | bảo đảm quyền | lợi ích hợp pháp | right | rights',
+  value: 'giá trị | value',
+  time: 'thời gian | time',
+  thrift: 'tiết kiệm | chống lãng phí | thrift | saving',
   stateManagement: 'quản lý nhà nước | state management | state labour management',
   manager:
     'quản lý | tổ trưởng | quản đốc | trưởng ca | chủ xưởng | manager | supervisor | boss | foreman',
