@@ -3,7 +3,7 @@
  * a confidence. Accumulators are typed arrays reused between queries: at 10,000 entries a common
  * term touches every document, and Map-based accumulation measured ~4× slower.
  */
-import { QUESTION_PREFIX } from './analyze.ts';
+import { CONCEPT_PREFIX, QUESTION_PREFIX } from './analyze.ts';
 import type { InvertedIndex, Postings } from './inverted-index.ts';
 
 /**
@@ -43,6 +43,8 @@ export const RANK_SETTINGS = {
    */
   longCap: 9,
   longTail: 0.35,
+  /** Evidence left when an entry matches one plain word of the query and nothing else. */
+  singleWordEvidence: 0.7,
 };
 
 interface Scratch {
@@ -51,6 +53,8 @@ interface Scratch {
   touched: Int32Array;
   /** Query-term group that last credited the document, so a fallback never adds to its primary. */
   stamp: Int32Array;
+  /** Query words (a concept counts two) that matched the document. */
+  matched: Int32Array;
 }
 
 const scratchByIndex = new WeakMap<InvertedIndex, Scratch>();
@@ -64,6 +68,7 @@ function scratchFor(index: InvertedIndex): Scratch {
       covered: new Float64Array(size),
       touched: new Int32Array(size),
       stamp: new Int32Array(size),
+      matched: new Int32Array(size),
     };
     scratchByIndex.set(index, scratch);
   }
@@ -97,6 +102,7 @@ function accumulate(
   weight: number,
   coverageWeight: number,
   skipStamped: boolean,
+  matchValue: number,
 ): void {
   const { scratch } = acc;
   for (let position = 0; position < postings.documents.length; position += 1) {
@@ -105,6 +111,9 @@ function accumulate(
     if (scratch.scores[document] === 0) {
       scratch.touched[acc.touchedCount] = document;
       acc.touchedCount += 1;
+    }
+    if (scratch.stamp[document] !== group) {
+      scratch.matched[document] = (scratch.matched[document] ?? 0) + matchValue;
     }
     scratch.stamp[document] = group;
     const credit = postings.strong[position] ? 1 : RANK_SETTINGS.answerOnlyCredit;
@@ -140,10 +149,14 @@ export function rank(
     const idf = primary ? index.idf(term) : index.idf(fallback ?? term);
     if (countsForCoverage) totalWeight += idf;
     const coverageWeight = countsForCoverage ? idf * certainty : 0;
-    if (primary) accumulate(acc, primary, group, idf * certainty, coverageWeight, false);
+    const matchValue = !countsForCoverage ? 0 : term.startsWith(CONCEPT_PREFIX) ? 2 : 1;
+    if (primary) {
+      accumulate(acc, primary, group, idf * certainty, coverageWeight, false, matchValue);
+    }
     if (secondary) {
       const credit = RANK_SETTINGS.otherAccentCredit;
-      accumulate(acc, secondary, group, idf * certainty * credit, coverageWeight * credit, true);
+      const weight = idf * certainty * credit;
+      accumulate(acc, secondary, group, weight, coverageWeight * credit, true, matchValue);
     }
   });
   for (const bigram of bigrams) {
@@ -168,7 +181,8 @@ export function rank(
           const covered = scratch.covered[document] ?? 0;
           const coverage = Math.min(1, covered / queryWeight);
           const relative = (scratch.scores[document] ?? 0) / bestScore;
-          const evidence = Math.min(1, covered / RANK_SETTINGS.minimumEvidence);
+          const single = (scratch.matched[document] ?? 0) < 2 ? RANK_SETTINGS.singleWordEvidence : 1;
+          const evidence = Math.min(1, covered / RANK_SETTINGS.minimumEvidence) * single;
           return { index: document, confidence: coverage * Math.sqrt(relative) * evidence };
         })
       : [];
@@ -177,6 +191,7 @@ export function rank(
     scratch.scores[document] = 0;
     scratch.covered[document] = 0;
     scratch.stamp[document] = 0;
+    scratch.matched[document] = 0;
   }
   return ranked.sort((a, b) => b.confidence - a.confidence);
 }

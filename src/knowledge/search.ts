@@ -46,7 +46,7 @@ export interface EngineResult {
 
 /** Confidence below which an entry (or a report excerpt) is not offered at all. */
 export const SEARCH_SETTINGS: { entryThreshold: number; excerptThreshold: number } = {
-  entryThreshold: 0.32,
+  entryThreshold: 0.55,
   excerptThreshold: 0.6,
 };
 export type { RankedDocument };

@@ -1,6 +1,6 @@
 import { isVietnameseSyllable } from './language.ts';
 import { telexCandidates } from './normalize.ts';
-import { isRealWord } from './wordlists.ts';
+import { isEnglishWord, isRealWord } from './wordlists.ts';
 
 export interface Correction {
   token: string;
@@ -9,6 +9,8 @@ export interface Correction {
 }
 
 const TELEX_CERTAINTY = 0.95;
+/** Key pairs only Telex typing produces ("coong", "dduwowng"); such a string is decoded even if listed. */
+const TELEX_DOUBLES = /aa|ee|oo|dd|[aou]w/;
 /** Below this length one edit turns most strings into another real word ("ca" → "cu"). */
 const MIN_TYPO_LENGTH = 4;
 
@@ -84,11 +86,13 @@ export class SpellingCorrector {
   correct(token: string, marks = ''): Correction | null {
     if (this.vocabulary.has(token) || /^\d/.test(token)) return { token, certainty: 1 };
     if (marks !== '' && isVietnameseSyllable(token)) return null;
-    if (isRealWord(token)) return null;
+    const telexTyped = TELEX_DOUBLES.test(token) && !isEnglishWord(token);
+    if (isRealWord(token) && !telexTyped) return null;
     const decoded = telexCandidates(token);
     for (const candidate of decoded) {
       if (this.vocabulary.has(candidate)) return { token: candidate, certainty: TELEX_CERTAINTY };
     }
+    if (isRealWord(token)) return null;
     const typo = this.undoSlip(token, 1);
     if (typo) return typo;
     const base = decoded[0];
