@@ -157,7 +157,11 @@ function targets(report: EvalReport, split: 'dev' | 'test'): void {
       0.92,
     ],
     ['shown answers right (all kinds)', pct(totals.all.shownRight, totals.all.shown), 0.95],
-    ['grievances offered a complaint', pct(totals.grievance.complaint, totals.grievance.total), 0.95],
+    [
+      'grievances offered a complaint',
+      pct(totals.grievance.complaint, totals.grievance.total),
+      0.95,
+    ],
     ['small talk handled', pct(totals.smallTalk.smallTalk, totals.smallTalk.total), 1],
   ];
   for (const [label, value, target] of rows) {
@@ -215,8 +219,7 @@ async function main(): Promise<void> {
   if (cases.length > 0) {
     accuracy('shipped base', shipped.kb, cases);
     calibrate(shipped.kb, cases);
-  }
-  else
+  } else
     console.log('No test/knowledge/eval-set.json: accuracy skipped, timing uses entry questions.');
   report('shipped base', shipped, queries, 50, TARGET_P99_MS.shipped);
   const generated = timedBuild(loaded, generateEntries(loaded, GENERATED_SIZE));

@@ -91,14 +91,21 @@ export function runCase(kb: KnowledgeBase, testCase: EvalCase, threshold?: numbe
   const shown = outcome.hits.map((hit) => hit.entry.id);
   if (shown.length === 0 && outcome.excerpt) shown.push(`excerpt:${outcome.excerpt.passage.id}`);
   const top = shown[0];
-  const acceptable = new Set([...(testCase.accept ?? []), ...(testCase.expected ? [testCase.expected] : [])]);
-  const actions = replyActions({ intent: outcome.intent, entry: outcome.hits[0]?.entry ?? null }, null);
+  const acceptable = new Set([
+    ...(testCase.accept ?? []),
+    ...(testCase.expected ? [testCase.expected] : []),
+  ]);
+  const actions = replyActions(
+    { intent: outcome.intent, entry: outcome.hits[0]?.entry ?? null },
+    null,
+  );
   return {
     testCase,
     shown,
     confidence: outcome.hits[0]?.confidence ?? outcome.excerpt?.confidence ?? 0,
     intent: outcome.intent,
-    complaintOffered: actions.includes('complaint') || outcome.hits[0]?.entry.action === 'complaint',
+    complaintOffered:
+      actions.includes('complaint') || outcome.hits[0]?.entry.action === 'complaint',
     declined: top === undefined,
     shownRight: top !== undefined && acceptable.has(top),
   };

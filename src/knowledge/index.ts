@@ -2,22 +2,25 @@
  * Public face of the knowledge base: load and validate the curated answers, then search them.
  * The bot, the CLI and the bench use only what this file exports.
  */
+
+import { classifyIntent, type Intent, type SmallTalkKind, smallTalkKind } from './intent.ts';
 import {
   type Contact,
   KnowledgeValidationError,
   type LoadedTopic,
   loadKnowledge,
+  type SectionTitle,
+  translateSection,
 } from './loader.ts';
 import type { Passage } from './passages.ts';
 import type { Entry, Lang } from './schema.ts';
-import { classifyIntent, type Intent, type SmallTalkKind, smallTalkKind } from './intent.ts';
 import { SearchEngine } from './search.ts';
 
 export type { Intent, SmallTalkKind } from './intent.ts';
 export { detectLanguage } from './language.ts';
-export { type ReplyAction, replyActions } from './reply-plan.ts';
 export type { ValidationProblem } from './loader.ts';
 export type { Passage } from './passages.ts';
+export { type ReplyAction, replyActions } from './reply-plan.ts';
 export type { Entry, Lang } from './schema.ts';
 export type { Contact };
 export { KnowledgeValidationError };
@@ -51,6 +54,11 @@ export interface KnowledgeBase {
   readonly passages: readonly Passage[];
   readonly contacts: readonly Contact[];
   getEntry(id: string): Entry | undefined;
+  /**
+   * The entry's source section in `lang` (the Vietnamese one when no translation is stored);
+   * empty for an officer-written entry, which cites the officer instead.
+   */
+  sectionTitle(entry: Entry, lang: Lang): string;
   /** hits: only confident ones, best first, at most `limit` (default 4). excerpt: only when hits is empty. */
   search(query: string, options?: { limit?: number; threshold?: number }): SearchOutcome;
 }
@@ -66,7 +74,9 @@ export function buildKnowledgeBase(input: {
   topics: Topic[];
   passages: Passage[];
   contacts: Contact[];
+  sections?: SectionTitle[];
 }): KnowledgeBase {
+  const sections = input.sections ?? [];
   const entries = [...input.entries];
   const passages = [...input.passages];
   const engine = new SearchEngine(entries, passages);
@@ -77,6 +87,11 @@ export function buildKnowledgeBase(input: {
     passages,
     contacts: [...input.contacts],
     getEntry: (id) => byId.get(id),
+    sectionTitle: (entry, lang) => {
+      if (!('section' in entry.source)) return '';
+      const { section } = entry.source;
+      return lang === 'vi' ? section : (translateSection(section, sections) ?? section);
+    },
     search(query, options) {
       const limit = Math.max(1, Math.floor(options?.limit ?? DEFAULT_LIMIT));
       const result = engine.search(query, limit, options?.threshold);
@@ -117,5 +132,6 @@ export async function loadKnowledgeBase(paths: {
     topics: loaded.topics,
     passages: loaded.report.passages,
     contacts: loaded.contacts,
+    sections: loaded.sections,
   });
 }

@@ -45,7 +45,19 @@ function looksLikeTelex(word: string): boolean {
 }
 
 /** Folded words of place names that English messages keep ("Bac Ninh", "Que Vo", "Tien Son"). */
-const PLACE_WORDS = new Set(['bac', 'ninh', 'que', 'vo', 'tien', 'son', 'yen', 'phong', 'thuan', 'thanh', 'vsip']);
+const PLACE_WORDS = new Set([
+  'bac',
+  'ninh',
+  'que',
+  'vo',
+  'tien',
+  'son',
+  'yen',
+  'phong',
+  'thuan',
+  'thanh',
+  'vsip',
+]);
 
 /** How much one word says for each language. */
 function wordVote(raw: string, word: string): { vi: number; en: number } {

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { type ZodError, z } from 'zod';
 import { errorMessage } from '../errors.ts';
@@ -56,6 +57,33 @@ export interface LoadedKnowledge {
   topics: LoadedTopic[];
   contacts: Contact[];
   report: ParsedReport;
+  /** English titles of the report's sections (`sections.yaml` next to the report). */
+  sections: SectionTitle[];
+}
+
+const sectionsFileSchema = z.object({
+  sections: z.array(z.object({ vi: z.string().trim().min(1), en: z.string().trim().min(1) })),
+});
+export type SectionTitle = z.infer<typeof sectionsFileSchema>['sections'][number];
+
+/**
+ * An entry's section in English: each "; "-separated part is translated by the longest
+ * Vietnamese title it starts with (the rest, e.g. a task number, is kept); null when a part
+ * has no translation.
+ */
+export function translateSection(section: string, titles: readonly SectionTitle[]): string | null {
+  const parts = section.split('; ').map((part) => {
+    const match = titles
+      .filter((title) => part.startsWith(title.vi))
+      .sort((a, b) => b.vi.length - a.vi.length)[0];
+    if (!match) return null;
+    const rest = part
+      .slice(match.vi.length)
+      .replace(/^[.…]+/u, '')
+      .trim();
+    return rest && /^[\d, ]+$/.test(rest) ? `${match.en} ${rest}` : match.en;
+  });
+  return parts.every((part) => part !== null) ? parts.join('; ') : null;
 }
 
 /** Renders a zod path the way editors read YAML: `entries[3].answer.en`. */
@@ -191,6 +219,27 @@ export async function loadKnowledge(paths: {
       }
     }
   }
+  const sectionsFile = join(dirname(paths.sourceFile), 'sections.yaml');
+  let sections: SectionTitle[] = [];
+  if (existsSync(sectionsFile)) {
+    const raw = await readYaml(sectionsFile, problems);
+    const parsed = sectionsFileSchema.safeParse(raw ?? {});
+    if (parsed.success) sections = parsed.data.sections;
+    else if (raw !== undefined) problems.push(...zodProblems('sections.yaml', parsed.error));
+    for (const { file, data } of files) {
+      for (const [index, entry] of data.entries.entries()) {
+        // Officer-written entries cite the officer, not a report section.
+        if (!('section' in entry.source) || sections.length === 0) continue;
+        if (translateSection(entry.source.section, sections) === null) {
+          problems.push({
+            file,
+            field: `entries[${index}].source.section`,
+            message: 'no English title in sections.yaml for this section',
+          });
+        }
+      }
+    }
+  }
   const contactsRaw = await readYaml(paths.contactsFile, problems);
   const contactsParsed = contactsFileSchema.safeParse(contactsRaw ?? {});
   if (contactsRaw !== undefined && !contactsParsed.success) {
@@ -208,5 +257,5 @@ export async function loadKnowledge(paths: {
     }))
     .filter((topic) => topic.entryIds.length > 0);
   const contacts = contactsParsed.success ? contactsParsed.data.contacts : [];
-  return { entries, topics, contacts, report };
+  return { entries, topics, contacts, report, sections };
 }

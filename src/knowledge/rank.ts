@@ -31,17 +31,20 @@ export const RANK_SETTINGS = {
   /** A folded match of a word typed with other accents ("trường" for "trưởng") counts this much. */
   otherAccentCredit: 0.3,
   /**
-   * Missing evidence charged for a content word the index does not know at all. Small: such words
-   * are mostly context ("my factory in Que Vo"), but a message made only of them is off-topic.
+   * The next three are shares of the index's largest idf (a word no entry has), so they mean the
+   * same on a 4-entry fixture and on 10,000 entries.
+   * Missing evidence charged for a content word the index does not know at all (politeness and
+   * context phrases are dropped before this): under half a rare word, but a message made only
+   * of unknown words with one incidental match stays below the threshold.
    */
-  unknownWeight: 2.5,
+  unknownWeight: 0.47,
   /** Idf-weighted coverage an entry needs for full confidence; one common word has far less. */
-  minimumEvidence: 2.4,
+  minimumEvidence: 0.45,
   /**
    * Query weight beyond which further words count only `longTail` each: a long message that
    * greets, introduces the writer and then asks is not judged by its introduction.
    */
-  longCap: 9,
+  longCap: 1.7,
   longTail: 0.35,
   /** Evidence left when an entry matches one plain word of the query and nothing else. */
   singleWordEvidence: 0.7,
@@ -103,6 +106,8 @@ function accumulate(
   coverageWeight: number,
   skipStamped: boolean,
   matchValue: number,
+  /** An exact figure is as telling in an answer as in a question. */
+  figure: boolean,
 ): void {
   const { scratch } = acc;
   for (let position = 0; position < postings.documents.length; position += 1) {
@@ -116,8 +121,9 @@ function accumulate(
       scratch.matched[document] = (scratch.matched[document] ?? 0) + matchValue;
     }
     scratch.stamp[document] = group;
-    const credit = postings.strong[position] ? 1 : RANK_SETTINGS.answerOnlyCredit;
-    scratch.scores[document] = (scratch.scores[document] ?? 0) + weight * (postings.scores[position] ?? 0);
+    const credit = postings.strong[position] || figure ? 1 : RANK_SETTINGS.answerOnlyCredit;
+    scratch.scores[document] =
+      (scratch.scores[document] ?? 0) + weight * (postings.scores[position] ?? 0);
     scratch.covered[document] = (scratch.covered[document] ?? 0) + coverageWeight * credit;
   }
 }
@@ -135,6 +141,8 @@ export function rank(
 ): RankedDocument[] {
   if (terms.length === 0 || index.documentCount === 0) return [];
   const acc: Accumulator = { scratch: scratchFor(index), touchedCount: 0 };
+  const maxIdf = index.idf('');
+  const unknownWeight = RANK_SETTINGS.unknownWeight * maxIdf;
   const { scratch } = acc;
   let totalWeight = 0;
   terms.forEach(({ term, certainty, fallback }, position) => {
@@ -143,20 +151,23 @@ export function rank(
     const primary = index.postings(term);
     const secondary = fallback ? index.postings(fallback) : undefined;
     if (!primary && !secondary) {
-      if (countsForCoverage) totalWeight += RANK_SETTINGS.unknownWeight;
+      if (countsForCoverage) totalWeight += unknownWeight;
       return;
     }
     const idf = primary ? index.idf(term) : index.idf(fallback ?? term);
     if (countsForCoverage) totalWeight += idf;
     const coverageWeight = countsForCoverage ? idf * certainty : 0;
-    const matchValue = !countsForCoverage ? 0 : term.startsWith(CONCEPT_PREFIX) ? 2 : 1;
+    // A concept ("thai sản") or an exact figure ("6397.68") is enough evidence on its own.
+    const figure = /\d{3,}|\d\.\d/.test(term);
+    const specific = term.startsWith(CONCEPT_PREFIX) || figure;
+    const matchValue = !countsForCoverage ? 0 : specific ? 2 : 1;
     if (primary) {
-      accumulate(acc, primary, group, idf * certainty, coverageWeight, false, matchValue);
+      accumulate(acc, primary, group, idf * certainty, coverageWeight, false, matchValue, figure);
     }
     if (secondary) {
       const credit = RANK_SETTINGS.otherAccentCredit;
       const weight = idf * certainty * credit;
-      accumulate(acc, secondary, group, weight, coverageWeight * credit, true, matchValue);
+      accumulate(acc, secondary, group, weight, coverageWeight * credit, true, matchValue, figure);
     }
   });
   for (const bigram of bigrams) {
@@ -172,7 +183,8 @@ export function rank(
   }
   const pool = topCandidates(scratch, acc.touchedCount, RANK_SETTINGS.candidatePool);
   const bestScore = scratch.scores[pool[0] ?? 0] ?? 0;
-  const { longCap, longTail } = RANK_SETTINGS;
+  const longCap = RANK_SETTINGS.longCap * maxIdf;
+  const { longTail } = RANK_SETTINGS;
   const queryWeight =
     totalWeight <= longCap ? totalWeight : longCap + longTail * (totalWeight - longCap);
   const ranked =
@@ -181,8 +193,9 @@ export function rank(
           const covered = scratch.covered[document] ?? 0;
           const coverage = Math.min(1, covered / queryWeight);
           const relative = (scratch.scores[document] ?? 0) / bestScore;
-          const single = (scratch.matched[document] ?? 0) < 2 ? RANK_SETTINGS.singleWordEvidence : 1;
-          const evidence = Math.min(1, covered / RANK_SETTINGS.minimumEvidence) * single;
+          const single =
+            (scratch.matched[document] ?? 0) < 2 ? RANK_SETTINGS.singleWordEvidence : 1;
+          const evidence = Math.min(1, covered / (RANK_SETTINGS.minimumEvidence * maxIdf)) * single;
           return { index: document, confidence: coverage * Math.sqrt(relative) * evidence };
         })
       : [];

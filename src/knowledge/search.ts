@@ -28,10 +28,10 @@ import {
 import { type IndexedField, InvertedIndex } from './inverted-index.ts';
 import { detectLanguage } from './language.ts';
 import { tokenize, tokenizeMarked } from './normalize.ts';
-import { expandShorthand } from './shorthand.ts';
 import type { Passage } from './passages.ts';
 import { type QueryTerm, type RankedDocument, rank } from './rank.ts';
 import type { Entry, Lang } from './schema.ts';
+import { expandShorthand } from './shorthand.ts';
 import { SpellingCorrector } from './spelling.ts';
 
 export interface EngineResult {

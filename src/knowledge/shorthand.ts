@@ -102,7 +102,18 @@ const SHORT: Readonly<Record<string, string>> = {
 
 const BN_AS_BAC_NINH = new Set(['kcn', 'tinh', 'o', 'tai', 'vao', 'ninh', 'bac']);
 const BN_AS_BAN = new Set(['cho', 'chao', 'cam', 'on', 'cua', 'giup', 'hoi', 'voi', 'nho']);
-const BH_AS_INSURANCE = new Set(['dong', 'nop', 'tien', 'so', 'tru', 'cat', 'xa', 'y', 'te', 'cho']);
+const BH_AS_INSURANCE = new Set([
+  'dong',
+  'nop',
+  'tien',
+  'so',
+  'tru',
+  'cat',
+  'xa',
+  'y',
+  'te',
+  'cho',
+]);
 const XL_AS_PROCESSING = new Set(['nuoc', 'thai', 'rac', 'ho', 'so', 'don', 'vi', 'pham']);
 const CN_AS_SUNDAY = new Set(['ngay', 'thu', 't7', 'va', 'lam']);
 const ENGLISH_CUES = new Set(
@@ -166,7 +177,12 @@ export function expandShorthand(text: string): string {
   const words: Word[] = [];
   for (const match of text.normalize('NFC').matchAll(/[\p{L}\p{M}\d]+/gu)) {
     const raw = match[0].toLowerCase();
-    words.push({ raw, folded: foldVietnamese(raw), start: match.index, end: match.index + match[0].length });
+    words.push({
+      raw,
+      folded: foldVietnamese(raw),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
   }
   if (words.length === 0) return text;
   const english = readsAsEnglish(words);
@@ -177,9 +193,11 @@ export function expandShorthand(text: string): string {
     const before = words[index - 1]?.folded ?? '';
     const after = words[index + 1]?.folded ?? '';
     const near = words.slice(Math.max(0, index - 3), index + 4).map((w) => w.folded);
-    let replacement = PLAIN[word.raw] ?? (word.raw === word.folded ? PLAIN[word.folded] : undefined);
+    let replacement =
+      PLAIN[word.raw] ?? (word.raw === word.folded ? PLAIN[word.folded] : undefined);
     if (replacement === undefined && !english) {
-      if (AMBIGUOUS.has(word.raw)) replacement = resolveAmbiguous(word.raw, before, after, near) ?? undefined;
+      if (AMBIGUOUS.has(word.raw))
+        replacement = resolveAmbiguous(word.raw, before, after, near) ?? undefined;
       else replacement = SHORT[word.raw];
     }
     if (replacement === undefined) return;

@@ -46,7 +46,8 @@ export function keyboardTypoCandidates(token: string): Candidate[] {
     const without = token.slice(0, i) + token.slice(i + 1);
     out.push({ word: without, certainty: token[i] === token[i - 1] ? 0.9 : 0.75 });
     if (i + 1 < token.length) {
-      const swapped = token.slice(0, i) + token.charAt(i + 1) + token.charAt(i) + token.slice(i + 2);
+      const swapped =
+        token.slice(0, i) + token.charAt(i + 1) + token.charAt(i) + token.slice(i + 2);
       out.push({ word: swapped, certainty: 0.85 });
     }
     for (const key of NEIGHBOURS.get(token.charAt(i)) ?? '') {

@@ -198,7 +198,8 @@ export const SYNONYM_GROUPS = phraseLists({
   percent: 'phần trăm | tỷ lệ | chiếm | percent | percentage | proportion | share',
   attract: 'thu hút | attract | attraction | receive',
   weakness: 'yếu kém | hạn chế | weakness | shortcoming | limitation',
-  operate: 'đi vào hoạt động | đang chạy | hoạt động | in operation | operate | operation | running',
+  operate:
+    'đi vào hoạt động | đang chạy | hoạt động | in operation | operate | operation | running',
   quality: 'chất lượng | quality',
   force: 'lực lượng | force',
 });

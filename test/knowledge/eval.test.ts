@@ -14,28 +14,35 @@ const EVAL_SET = fileURLToPath(new URL('./eval-set.json', import.meta.url));
 
 let report: EvalReport;
 
-function explain(): string {
-  const failures = report.failures
-    .map(
-      (f) =>
-        `  [${f.kind}] ${f.query} → expected ${f.expected}, got ${f.got} (${f.confidence.toFixed(2)})`,
-    )
-    .join('\n');
-  return `\n${formatKindTable(report)}\nFailures:\n${failures}`;
-}
-
+/**
+ * Floors on the dev split only, so a change that breaks understanding fails `npm test`; the
+ * issue's targets are measured on the test split by `npm run bench:kb`, never here.
+ */
 beforeAll(async () => {
   const kb = await loadKnowledgeBase(SHIPPED);
-  const cases = evalSetSchema.parse(JSON.parse(await readFile(EVAL_SET, 'utf8')));
-  report = evaluate(kb, cases);
+  const set = evalSetSchema.parse(JSON.parse(await readFile(EVAL_SET, 'utf8')));
+  report = evaluate(
+    kb,
+    set.cases.filter((c) => c.split === 'dev'),
+  );
 });
 
-describe('shipped knowledge base on the labelled eval set', () => {
-  it('answers at least 90 % of in-scope queries with the expected entry first', () => {
-    expect(report.inScopeAccuracy, explain()).toBeGreaterThanOrEqual(0.9);
+const rate = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+
+describe('shipped knowledge base on the dev split of the eval set', () => {
+  it('ranks the expected entry first for most in-scope queries', () => {
+    const { inScope } = report.bySplit.dev;
+    expect(rate(inScope.top1, inScope.total), formatKindTable(report, 'dev')).toBeGreaterThan(0.8);
   });
 
-  it('gives no answer to at least 85 % of out-of-scope queries', () => {
-    expect(report.outOfScopeRejection, explain()).toBeGreaterThanOrEqual(0.85);
+  it('declines most off-topic and unanswerable questions', () => {
+    const { declinable } = report.bySplit.dev;
+    expect(rate(declinable.declinedOrRedirected, declinable.total)).toBeGreaterThan(0.85);
+  });
+
+  it('offers a complaint for every grievance and handles all small talk', () => {
+    const { grievance, smallTalk } = report.bySplit.dev;
+    expect(rate(grievance.complaint, grievance.total)).toBe(1);
+    expect(rate(smallTalk.smallTalk, smallTalk.total)).toBe(1);
   });
 });

@@ -1,18 +1,44 @@
 import { Composer } from 'telegraf';
-import type { Entry } from '../../../knowledge/index.ts';
+import {
+  type Entry,
+  type KnowledgeBase,
+  type Lang,
+  replyActions,
+  type SearchOutcome,
+} from '../../../knowledge/index.ts';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { FeedbackRepository } from '../../../store/index.ts';
 import type { BotContext } from '../../context.ts';
 import { readsAsQuestion } from '../../dialogueStep.ts';
-import { answerKeyboard, noAnswerKeyboard, renderAnswer, renderExcerpt } from './render.ts';
+import { translator } from '../../i18n/index.ts';
+import {
+  actionRows,
+  answerKeyboard,
+  profileView,
+  renderAnswer,
+  renderExcerpt,
+  type View,
+} from './render.ts';
 
 /** Longer questions are searched on their start; nobody types a 1,000-word question. */
 const MAX_QUERY_LENGTH = 500;
 
+const viewIn = (lang: Lang): View => ({ lang, t: translator(lang) });
+
+/** The best entry's neighbours: other hits first, then its related entries, no repeats. */
+function othersOf(base: KnowledgeBase, outcome: SearchOutcome, best: Entry): Entry[] {
+  const related = best.related.flatMap((id) => base.getEntry(id) ?? []);
+  return [...outcome.hits.slice(1).map((hit) => hit.entry), ...related].filter(
+    (entry, index, all) => entry.id !== best.id && all.indexOf(entry) === index,
+  );
+}
+
 /**
- * Any text that is not a command and not part of a dialogue is a question: the best answer with
- * its source, or an honest "I don't know" with a way forward. Questions with no answer are kept
- * (without who asked) so officers can add entries.
+ * Any text that is not a command and not part of a dialogue: small talk gets a friendly word and
+ * the menu; a grievance gets empathy, the fitting entry if there is one, and "file a complaint"
+ * whatever the role; a question gets the best answer with its source, or an honest "I don't
+ * know" with a way forward; off-topic gets what the bot can help with. Replies are written in
+ * the language of the message. Only questions left unanswered are kept (without who asked).
  */
 export function askComposer(
   knowledge: LiveKnowledge,
@@ -21,9 +47,19 @@ export function askComposer(
 ) {
   const composer = new Composer<BotContext>();
 
-  const answerWith = async (ctx: BotContext, entry: Entry, others: Entry[]) => {
-    await ctx.reply(renderAnswer(ctx, entry), {
-      reply_markup: { inline_keyboard: answerKeyboard(ctx, entry, others) },
+  const answerWith = async (
+    ctx: BotContext,
+    view: View,
+    entry: Entry,
+    others: Entry[],
+    lead?: string,
+  ) => {
+    const base = knowledge.current;
+    const answer = renderAnswer(view, entry, base.sectionTitle(entry, view.lang));
+    const intent = lead ? 'grievance' : 'question';
+    const actions = replyActions({ intent, entry }, ctx.profile.role);
+    await ctx.reply(lead ? `${lead}\n\n${answer}` : answer, {
+      reply_markup: { inline_keyboard: answerKeyboard(view, entry, others, actions) },
       link_preview_options: { is_disabled: true },
     });
   };
@@ -33,28 +69,36 @@ export function askComposer(
     if (!readsAsQuestion(ctx) || text.startsWith('/') || text === '') return next();
     const base = knowledge.current;
     const outcome = base.search(text.slice(0, MAX_QUERY_LENGTH));
-    const [best, ...rest] = outcome.hits;
+    const view = viewIn(outcome.lang);
+    const best = outcome.hits[0]?.entry;
+    const actions = replyActions({ intent: outcome.intent, entry: best ?? null }, ctx.profile.role);
+    const keyboard = { reply_markup: { inline_keyboard: actionRows(view, actions) } };
+    switch (outcome.intent) {
+      case 'smalltalk':
+        await ctx.reply(view.t(`kb.smallTalk.${outcome.smallTalk ?? 'acknowledgement'}`), keyboard);
+        return;
+      case 'offtopic':
+        await ctx.reply(view.t('kb.offTopic'), keyboard);
+        return;
+      case 'grievance':
+        if (best) await answerWith(ctx, view, best, [], view.t('kb.grievance'));
+        else await ctx.reply(view.t('kb.grievance'), keyboard);
+        return;
+      case 'question':
+        break;
+    }
     if (best) {
-      const related = best.entry.related.flatMap((id) => base.getEntry(id) ?? []);
-      const others = [...rest.map((hit) => hit.entry), ...related].filter(
-        (entry, index, all) => entry.id !== best.entry.id && all.indexOf(entry) === index,
-      );
-      await answerWith(ctx, best.entry, others);
+      await answerWith(ctx, view, best, othersOf(base, outcome, best));
       return;
     }
-    await feedback.recordUnanswered({ text, lang: ctx.lang, at: now().toISOString() });
-    if (outcome.excerpt) {
-      await ctx.reply(renderExcerpt(ctx, outcome.excerpt.passage), {
-        reply_markup: { inline_keyboard: noAnswerKeyboard(ctx) },
-      });
-      return;
-    }
-    await ctx.reply(ctx.t('kb.noAnswer'), {
-      reply_markup: { inline_keyboard: noAnswerKeyboard(ctx) },
-    });
+    await feedback.recordUnanswered({ text, lang: outcome.lang, at: now().toISOString() });
+    const message = outcome.excerpt
+      ? renderExcerpt(view, outcome.excerpt.passage)
+      : view.t('kb.noAnswer');
+    await ctx.reply(message, keyboard);
   });
 
-  composer.action(/^kb:e:([a-z0-9-]+)$/, async (ctx) => {
+  composer.action(/^kb:e:([a-z0-9-]+)(?::(vi|en))?$/, async (ctx) => {
     const base = knowledge.current;
     const entry = base.getEntry(ctx.match[1] ?? '');
     if (!entry) {
@@ -62,8 +106,10 @@ export function askComposer(
       return;
     }
     await ctx.answerCbQuery();
+    const lang = ctx.match[2];
+    const view = lang === 'vi' || lang === 'en' ? viewIn(lang) : profileView(ctx);
     const related = entry.related.flatMap((id) => base.getEntry(id) ?? []);
-    await answerWith(ctx, entry, related);
+    await answerWith(ctx, view, entry, related);
   });
 
   composer.action(/^kb:v:([ud]):([a-z0-9-]+)$/, async (ctx) => {

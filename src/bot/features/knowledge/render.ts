@@ -1,19 +1,30 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
-import type { Entry, Passage } from '../../../knowledge/index.ts';
-import type { EntryAction } from '../../../knowledge/schema.ts';
+import type { Entry, Lang, Passage, ReplyAction } from '../../../knowledge/index.ts';
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
-import type { PlainKey } from '../../i18n/index.ts';
+import type { PlainKey, Translate } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
 
 type Button = InlineKeyboardButton.CallbackButton;
 
-/** Where an entry's action leads; the owning features answer these callbacks. */
-const ACTION_BUTTONS: Record<EntryAction, { label: PlainKey; data: string }> = {
+/**
+ * The language a reply is written in and its translator. For answers this is the language of
+ * the question, which may differ from the user's profile (that changes only with /lang).
+ */
+export interface View {
+  lang: Lang;
+  t: Translate;
+}
+
+/** Where an action leads; the owning features answer these callbacks. */
+const ACTION_BUTTONS: Record<ReplyAction, { label: PlainKey; data: string }> = {
   complaint: { label: 'kb.fileComplaint', data: 'ticket:new:complaint' },
   support_request: { label: 'kb.fileRequest', data: 'ticket:new:request' },
   subscribe: { label: 'kb.subscribe', data: 'menu:subscribe' },
   remind: { label: 'kb.remind', data: 'menu:remind' },
+  contact: { label: 'kb.contactButton', data: 'menu:contact' },
+  topics: { label: 'kb.browseTopics', data: 'kb:t:0' },
+  menu: { label: 'kb.menuButton', data: 'menu:open' },
 };
 
 /** Shortens a title so a button stays readable on a phone. */
@@ -22,54 +33,65 @@ export function buttonLabel(text: string, max = 48): string {
 }
 
 /** The answer, then its source: the user always sees what the Board's report says and where. */
-export function renderAnswer(ctx: BotContext, entry: Entry): string {
+export function renderAnswer(view: View, entry: Entry, sectionTitle: string): string {
   return [
-    `<b>${escapeHtml(entry.title[ctx.lang])}</b>`,
-    escapeHtml(entry.answer[ctx.lang]),
-    sourceLine(ctx.t, ctx.lang, entry),
+    `<b>${escapeHtml(entry.title[view.lang])}</b>`,
+    escapeHtml(entry.answer[view.lang]),
+    sourceLine(view.t, view.lang, entry, sectionTitle),
   ].join('\n\n');
 }
 
-/** The report section, or "officer answer, <officer>, <date>" for an officer-written entry. */
-export function sourceLine(t: BotContext['t'], lang: BotContext['lang'], entry: Entry): string {
-  if ('quote' in entry.source) return t('kb.source', { section: entry.source.section });
+/**
+ * The report section (in the reply's language), or "officer answer, <officer>, <date>" for an
+ * officer-written entry.
+ */
+export function sourceLine(t: Translate, lang: Lang, entry: Entry, sectionTitle?: string): string {
+  if ('quote' in entry.source) {
+    return t('kb.source', { section: sectionTitle ?? entry.source.section });
+  }
   const line = t('kb.sourceOfficer', { officer: entry.source.officer, date: entry.source.date });
   return entry.source.needsTranslation && lang === 'en'
     ? `${line}\n${t('kb.needsTranslation')}`
     : line;
 }
 
-export function renderExcerpt(ctx: BotContext, passage: Passage): string {
+export function renderExcerpt(view: View, passage: Passage): string {
   return [
-    ctx.t('kb.excerptIntro'),
+    view.t('kb.excerptIntro'),
     `<blockquote>${escapeHtml(passage.text)}</blockquote>`,
-    ctx.t('kb.excerptSource', { section: passage.section, title: passage.sectionTitle }),
+    view.t('kb.excerptSource', { section: passage.section, title: passage.sectionTitle }),
   ].join('\n\n');
 }
 
-/** 👍/👎, up to three next-best questions, and the entry's action if it has one. */
-export function answerKeyboard(ctx: BotContext, entry: Entry, others: Entry[]): Button[][] {
+/** One button per reply action, each on its own row. */
+export function actionRows(view: View, actions: readonly ReplyAction[]): Button[][] {
+  return actions.map((action) => {
+    const button = ACTION_BUTTONS[action];
+    return [callbackButton(view.t(button.label), button.data)];
+  });
+}
+
+/** 👍/👎, up to three next-best questions, then the reply's actions. */
+export function answerKeyboard(
+  view: View,
+  entry: Entry,
+  others: Entry[],
+  actions: readonly ReplyAction[],
+): Button[][] {
   const keyboard: Button[][] = [
     [
-      callbackButton(ctx.t('kb.helpful'), `kb:v:u:${entry.id}`),
-      callbackButton(ctx.t('kb.notHelpful'), `kb:v:d:${entry.id}`),
+      callbackButton(view.t('kb.helpful'), `kb:v:u:${entry.id}`),
+      callbackButton(view.t('kb.notHelpful'), `kb:v:d:${entry.id}`),
     ],
   ];
   for (const other of others.slice(0, 3)) {
-    keyboard.push([callbackButton(`❔ ${buttonLabel(other.title[ctx.lang])}`, `kb:e:${other.id}`)]);
+    const label = `❔ ${buttonLabel(other.title[view.lang])}`;
+    keyboard.push([callbackButton(label, `kb:e:${other.id}:${view.lang}`)]);
   }
-  if (entry.action) {
-    const action = ACTION_BUTTONS[entry.action];
-    keyboard.push([callbackButton(ctx.t(action.label), action.data)]);
-  }
-  return keyboard;
+  return [...keyboard, ...actionRows(view, actions)];
 }
 
-/** When there is no answer: browse, or hand the question to an officer through a ticket. */
-export function noAnswerKeyboard(ctx: BotContext): Button[][] {
-  const ticket =
-    ctx.profile.role === 'worker'
-      ? callbackButton(ctx.t('kb.fileComplaint'), 'ticket:new:complaint')
-      : callbackButton(ctx.t('kb.fileRequest'), 'ticket:new:request');
-  return [[callbackButton(ctx.t('kb.browseTopics'), 'kb:t:0')], [ticket]];
+/** The reply's view when it follows the profile (buttons pressed, commands). */
+export function profileView(ctx: BotContext): View {
+  return { lang: ctx.lang, t: ctx.t };
 }

@@ -11,6 +11,17 @@ export const knowledge: { readonly [K in keyof typeof vi]: string } = {
   'kb.noAnswer':
     'Sorry, I <b>found no answer</b> to this question in the Board’s documents, so I will not guess. You can browse by topic, or send your question to an officer.',
   'kb.seeAlso': 'Related questions:',
+  'kb.smallTalk.greeting':
+    'Hello! I am the assistant of the Bắc Ninh Industrial Parks Management Board. Type your question, or choose from the menu.',
+  'kb.smallTalk.thanks': 'You are welcome! Ask me anything else at any time.',
+  'kb.smallTalk.goodbye': 'Goodbye! Write to me whenever you need.',
+  'kb.smallTalk.acknowledgement': 'All right. Type a question whenever you like, or choose from the menu.',
+  'kb.menuButton': '📋 Menu',
+  'kb.grievance':
+    'I am sorry to hear what happened to you. The Management Board receives and handles workers’ complaints and petitions and is tasked with protecting workers’ lawful rights and interests. You can <b>file a complaint</b> right here; by default it is anonymous and officers do not see your name.',
+  'kb.offTopic':
+    'That is outside what I know. I can help with the Bắc Ninh industrial parks: investment and company procedures, workers’ rights, the environment, trade unions, figures about the parks, and sending a complaint or a support request to the Board.',
+  'kb.contactButton': '☎️ Contact the Board',
   'kb.browseTopics': '📚 Browse topics',
   'kb.fileComplaint': '📝 File a complaint',
   'kb.fileRequest': '📨 Send a support request',

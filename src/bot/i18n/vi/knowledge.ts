@@ -9,6 +9,17 @@ export const knowledge = {
   'kb.noAnswer':
     'Xin lỗi, tôi <b>chưa tìm thấy câu trả lời</b> cho câu hỏi này trong tài liệu của Ban, nên không đoán. Bạn có thể xem theo chủ đề, hoặc gửi câu hỏi để cán bộ trả lời.',
   'kb.seeAlso': 'Câu hỏi liên quan:',
+  'kb.smallTalk.greeting':
+    'Xin chào! Tôi là trợ lý của Ban quản lý các KCN Bắc Ninh. Bạn cứ gõ câu hỏi (có dấu hay không dấu đều được), hoặc chọn trong menu.',
+  'kb.smallTalk.thanks': 'Không có gì ạ! Cần hỏi thêm gì bạn cứ nhắn nhé.',
+  'kb.smallTalk.goodbye': 'Chào bạn, hẹn gặp lại! Khi cần, bạn cứ nhắn cho tôi.',
+  'kb.smallTalk.acknowledgement': 'Vâng ạ. Bạn cần hỏi gì cứ gõ câu hỏi, hoặc chọn trong menu.',
+  'kb.menuButton': '📋 Menu',
+  'kb.grievance':
+    'Tôi rất tiếc khi nghe chuyện bạn gặp phải. Ban quản lý các KCN tiếp nhận và giải quyết phản ánh, kiến nghị của người lao động, và có nhiệm vụ bảo đảm quyền, lợi ích hợp pháp của người lao động. Bạn có thể <b>gửi phản ánh</b> ngay tại đây; mặc định phản ánh là ẩn danh, cán bộ không thấy tên bạn.',
+  'kb.offTopic':
+    'Việc này nằm ngoài những gì tôi biết. Tôi có thể giúp về các KCN Bắc Ninh: thủ tục đầu tư và doanh nghiệp, quyền lợi người lao động, môi trường, công đoàn, số liệu của các KCN, và gửi phản ánh hay yêu cầu hỗ trợ tới Ban.',
+  'kb.contactButton': '☎️ Liên hệ Ban',
   'kb.browseTopics': '📚 Xem theo chủ đề',
   'kb.fileComplaint': '📝 Gửi phản ánh',
   'kb.fileRequest': '📨 Gửi yêu cầu hỗ trợ',
