@@ -12,6 +12,7 @@ import {
   KnowledgeValidationError,
   type Lang,
   loadKnowledgeBase,
+  replyActions,
   type SearchOutcome,
 } from './index.ts';
 import { releaseProblems } from './releaseCheck.ts';
@@ -22,7 +23,10 @@ Commands:
   search "<query>" [--lang vi|en] [--limit N] [--json]
                      Answer one query (human-readable, or one JSON object with --json).
   search             With no query: read one query per line from stdin and print one JSON
-                     object per line: {"query", "results": [{id, title, answer, confidence, source}]}.
+                     object per line: {"query", "intent", "lang", "actions",
+                     "results": [{id, title, answer, confidence, source}]}.
+                     intent: smalltalk | grievance | question | offtopic; actions: the buttons the
+                     bot would show a user with no role yet (e.g. ["complaint"]).
   list [--json]      Every entry (a JSON array with --json).
   validate [--release]
                      Check every topic file, the contacts file and the report quotes. With
@@ -116,9 +120,22 @@ function resultsFor(outcome: SearchOutcome, lang: Lang) {
   }));
 }
 
+/** What the bot would do with the message: intent, answer language and its buttons. */
+function understanding(outcome: SearchOutcome) {
+  const entry = outcome.hits[0]?.entry ?? null;
+  return {
+    intent: outcome.intent,
+    lang: outcome.lang,
+    actions: replyActions({ intent: outcome.intent, entry }, null),
+  };
+}
+
 function printHuman(query: string, outcome: SearchOutcome, lang: Lang): void {
   const results = resultsFor(outcome, lang);
-  console.log(`Query: ${query}  (language: ${lang})`);
+  const { intent, actions } = understanding(outcome);
+  console.log(
+    `Query: ${query}  (language: ${lang}, intent: ${intent}, actions: ${actions.join(', ') || 'none'})`,
+  );
   if (results.length === 0 && !outcome.excerpt) {
     console.log('No confident answer.');
     return;
@@ -148,7 +165,8 @@ async function searchStdin(kb: KnowledgeBase, options: CliOptions): Promise<void
     if (!query) continue;
     const outcome = kb.search(query, { limit: options.limit });
     const lang = options.lang ?? outcome.lang;
-    process.stdout.write(`${JSON.stringify({ query, results: resultsFor(outcome, lang) })}\n`);
+    const answer = { query, ...understanding(outcome), lang, results: resultsFor(outcome, lang) };
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
   }
 }
 
@@ -188,7 +206,8 @@ async function run(argv: string[]): Promise<number> {
         ? { ...outcome.excerpt.passage, confidence: outcome.excerpt.confidence }
         : null;
       const results = resultsFor(outcome, lang);
-      console.log(JSON.stringify({ query: options.query, lang, results, excerpt }));
+      const line = { query: options.query, ...understanding(outcome), lang, results, excerpt };
+      console.log(JSON.stringify(line));
     } else printHuman(options.query, outcome, lang);
   }
   return 0;

@@ -12,7 +12,7 @@ const VIETNAMESE_WORDS = new Set(
     'co the lam nhu the voi ve tai trong ngoai nay do thi ma hay hoac muon can phai bi da dang ' +
     'se roi chua nhe a oi khi nguoi lao dong cong nhan luong kcn khu nghiep doanh tinh bac ninh ' +
     'thu tuc dang ky giay phep hoi hop dong viec lam nha tro dien nuoc thoai chay phong quan ly so ' +
-    'kcn bql ubnd dtm pccc bhxh cty'
+    'kcn bql ubnd dtm pccc bhxh cty alo'
   ).split(' '),
 );
 

@@ -14,6 +14,10 @@ function phraseLists(spec: PhraseSpec): Readonly<Record<string, readonly string[
 }
 
 export const SYNONYM_GROUPS = phraseLists({
+  parksCount:
+    'bao nhiêu khu công nghiệp | bao nhiêu KCN | mấy khu công nghiệp | mấy KCN | số lượng KCN | ' +
+    'số KCN | số khu công nghiệp | how many industrial parks | how many parks | ' +
+    'how many industrial zones | number of industrial parks | number of parks',
   park:
     'khu công nghiệp | KCN | khu CN | khu | industrial park | industrial zone | industrial estate | ' +
     'park',
@@ -209,6 +213,8 @@ export const SYNONYM_GROUPS = phraseLists({
  * help rank entries whose questions are phrased the same way, but never count as topic coverage.
  */
 export const QUESTION_GROUPS = phraseLists({
+  definition:
+    'là gì | là cái gì | nghĩa là gì | là sao | what is | what are | what does | meaning of',
   count: 'bao nhiêu | mấy | số lượng | tổng số | how many | how much | number of | total number',
   when: 'khi nào | bao giờ | năm nào | lúc nào | ngày nào | when | what year',
   where: 'ở đâu | chỗ nào | nơi nào | where',
@@ -223,7 +229,9 @@ export const QUESTION_GROUPS = phraseLists({
  * neither match nor count as missing evidence.
  */
 export const STOP_PHRASES: readonly string[] = (
-  'là gì | tất cả | cho hỏi | xin hỏi | cho tôi hỏi | cho em hỏi | cho mình hỏi | em muốn hỏi | ' +
+  'tất cả | cho hỏi | không có lý do | không rõ lý do | không lý do | lý do | vô cớ | ' +
+  'without any reason | without reason | for no reason | no reason | any reason | reason | ' +
+  'cho hỏi | xin hỏi | cho tôi hỏi | cho em hỏi | cho mình hỏi | em muốn hỏi | ' +
   'muốn hỏi | vui lòng | hiện nay | hiện tại | có phải | được không | tell me | xin chào | chào | ' +
   'cảm ơn | cám ơn | hello | hi | thank you | thank | thanks | ok | kính gửi | trân trọng | dạ | ' +
   'vâng | admin | anh chị | các anh chị | em chào | thưa | good morning | good afternoon | ' +

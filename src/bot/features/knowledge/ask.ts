@@ -69,7 +69,8 @@ export function askComposer(
     if (!readsAsQuestion(ctx) || text.startsWith('/') || text === '') return next();
     const base = knowledge.current;
     const outcome = base.search(text.slice(0, MAX_QUERY_LENGTH));
-    const view = viewIn(outcome.lang);
+    // Small talk ("alo", "🙂") says little about language: it follows the profile.
+    const view = outcome.intent === 'smalltalk' ? profileView(ctx) : viewIn(outcome.lang);
     const best = outcome.hits[0]?.entry;
     const actions = replyActions({ intent: outcome.intent, entry: best ?? null }, ctx.profile.role);
     const keyboard = { reply_markup: { inline_keyboard: actionRows(view, actions) } };

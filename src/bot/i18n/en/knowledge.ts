@@ -15,7 +15,8 @@ export const knowledge: { readonly [K in keyof typeof vi]: string } = {
     'Hello! I am the assistant of the Bắc Ninh Industrial Parks Management Board. Type your question, or choose from the menu.',
   'kb.smallTalk.thanks': 'You are welcome! Ask me anything else at any time.',
   'kb.smallTalk.goodbye': 'Goodbye! Write to me whenever you need.',
-  'kb.smallTalk.acknowledgement': 'All right. Type a question whenever you like, or choose from the menu.',
+  'kb.smallTalk.acknowledgement':
+    'All right. Type a question whenever you like, or choose from the menu.',
   'kb.menuButton': '📋 Menu',
   'kb.grievance':
     'I am sorry to hear what happened to you. The Management Board receives and handles workers’ complaints and petitions and is tasked with protecting workers’ lawful rights and interests. You can <b>file a complaint</b> right here; by default it is anonymous and officers do not see your name.',
