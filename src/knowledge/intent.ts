@@ -32,7 +32,7 @@ const VI_GRIEVANCE = new RegExp(
     '\\b(khong|chua) (tra|dong|cho|chiu|thanh toan|tang luong|giai quyet)\\b',
     '\\b(no|cham|tre|tru|cat|giam|quyt) (luong|tien cong|bao hiem)',
     '\\b(ep|bat) (lam|tang ca|di lam|o lai|nghi)',
-    '\\b(quay roi|sam so|dong tay dong chan|chui boi|chui mang|danh dap|bat nat|trù dap|tru dap)',
+    '\\b(quay roi|sam so|dong tay dong chan|chui|danh dap|danh nguoi|bat nat|tru dap|mang nhiec)\\b',
     '\\b(xa thai|xa khoi|xa nuoc thai|o nhiem|hoi thoi|ngot ngat|mui hoi)',
     '\\b(doi tien|boi tron|hoi lo|phong bi|voi tien)',
     '\\bgiu (giay to|bang|so|ho chieu|can cuoc|cmnd|cccd)',

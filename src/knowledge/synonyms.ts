@@ -237,7 +237,9 @@ export const STOP_PHRASES: readonly string[] = (
   'vâng | admin | anh chị | các anh chị | em chào | thưa | good morning | good afternoon | ' +
   'dear sir or madam | dear | sir | madam | many thanks | thanks a lot | in advance | ' +
   'could you explain | could you tell me | i would like to know | we would like to know | ' +
-  'i want to ask | i am writing | regards | kind regards | best regards | nhiều lắm'
+  'i want to ask | i am writing | regards | kind regards | best regards | nhiều lắm | ' +
+  'em là sinh viên | sinh viên | học sinh | phóng viên | nhà báo | student | journalist | ' +
+  'reporter | consultant | analyst | em là | tôi là | mình là | i am | i m | we are'
 )
   .split('|')
   .map((phrase) => phrase.trim());
@@ -246,6 +248,7 @@ export const STOP_PHRASES: readonly string[] = (
 export const ACCENTED_STOP_WORDS: readonly string[] = [
   'bạn',
   'mình',
+  'có',
   'hôm',
   'nay',
   'mai',

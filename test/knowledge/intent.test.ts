@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classifyIntent, isGrievance, smallTalkKind } from '../../src/knowledge/intent.ts';
+import { expandShorthand } from '../../src/knowledge/shorthand.ts';
+
+const intentOf = (text: string) => classifyIntent(expandShorthand(text));
+
+describe('small talk', () => {
+  it.each([
+    ['alo', 'greeting'],
+    ['hi', 'greeting'],
+    ['xin chào ad', 'greeting'],
+    ['cảm ơn', 'thanks'],
+    ['ok e cam on', 'thanks'],
+    ['bye', 'goodbye'],
+    ['🙂', 'acknowledgement'],
+    ['ok', 'acknowledgement'],
+  ])('%s is %s', (text, kind) => {
+    expect(smallTalkKind(expandShorthand(text))).toBe(kind);
+    expect(intentOf(text)).toBe('smalltalk');
+  });
+
+  it('is not small talk once the message asks something', () => {
+    expect(smallTalkKind('hi, how many parks are there')).toBeNull();
+    expect(intentOf('chào ad, lương công nhân bao nhiêu')).toBe('question');
+  });
+});
+
+describe('grievances', () => {
+  it.each([
+    'bi sa thai ko ly do',
+    'cty no luong 2 thang r',
+    'bị ép tăng ca đến nửa đêm',
+    'quản lý chửi công nhân',
+    'My employer has not paid my wages',
+    'I was fired without any reason',
+    'cán bộ đòi tiền bôi trơn',
+  ])('%s is a grievance', (text) => {
+    expect(isGrievance(expandShorthand(text))).toBe(true);
+    expect(intentOf(text)).toBe('grievance');
+  });
+
+  it.each([
+    'nghỉ thai sản được mấy tháng',
+    'How many industrial parks does Bac Ninh have?',
+    'thủ tục thành lập doanh nghiệp',
+  ])('%s is a question', (text) => {
+    expect(intentOf(text)).toBe('question');
+  });
+});
