@@ -14,7 +14,7 @@ import {
 } from './loader.ts';
 import type { Passage } from './passages.ts';
 import type { Entry, Lang } from './schema.ts';
-import { SearchEngine } from './search.ts';
+import { SEARCH_SETTINGS, SearchEngine } from './search.ts';
 
 export type { Intent, SmallTalkKind } from './intent.ts';
 export { detectLanguage } from './language.ts';
@@ -109,8 +109,9 @@ export function buildKnowledgeBase(input: {
       const excerpt =
         result.excerpt && passage ? { passage, confidence: result.excerpt.confidence } : null;
       const nothing = hits.length === 0 && excerpt === null;
-      const intent: Intent =
-        before === 'question' && nothing && result.knownTerms === 0 ? 'offtopic' : before;
+      const farFromAll =
+        result.knownTerms === 0 || result.bestConfidence < SEARCH_SETTINGS.offTopicBelow;
+      const intent: Intent = before === 'question' && nothing && farFromAll ? 'offtopic' : before;
       return { hits, excerpt, lang: result.lang, intent, smallTalk: null };
     },
   };

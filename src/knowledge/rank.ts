@@ -48,6 +48,8 @@ export const RANK_SETTINGS = {
   longTail: 0.35,
   /** Evidence left when an entry matches one plain word of the query and nothing else. */
   singleWordEvidence: 0.7,
+  /** A matched question type ("bao nhiêu" / "how many") adds this share of its idf to evidence. */
+  questionEvidence: 1,
 };
 
 interface Scratch {
@@ -58,6 +60,8 @@ interface Scratch {
   stamp: Int32Array;
   /** Query words (a concept counts two) that matched the document. */
   matched: Int32Array;
+  /** Coverage plus matched question-type terms ("how many" asked, "how many" answered). */
+  evidence: Float64Array;
 }
 
 const scratchByIndex = new WeakMap<InvertedIndex, Scratch>();
@@ -72,6 +76,7 @@ function scratchFor(index: InvertedIndex): Scratch {
       touched: new Int32Array(size),
       stamp: new Int32Array(size),
       matched: new Int32Array(size),
+      evidence: new Float64Array(size),
     };
     scratchByIndex.set(index, scratch);
   }
@@ -108,6 +113,7 @@ function accumulate(
   matchValue: number,
   /** An exact figure is as telling in an answer as in a question. */
   figure: boolean,
+  evidenceWeight: number,
 ): void {
   const { scratch } = acc;
   for (let position = 0; position < postings.documents.length; position += 1) {
@@ -125,6 +131,7 @@ function accumulate(
     scratch.scores[document] =
       (scratch.scores[document] ?? 0) + weight * (postings.scores[position] ?? 0);
     scratch.covered[document] = (scratch.covered[document] ?? 0) + coverageWeight * credit;
+    scratch.evidence[document] = (scratch.evidence[document] ?? 0) + evidenceWeight * credit;
   }
 }
 
@@ -157,17 +164,30 @@ export function rank(
     const idf = primary ? index.idf(term) : index.idf(fallback ?? term);
     if (countsForCoverage) totalWeight += idf;
     const coverageWeight = countsForCoverage ? idf * certainty : 0;
+    const evidenceWeight =
+      idf * certainty * (countsForCoverage ? 1 : RANK_SETTINGS.questionEvidence);
     // A concept ("thai sản") or an exact figure ("6397.68") is enough evidence on its own.
     const figure = /\d{3,}|\d\.\d/.test(term);
     const specific = term.startsWith(CONCEPT_PREFIX) || figure;
     const matchValue = !countsForCoverage ? 0 : specific ? 2 : 1;
     if (primary) {
-      accumulate(acc, primary, group, idf * certainty, coverageWeight, false, matchValue, figure);
+      accumulate(
+        acc,
+        primary,
+        group,
+        idf * certainty,
+        coverageWeight,
+        false,
+        matchValue,
+        figure,
+        evidenceWeight,
+      );
     }
     if (secondary) {
       const credit = RANK_SETTINGS.otherAccentCredit;
       const weight = idf * certainty * credit;
-      accumulate(acc, secondary, group, weight, coverageWeight * credit, true, matchValue, figure);
+      const args = [matchValue, figure, evidenceWeight * credit] as const;
+      accumulate(acc, secondary, group, weight, coverageWeight * credit, true, ...args);
     }
   });
   for (const bigram of bigrams) {
@@ -195,7 +215,8 @@ export function rank(
           const relative = (scratch.scores[document] ?? 0) / bestScore;
           const single =
             (scratch.matched[document] ?? 0) < 2 ? RANK_SETTINGS.singleWordEvidence : 1;
-          const evidence = Math.min(1, covered / (RANK_SETTINGS.minimumEvidence * maxIdf)) * single;
+          const support = scratch.evidence[document] ?? 0;
+          const evidence = Math.min(1, support / (RANK_SETTINGS.minimumEvidence * maxIdf)) * single;
           return { index: document, confidence: coverage * Math.sqrt(relative) * evidence };
         })
       : [];
@@ -205,6 +226,7 @@ export function rank(
     scratch.covered[document] = 0;
     scratch.stamp[document] = 0;
     scratch.matched[document] = 0;
+    scratch.evidence[document] = 0;
   }
   return ranked.sort((a, b) => b.confidence - a.confidence);
 }

@@ -40,14 +40,22 @@ export interface EngineResult {
   excerpt: RankedDocument | null;
   /** Topic terms of the query the entries know (concepts or indexed words); 0 = off-topic. */
   knownTerms: number;
+  /** Confidence of the best entry before the cut-off: how near the query came to any entry. */
+  bestConfidence: number;
   /** The message after shorthand expansion, as matched. */
   expanded: string;
 }
 
 /** Confidence below which an entry (or a report excerpt) is not offered at all. */
-export const SEARCH_SETTINGS: { entryThreshold: number; excerptThreshold: number } = {
-  entryThreshold: 0.55,
+export const SEARCH_SETTINGS: {
+  entryThreshold: number;
+  excerptThreshold: number;
+  offTopicBelow: number;
+} = {
+  entryThreshold: 0.6,
   excerptThreshold: 0.6,
+  /** A declined question whose best entry scored under this is off-topic, not unanswered. */
+  offTopicBelow: 0.35,
 };
 export type { RankedDocument };
 
@@ -107,9 +115,9 @@ export class SearchEngine {
   /** Ranks entries; falls back to one report passage when no entry is confident. */
   search(query: string, limit: number, threshold = SEARCH_SETTINGS.entryThreshold): EngineResult {
     const analysed = this.analyse(query);
-    const hits = rank(this.entryIndex, analysed.terms, analysed.bigrams)
-      .filter((hit) => hit.confidence >= threshold)
-      .slice(0, limit);
+    const ranked = rank(this.entryIndex, analysed.terms, analysed.bigrams);
+    const bestConfidence = ranked[0]?.confidence ?? 0;
+    const hits = ranked.filter((hit) => hit.confidence >= threshold).slice(0, limit);
     let excerpt: RankedDocument | null = null;
     if (hits.length === 0) {
       const best = rank(this.passageIndex, analysed.terms, analysed.bigrams)[0];
@@ -121,7 +129,8 @@ export class SearchEngine {
         this.entryIndex.postings(term.term) !== undefined ||
         (term.fallback !== undefined && this.entryIndex.postings(term.fallback) !== undefined),
     ).length;
-    return { lang: analysed.lang, hits, excerpt, knownTerms, expanded: analysed.expanded };
+    const { lang, expanded } = analysed;
+    return { lang, hits, excerpt, knownTerms, bestConfidence, expanded };
   }
 
   /**

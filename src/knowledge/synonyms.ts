@@ -28,7 +28,8 @@ export const SYNONYM_GROUPS = phraseLists({
   department: 'phòng ban | phòng chuyên môn | phòng | department',
   prevention: 'phòng chống | phòng, chống | prevention | prevent',
   wageArrears:
-    'nợ lương | chậm lương | chậm trả lương | không trả lương | chưa trả lương | ' +
+    'nợ lương | chậm lương | chậm trả lương | không trả lương | chưa trả lương | không trả | ' +
+    'chưa trả | ' +
     'chưa được trả lương | chưa nhận lương | chưa có lương | không được trả lương | trả lương chậm | trả lương muộn | ' +
     'trễ lương | trừ lương | cắt lương | giam lương | không trả tiền công | owe wage | owe | ' +
     'unpaid | not paid | been paid | late payment | overdue | deduct | docked | paying me late',
@@ -278,10 +279,12 @@ export const ACCENTED_STOP_WORDS: readonly string[] = [
 /** Function words per language, folded. Kept small: folding merges syllables ("ca" = cá/cả/ca). */
 export const STOP_WORDS: Readonly<Record<'vi' | 'en', readonly string[]>> = {
   vi: (
+    '0 1 2 3 4 5 6 7 8 9 ' +
     'la cua va cac nhung nhe a oi toi minh gi nao khong hien ko k kg dc duoc muon de them can ' +
     'phai bi da roi se chua nhieu ha nhi ak ah u em voi thi o nay cho lam anh chi nha vay ne ad'
   ).split(' '),
   en: (
+    '0 1 2 3 4 5 6 7 8 9 ' +
     'a an the of to in on for is are was were be been do doe did what which can could i my me ' +
     'we our you your it its there this that and or with by at about from any as should would ' +
     'will please get have ha if so into than their they them some know want like just tell us ' +

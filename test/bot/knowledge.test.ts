@@ -32,12 +32,21 @@ describe('questions', () => {
   });
 
   it('says it does not know, offers topics and a ticket, and keeps the question for officers', async () => {
-    const calls = await harness.send(worker, 'kết quả bóng đá ngoại hạng anh tối qua');
+    const question = 'danh sách doanh nghiệp Hàn Quốc trong KCN Quế Võ';
+    const calls = await harness.send(worker, question);
     expect(BotHarness.texts(calls)[0]).toContain('chưa tìm thấy câu trả lời');
     expect(BotHarness.buttons(calls).map((b) => b.data)).toEqual(['kb:t:0', 'ticket:new:request']);
     const listed = BotHarness.texts(await harness.send(OFFICER, '/unanswered'))[0];
-    expect(listed).toContain('bóng đá ngoại hạng');
+    expect(listed).toContain('doanh nghiệp Hàn Quốc');
     expect(listed).not.toContain(String(worker.id));
+  });
+
+  it('says politely that an off-topic message is outside what it knows, and does not log it', async () => {
+    const calls = await harness.send(worker, 'công thức làm bánh flan');
+    expect(BotHarness.texts(calls)[0]).toContain('nằm ngoài những gì tôi biết');
+    expect(BotHarness.buttons(calls).map((b) => b.text)).toEqual(['📚 Xem theo chủ đề']);
+    const listed = BotHarness.texts(await harness.send(OFFICER, '/unanswered'))[0];
+    expect(listed).not.toContain('bánh flan');
   });
 
   it('refuses /unanswered and /reload to anyone but officers', async () => {
