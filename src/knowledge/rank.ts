@@ -161,7 +161,9 @@ export function rank(
       if (countsForCoverage) totalWeight += unknownWeight;
       return;
     }
-    const idf = primary ? index.idf(term) : index.idf(fallback ?? term);
+    // Typed "trăm" where the entries only have "trạm": a word they do not know, with a weak
+    // folded match, so it is charged no more than an unknown word.
+    const idf = primary ? index.idf(term) : Math.min(index.idf(fallback ?? term), unknownWeight);
     if (countsForCoverage) totalWeight += idf;
     const coverageWeight = countsForCoverage ? idf * certainty : 0;
     const evidenceWeight =

@@ -71,6 +71,8 @@ export const SYNONYM_GROUPS = phraseLists({
   rights:
     'quyền và lợi ích | quyền lợi | bảo vệ quyền | bảo đảm quyền | lợi ích hợp pháp | right | rights',
   value: 'giá trị | value',
+  domestic: 'trong nước | nội địa | doanh nghiệp Việt | domestic | local firm | vietnamese firm',
+  coercion: 'ép buộc | bắt buộc | bị ép | bắt ép | ép | forced | forcing | compulsory | mandatory',
   time: 'thời gian | time',
   thrift: 'tiết kiệm | chống lãng phí | thrift | saving',
   stateManagement: 'quản lý nhà nước | state management | state labour management',
@@ -238,6 +240,7 @@ export const STOP_PHRASES: readonly string[] = (
   'vâng | admin | anh chị | các anh chị | em chào | thưa | good morning | good afternoon | ' +
   'dear sir or madam | dear | sir | madam | many thanks | thanks a lot | in advance | ' +
   'could you explain | could you tell me | i would like to know | we would like to know | ' +
+  'bắt đầu từ đâu | bắt đầu | từ đâu | ra sao | như vậy | có được không | ' +
   'i want to ask | i am writing | regards | kind regards | best regards | nhiều lắm | ' +
   'em là sinh viên | sinh viên | học sinh | phóng viên | nhà báo | student | journalist | ' +
   'reporter | consultant | analyst | em là | tôi là | mình là | i am | i m | we are'
@@ -250,6 +253,13 @@ export const ACCENTED_STOP_WORDS: readonly string[] = [
   'bạn',
   'mình',
   'có',
+  'xin',
+  'mà',
+  'quá',
+  'lắm',
+  'rất',
+  'hoài',
+  'mãi',
   'hôm',
   'nay',
   'mai',
@@ -281,7 +291,8 @@ export const STOP_WORDS: Readonly<Record<'vi' | 'en', readonly string[]>> = {
   vi: (
     '0 1 2 3 4 5 6 7 8 9 ' +
     'la cua va cac nhung nhe a oi toi minh gi nao khong hien ko k kg dc duoc muon de them can ' +
-    'phai bi da roi se chua nhieu ha nhi ak ah u em voi thi o nay cho lam anh chi nha vay ne ad'
+    'phai bi da roi se chua nhieu ha nhi ak ah u em voi thi o nay cho lam anh chi nha vay ne ad ' +
+    'xin trong'
   ).split(' '),
   en: (
     '0 1 2 3 4 5 6 7 8 9 ' +
