@@ -222,7 +222,7 @@ export const QUESTION_GROUPS = phraseLists({
   when: 'khi nào | bao giờ | năm nào | lúc nào | ngày nào | when | what year',
   where: 'ở đâu | chỗ nào | nơi nào | where',
   who: 'ai | cơ quan nào | đơn vị nào | who | which agency',
-  how: 'làm sao | như thế nào | thế nào | làm thế nào | how',
+  how: 'thì sao | phải làm sao | làm sao | như thế nào | thế nào | làm thế nào | how',
   why: 'tại sao | vì sao | why',
 });
 
