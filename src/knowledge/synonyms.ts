@@ -71,6 +71,9 @@ export const SYNONYM_GROUPS = phraseLists({
   rights:
     'quyền và lợi ích | quyền lợi | bảo vệ quyền | bảo đảm quyền | lợi ích hợp pháp | right | rights',
   value: 'giá trị | value',
+  investmentRegistration:
+    'giấy chứng nhận đăng ký đầu tư | đăng ký đầu tư | đăng ký dự án | investment registration | ' +
+    'register the investment | register an investment | IRC',
   domestic: 'trong nước | nội địa | doanh nghiệp Việt | domestic | local firm | vietnamese firm',
   coercion: 'ép buộc | bắt buộc | bị ép | bắt ép | ép | forced | forcing | compulsory | mandatory',
   time: 'thời gian | time',
@@ -219,6 +222,7 @@ export const QUESTION_GROUPS = phraseLists({
   definition:
     'là gì | là cái gì | nghĩa là gì | là sao | what is | what are | what does | meaning of',
   count: 'bao nhiêu | mấy | số lượng | tổng số | how many | how much | number of | total number',
+  duration: 'mất bao lâu | bao lâu | bao nhiêu ngày | mấy ngày | how long | how many days',
   when: 'khi nào | bao giờ | năm nào | lúc nào | ngày nào | when | what year',
   where: 'ở đâu | chỗ nào | nơi nào | where',
   who: 'ai | cơ quan nào | đơn vị nào | who | which agency',
