@@ -50,6 +50,8 @@ export const RANK_SETTINGS = {
   singleWordEvidence: 0.7,
   /** A matched question type ("bao nhiêu" / "how many") adds this share of its idf to evidence. */
   questionEvidence: 1,
+  /** How much a matched question type adds to the ranking score, against a topic word's 1. */
+  questionScore: 1,
 };
 
 interface Scratch {
@@ -103,35 +105,39 @@ interface Accumulator {
   touchedCount: number;
 }
 
-function accumulate(
-  acc: Accumulator,
-  postings: Postings,
-  group: number,
-  weight: number,
-  coverageWeight: number,
-  skipStamped: boolean,
-  matchValue: number,
+/** How one query term's postings are credited. */
+interface Credit {
+  group: number;
+  /** Added to the BM25 score per unit of saturated frequency. */
+  score: number;
+  coverage: number;
+  evidence: number;
+  /** Query words this match is worth (a concept or figure counts two). */
+  matchValue: number;
   /** An exact figure is as telling in an answer as in a question. */
-  figure: boolean,
-  evidenceWeight: number,
-): void {
+  figure: boolean;
+  /** A fallback never adds to a document its primary already credited. */
+  skipStamped: boolean;
+}
+
+function accumulate(acc: Accumulator, postings: Postings, credit: Credit): void {
   const { scratch } = acc;
   for (let position = 0; position < postings.documents.length; position += 1) {
     const document = postings.documents[position] ?? 0;
-    if (skipStamped && scratch.stamp[document] === group) continue;
+    if (credit.skipStamped && scratch.stamp[document] === credit.group) continue;
     if (scratch.scores[document] === 0) {
       scratch.touched[acc.touchedCount] = document;
       acc.touchedCount += 1;
     }
-    if (scratch.stamp[document] !== group) {
-      scratch.matched[document] = (scratch.matched[document] ?? 0) + matchValue;
+    if (scratch.stamp[document] !== credit.group) {
+      scratch.matched[document] = (scratch.matched[document] ?? 0) + credit.matchValue;
     }
-    scratch.stamp[document] = group;
-    const credit = postings.strong[position] || figure ? 1 : RANK_SETTINGS.answerOnlyCredit;
-    scratch.scores[document] =
-      (scratch.scores[document] ?? 0) + weight * (postings.scores[position] ?? 0);
-    scratch.covered[document] = (scratch.covered[document] ?? 0) + coverageWeight * credit;
-    scratch.evidence[document] = (scratch.evidence[document] ?? 0) + evidenceWeight * credit;
+    scratch.stamp[document] = credit.group;
+    const field = postings.strong[position] || credit.figure ? 1 : RANK_SETTINGS.answerOnlyCredit;
+    const frequency = postings.scores[position] ?? 0;
+    scratch.scores[document] = (scratch.scores[document] ?? 0) + credit.score * frequency;
+    scratch.covered[document] = (scratch.covered[document] ?? 0) + credit.coverage * field;
+    scratch.evidence[document] = (scratch.evidence[document] ?? 0) + credit.evidence * field;
   }
 }
 
@@ -165,31 +171,29 @@ export function rank(
     // folded match, so it is charged no more than an unknown word.
     const idf = primary ? index.idf(term) : Math.min(index.idf(fallback ?? term), unknownWeight);
     if (countsForCoverage) totalWeight += idf;
-    const coverageWeight = countsForCoverage ? idf * certainty : 0;
-    const evidenceWeight =
-      idf * certainty * (countsForCoverage ? 1 : RANK_SETTINGS.questionEvidence);
-    // A concept ("thai sản") or an exact figure ("6397.68") is enough evidence on its own.
+    const weight = idf * certainty;
     const figure = /\d{3,}|\d\.\d/.test(term);
+    // A concept ("thai sản") or an exact figure ("6397.68") is enough evidence on its own.
     const specific = term.startsWith(CONCEPT_PREFIX) || figure;
-    const matchValue = !countsForCoverage ? 0 : specific ? 2 : 1;
-    if (primary) {
-      accumulate(
-        acc,
-        primary,
-        group,
-        idf * certainty,
-        coverageWeight,
-        false,
-        matchValue,
-        figure,
-        evidenceWeight,
-      );
-    }
+    const credit: Credit = {
+      group,
+      score: weight * (countsForCoverage ? 1 : RANK_SETTINGS.questionScore),
+      coverage: countsForCoverage ? weight : 0,
+      evidence: weight * (countsForCoverage ? 1 : RANK_SETTINGS.questionEvidence),
+      matchValue: !countsForCoverage ? 0 : specific ? 2 : 1,
+      figure,
+      skipStamped: false,
+    };
+    if (primary) accumulate(acc, primary, credit);
     if (secondary) {
-      const credit = RANK_SETTINGS.otherAccentCredit;
-      const weight = idf * certainty * credit;
-      const args = [matchValue, figure, evidenceWeight * credit] as const;
-      accumulate(acc, secondary, group, weight, coverageWeight * credit, true, ...args);
+      const other = RANK_SETTINGS.otherAccentCredit;
+      accumulate(acc, secondary, {
+        ...credit,
+        score: credit.score * other,
+        coverage: credit.coverage * other,
+        evidence: credit.evidence * other,
+        skipStamped: true,
+      });
     }
   });
   for (const bigram of bigrams) {
