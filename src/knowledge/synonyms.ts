@@ -78,6 +78,10 @@ export const SYNONYM_GROUPS = phraseLists({
   coercion: 'ép buộc | bắt buộc | bị ép | bắt ép | ép | forced | forcing | compulsory | mandatory',
   time: 'thời gian | time',
   thrift: 'tiết kiệm | chống lãng phí | thrift | saving',
+  boardFunctions:
+    'ban quản lý kcn làm gì | ban quản lý các kcn làm gì | ban quản lý làm gì | ban làm gì | ' +
+    'ban quản lý kcn làm những gì | ban quản lý làm những việc gì | ban quản lý kcn làm những việc gì | ' +
+    'what does the board do | what the board does | what does the management board do',
   stateManagement: 'quản lý nhà nước | state management | state labour management',
   manager:
     'quản lý | tổ trưởng | quản đốc | trưởng ca | chủ xưởng | manager | supervisor | boss | foreman',
@@ -296,7 +300,7 @@ export const STOP_WORDS: Readonly<Record<'vi' | 'en', readonly string[]>> = {
     '0 1 2 3 4 5 6 7 8 9 ' +
     'la cua va cac nhung nhe a oi toi minh gi nao khong hien ko k kg dc duoc muon de them can ' +
     'phai bi da roi se chua nhieu ha nhi ak ah u em voi thi o nay cho lam anh chi nha vay ne ad ' +
-    'xin trong'
+    'xin trong hoai'
   ).split(' '),
   en: (
     '0 1 2 3 4 5 6 7 8 9 ' +
