@@ -52,7 +52,7 @@ export const SEARCH_SETTINGS: {
   excerptThreshold: number;
   offTopicBelow: number;
 } = {
-  entryThreshold: 0.6,
+  entryThreshold: 0.68,
   excerptThreshold: 0.6,
   /** A declined question whose best entry scored under this is off-topic, not unanswered. */
   offTopicBelow: 0.35,
