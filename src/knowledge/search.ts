@@ -33,6 +33,7 @@ import { type QueryTerm, type RankedDocument, rank } from './rank.ts';
 import type { Entry, Lang } from './schema.ts';
 import { expandShorthand } from './shorthand.ts';
 import { SpellingCorrector } from './spelling.ts';
+import { preloadWordLists } from './wordlists.ts';
 
 export interface EngineResult {
   lang: Lang;
@@ -110,6 +111,7 @@ export class SearchEngine {
       for (const token of tokenize(passage.text)) vocabulary.add(token);
     }
     this.corrector = new SpellingCorrector(vocabulary);
+    preloadWordLists();
   }
 
   /** Ranks entries; falls back to one report passage when no entry is confident. */

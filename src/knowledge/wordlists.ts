@@ -42,6 +42,11 @@ function wordLists(): WordLists {
   return cached;
 }
 
+/** Reads both lists now (≈50 ms) so the first question does not pay for it. */
+export function preloadWordLists(): void {
+  wordLists();
+}
+
 /** True for a folded token that is a real Vietnamese syllable ("thai", "nguoi"), not a typo. */
 export function isVietnameseWord(folded: string): boolean {
   return wordLists().vietnameseFolded.has(folded);
