@@ -10,6 +10,8 @@ import {
 
 /** Prefix that marks a concept term so it can never collide with a real folded word. */
 export const CONCEPT_PREFIX = '#';
+/** Marks a synonym that matches only when typed with its accents. */
+const STRICT_MARK = '=';
 /** Prefix of question-type terms ("?count"); they rank but do not count as topic coverage. */
 export const QUESTION_PREFIX = '?';
 
@@ -44,7 +46,11 @@ function phraseTable(): PhraseTable {
     byFirstToken.set(first.text, list);
   };
   for (const [name, phrases] of Object.entries(SYNONYM_GROUPS)) {
-    for (const phrase of phrases) addPhrase(phrase, `${CONCEPT_PREFIX}${name}`);
+    for (const phrase of phrases) {
+      // "=nóng": only as typed with these accents, never "nong" (nông) or "nòng".
+      const strict = phrase.startsWith(STRICT_MARK);
+      addPhrase(strict ? phrase.slice(1) : phrase, `${CONCEPT_PREFIX}${name}`, strict);
+    }
   }
   for (const [name, phrases] of Object.entries(QUESTION_GROUPS)) {
     for (const phrase of phrases) addPhrase(phrase, `${QUESTION_PREFIX}${name}`);

@@ -53,7 +53,7 @@ export const SEARCH_SETTINGS: {
   excerptThreshold: number;
   offTopicBelow: number;
 } = {
-  entryThreshold: 0.68,
+  entryThreshold: 0.66,
   excerptThreshold: 0.6,
   /** A declined question whose best entry scored under this is off-topic, not unanswered. */
   offTopicBelow: 0.35,

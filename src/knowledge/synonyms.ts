@@ -48,10 +48,10 @@ export const SYNONYM_GROUPS = phraseLists({
     'tai nạn lao động | tai nạn | bị thương | thương tích | bảo hộ lao động | an toàn lao động | ' +
     'accident | injured | injury | hurt | unsafe',
   heat:
-    'nắng nóng | nóng bức | oi bức | say nắng | nóng | ngất | ngất xỉu | thông gió | quạt | ' +
+    'nắng nóng | nóng bức | oi bức | say nắng | =nóng | =ngất | ngất xỉu | thông gió | =quạt | ' +
     'điều hòa | heat | hot | heatstroke | ventilation | faint | fainting',
   harassment:
-    'quấy rối tình dục | quấy rối | sàm sỡ | động tay động chân | xúc phạm | chửi | mắng | lăng mạ | ' +
+    'quấy rối tình dục | quấy rối | sàm sỡ | động tay động chân | xúc phạm | =chửi | =mắng | lăng mạ | ' +
     'bắt nạt | đánh đập | trù dập | harass | harassment | harasses | bully | bullying | abuse | ' +
     'verbal abuse',
   buildingPermit:
@@ -71,6 +71,10 @@ export const SYNONYM_GROUPS = phraseLists({
   rights:
     'quyền và lợi ích | quyền lợi | bảo vệ quyền | bảo đảm quyền | lợi ích hợp pháp | right | rights',
   value: 'giá trị | value',
+  price: '=giá | giá thuê | lệ phí | =phí | chi phí | price | cost | fee | tariff',
+  approve:
+    'phê duyệt | =duyệt | thẩm định | cấp phép | approve | approval | approves | appraise | ' +
+    'appraisal | issue | issues | grant',
   investmentRegistration:
     'giấy chứng nhận đăng ký đầu tư | đăng ký đầu tư | đăng ký dự án | investment registration | ' +
     'register the investment | register an investment | IRC',
@@ -122,7 +126,8 @@ export const SYNONYM_GROUPS = phraseLists({
     'người lao động | công nhân lao động | công nhân | lao động | NLĐ | worker | employee | ' +
     'labourer | laborer | labour | labor | workforce',
   complaint:
-    'khiếu nại | tố cáo | đơn thư | kiến nghị | phản ánh | complaint | complain | grievance | ' +
+    'khiếu nại | tố cáo | đơn thư | kiến nghị | phản ánh | gửi đơn | nộp đơn | complaint | complain | ' +
+    'file a complaint | lodge a complaint | make a complaint | grievance | ' +
     'denunciation | petition',
   investor: 'nhà đầu tư | investor',
   investment: 'đầu tư | investment | invest',
@@ -182,7 +187,7 @@ export const SYNONYM_GROUPS = phraseLists({
   phone: 'số điện thoại | điện thoại | gọi điện | hotline | phone | telephone | email | e-mail',
   address: 'địa chỉ | trụ sở | văn phòng | address | located | location | office',
   capital: 'vốn | capital | fund | funding',
-  revoke: 'thu hồi | chấm dứt | dừng | revoke | revoked | terminate | withdraw',
+  revoke: 'thu hồi | chấm dứt | =dừng | revoke | revoked | terminate | withdraw',
   average: 'bình quân | trung bình | average',
   police: 'công an | police',
   task: 'nhiệm vụ | task | mission | duty',
@@ -248,6 +253,7 @@ export const STOP_PHRASES: readonly string[] = (
   'vâng | admin | anh chị | các anh chị | em chào | thưa | good morning | good afternoon | ' +
   'dear sir or madam | dear | sir | madam | many thanks | thanks a lot | in advance | ' +
   'could you explain | could you tell me | i would like to know | we would like to know | ' +
+  'quá nhiều | nhiều quá | qua nhieu | nhieu qua | too much | too many | ' +
   'bắt đầu từ đâu | bắt đầu | từ đâu | ra sao | như vậy | có được không | ' +
   'i want to ask | i am writing | regards | kind regards | best regards | nhiều lắm | ' +
   'em là sinh viên | sinh viên | học sinh | phóng viên | nhà báo | student | journalist | ' +
@@ -261,6 +267,13 @@ export const ACCENTED_STOP_WORDS: readonly string[] = [
   'bạn',
   'mình',
   'có',
+  'hai',
+  'bốn',
+  'sáu',
+  'bảy',
+  'tám',
+  'chín',
+  'mười',
   'xin',
   'mà',
   'quá',
@@ -303,7 +316,7 @@ export const STOP_WORDS: Readonly<Record<'vi' | 'en', readonly string[]>> = {
     'xin trong hoai'
   ).split(' '),
   en: (
-    '0 1 2 3 4 5 6 7 8 9 ' +
+    '0 1 2 3 4 5 6 7 8 9 two three four five six seven eight nine ten ' +
     'a an the of to in on for is are was were be been do doe did what which can could i my me ' +
     'we our you your it its there this that and or with by at about from any as should would ' +
     'will please get have ha if so into than their they them some know want like just tell us ' +
