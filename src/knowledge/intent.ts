@@ -37,10 +37,12 @@ const VI_GRIEVANCE = new RegExp(
     '\\b(doi tien|boi tron|hoi lo|phong bi|voi tien)',
     '\\bgiu (giay to|bang|so|ho chieu|can cuoc|cmnd|cccd)',
     '\\b(dinh cong|vo co|vo ly|khong ly do|bo mac|ngat xiu)',
+    '\\b(nguoc dai|boc lot|phan biet doi xu|lua dao|bi lua|mat an toan|khong an toan|nguy hiem|' +
+      'mat ve sinh|ep ky|bat ky|khong cho ve|de doa|tru dap|o ep)\\b',
   ].join('|'),
 );
 const EN_GRIEVANCE =
-  /\b(not (been )?paid|has ?n[o']t paid|have ?n[o']t (been )?paid|won'?t pay|paying me late|fired me|i was (fired|dismissed|sacked|laid off|injured|hurt)|harass|abus|bull(y|ied|ying)|brib|took my|won'?t give|forced (me|us|to)|threaten|treat(s|ed)? (me|us) badly|unfair(ly)?)\b/;
+  /\b(not (been )?paid|has ?n[o']t paid|have ?n[o']t (been )?paid|won'?t pay|paying me late|fired me|i was (fired|dismissed|sacked|laid off|injured|hurt)|harass\w*|abus\w*|bull(y|ied|ying)|brib\w*|took my|won'?t give|forced (me|us|to)|threaten|treat(s|ed)? (me|us) badly|unfair(ly)?|deducted|docked|cut my|unsafe|dangerous|discriminat\w*|exploit\w*|cheat\w*|withh(e|o)ld|confiscat\w*|refus(e|es|ed) (to|my))\b/;
 
 /** True when every word of the message is greeting, thanks or filler, or it has no words at all. */
 export function smallTalkKind(text: string): SmallTalkKind | null {

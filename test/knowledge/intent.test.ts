@@ -34,6 +34,8 @@ describe('grievances', () => {
     'My employer has not paid my wages',
     'I was fired without any reason',
     'cán bộ đòi tiền bôi trơn',
+    'the line leader keeps harassing the women',
+    'they withheld my ID card',
   ])('%s is a grievance', (text) => {
     expect(isGrievance(expandShorthand(text))).toBe(true);
     expect(intentOf(text)).toBe('grievance');
