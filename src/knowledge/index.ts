@@ -94,11 +94,17 @@ export function buildKnowledgeBase(input: {
     },
     search(query, options) {
       const limit = Math.max(1, Math.floor(options?.limit ?? DEFAULT_LIMIT));
-      const result = engine.search(query, limit, options?.threshold);
+      let result = engine.search(query, limit, options?.threshold);
       const before = classifyIntent(result.expanded);
       if (before === 'smalltalk') {
         const smallTalk = smallTalkKind(result.expanded);
         return { hits: [], excerpt: null, lang: result.lang, intent: before, smallTalk };
+      }
+      if (before === 'grievance') {
+        // The complaint button is the answer; the entry only adds what the report says.
+        const threshold =
+          (options?.threshold ?? SEARCH_SETTINGS.entryThreshold) - SEARCH_SETTINGS.grievanceMargin;
+        result = { ...engine.search(query, limit, threshold), excerpt: null };
       }
       const hits: SearchHit[] = [];
       for (const hit of result.hits) {

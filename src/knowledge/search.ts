@@ -52,11 +52,17 @@ export const SEARCH_SETTINGS: {
   entryThreshold: number;
   excerptThreshold: number;
   offTopicBelow: number;
+  grievanceMargin: number;
 } = {
   entryThreshold: 0.66,
   excerptThreshold: 0.6,
   /** A declined question whose best entry scored under this is off-topic, not unanswered. */
   offTopicBelow: 0.35,
+  /**
+   * A grievance's entry is shown this much below the cut-off: the empathy and complaint button
+   * are the answer, the entry only adds what the report says (tuned on dev: 0.11).
+   */
+  grievanceMargin: 0.11,
 };
 export type { RankedDocument };
 
