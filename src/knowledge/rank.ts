@@ -24,12 +24,12 @@ export interface RankedDocument {
 
 export const RANK_SETTINGS = {
   /** A term found only in the answer text counts this much towards coverage. */
-  answerOnlyCredit: 0.6,
+  answerOnlyCredit: 0.5,
   bigramWeight: 0.5,
   /** Documents (by BM25 score) that get a confidence computed. */
   candidatePool: 20,
   /** A folded match of a word typed with other accents ("trường" for "trưởng") counts this much. */
-  otherAccentCredit: 0.3,
+  otherAccentCredit: 0.4,
   /**
    * The next three are shares of the index's largest idf (a word no entry has), so they mean the
    * same on a 4-entry fixture and on 10,000 entries.
@@ -37,14 +37,14 @@ export const RANK_SETTINGS = {
    * context phrases are dropped before this): under half a rare word, but a message made only
    * of unknown words with one incidental match stays below the threshold.
    */
-  unknownWeight: 0.47,
+  unknownWeight: 0.3,
   /** Idf-weighted coverage an entry needs for full confidence; one common word has far less. */
-  minimumEvidence: 0.45,
+  minimumEvidence: 0.35,
   /**
    * Query weight beyond which further words count only `longTail` each: a long message that
    * greets, introduces the writer and then asks is not judged by its introduction.
    */
-  longCap: 1.7,
+  longCap: 1.3,
   longTail: 0.35,
   /** Evidence left when an entry matches one plain word of the query and nothing else. */
   singleWordEvidence: 0.7,

@@ -54,10 +54,10 @@ export const SEARCH_SETTINGS: {
   offTopicBelow: number;
   grievanceMargin: number;
 } = {
-  entryThreshold: 0.66,
+  entryThreshold: 0.7,
   excerptThreshold: 0.6,
   /** A declined question whose best entry scored under this is off-topic, not unanswered. */
-  offTopicBelow: 0.35,
+  offTopicBelow: 0.45,
   /**
    * A grievance's entry is shown this much below the cut-off: the empathy and complaint button
    * are the answer, the entry only adds what the report says (tuned on dev: 0.11).
