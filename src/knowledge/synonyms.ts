@@ -37,7 +37,9 @@ export const SYNONYM_GROUPS = phraseLists({
   dismissal:
     'sa thải | đuổi việc | cho nghỉ việc | bắt nghỉ việc | cho thôi việc | thôi việc | mất việc | ' +
     'chấm dứt hợp đồng lao động | chấm dứt hợp đồng | khỏi đi làm | trợ cấp thôi việc | ' +
-    'dismiss | dismissal | dismissed | fired | fire me | lay off | laid off | lost my job | severance',
+    'báo nghỉ việc | dismiss | dismissal | dismissed | fired | fire me | lay off | laid off | ' +
+    'lost my job',
+  compensation: 'bồi thường | đền bù | trợ cấp | compensation | compensate | severance',
   maternity:
     'thai sản | nghỉ sinh | nghỉ đẻ | sinh con | sắp sinh | sắp đẻ | mang thai | mang bầu | có bầu | ' +
     'có thai | bầu bí | maternity leave | maternity | pregnant | pregnancy | give birth | giving birth',
@@ -62,7 +64,8 @@ export const SYNONYM_GROUPS = phraseLists({
   companySetup:
     'thành lập doanh nghiệp | thành lập công ty | lập doanh nghiệp | lập công ty | mở công ty | ' +
     'đăng ký doanh nghiệp | đăng ký kinh doanh | lập pháp nhân | set up a company | ' +
-    'setting up a company | establish a company | establishing a company | setup company | ' +
+    'setting up a company | set up the company | setting up the company | set up our company | ' +
+    'establish a company | establishing a company | setup company | ' +
     'incorporate | company registration | business registration | legal entity',
   customs: 'hải quan | thông quan | tờ khai hải quan | customs | customs clearance | clear customs',
   tax: 'thuế | đóng thuế | nộp thuế | kê khai thuế | khai thuế | tax | taxe | taxation | vat',
