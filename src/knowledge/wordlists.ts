@@ -2,8 +2,8 @@
  * Real word lists, so spelling correction never "corrects" a word that exists and language
  * detection can tell an unaccented Vietnamese syllable from an English word. Read once from
  * the Hunspell dictionaries `dictionary-vi` (≈6,600 syllables) and `dictionary-en` (≈49,000
- * stems); only the stems are used (affix flags dropped), English forms go through the same
- * light stemmer as the index.
+ * stems); only the stems are used (affix flags dropped). Query tokens arrive already stemmed
+ * by the tokenizer, and {@link isEnglishWord} also tries the stem, so the list is not stemmed.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,9 +34,7 @@ function wordLists(): WordLists {
   }
   const english = new Set<string>();
   for (const word of dictionaryStems('dictionary-en')) {
-    if (!/^[a-z]+$/.test(word)) continue;
-    english.add(word);
-    english.add(stemToken(word));
+    if (/^[a-z]+$/.test(word)) english.add(word);
   }
   cached = { vietnameseFolded, english };
   return cached;
