@@ -9,6 +9,9 @@
 import { phraseLists } from './phrases.ts';
 
 export const SENSE_GROUPS = phraseLists({
+  officeStaff:
+    'lao động gián tiếp | nhân viên văn phòng | office staff | office worker | office workers | ' +
+    'white-collar | indirect worker | indirect workers',
   parksCount:
     'bao nhiêu khu công nghiệp | bao nhiêu KCN | mấy khu công nghiệp | mấy KCN | số lượng KCN | ' +
     'số KCN | số khu công nghiệp | how many industrial parks | how many parks | ' +

@@ -43,8 +43,8 @@ describe('the examples users tried (issue #9)', () => {
   it('answers "where is the board office" with the contact entry and a button to /contact', async () => {
     const calls = await harness.send(lan, 'where is the board office');
     expect(firstText(calls)).toContain('Contacting the management board');
-    expect(firstText(calls)).not.toContain('average income');
     expect(labels(calls)).toContain('☎️ Contact the Board');
+    expect(labels(calls).join(' ')).not.toContain('Average income');
   });
 
   it.each(['alo', 'hi', 'cảm ơn', '🙂'])(
