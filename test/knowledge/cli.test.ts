@@ -48,6 +48,26 @@ describe('kb CLI', () => {
     }
   });
 
+  it('says on every JSON line what the bot would do: intent, language and buttons', () => {
+    const result = kb(
+      ['search', ...DATA_FLAGS],
+      'alo\ncty no luong 2 thang r\nhow do I cook pho\n',
+    );
+    expect(result.code).toBe(0);
+    const [hello, grievance, offTopic] = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(hello).toMatchObject({ intent: 'smalltalk', actions: ['menu'], results: [] });
+    expect(grievance).toMatchObject({ intent: 'grievance', lang: 'vi', actions: ['complaint'] });
+    expect(offTopic).toMatchObject({
+      intent: 'offtopic',
+      lang: 'en',
+      actions: ['topics'],
+      results: [],
+    });
+  });
+
   it('search without a query reads stdin and prints one JSON object per line', () => {
     const result = kb(['search', ...DATA_FLAGS], 'luong cong nhan\nhow do I cook pho\n\nPCCC\n');
     expect(result.code).toBe(0);
