@@ -13,6 +13,8 @@ const TELEX_CERTAINTY = 0.95;
 const TELEX_DOUBLES = /aa|ee|oo|dd|[aou]w/;
 /** Below this length one edit turns most strings into another real word ("ca" → "cu"). */
 const MIN_TYPO_LENGTH = 4;
+/** No word is this long; a longer string is noise, and its slips would cost ~26 × length² bytes. */
+const MAX_TYPO_LENGTH = 24;
 
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -101,7 +103,7 @@ export class SpellingCorrector {
   }
 
   private undoSlip(token: string, factor: number): Correction | null {
-    if (token.length < MIN_TYPO_LENGTH) return null;
+    if (token.length < MIN_TYPO_LENGTH || token.length > MAX_TYPO_LENGTH) return null;
     let best: Candidate | null = null;
     for (const candidate of keyboardTypoCandidates(token)) {
       if (candidate.word.length < 2 || !this.vocabulary.has(candidate.word)) continue;

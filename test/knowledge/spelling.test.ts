@@ -31,6 +31,10 @@ describe('SpellingCorrector', () => {
     expect(corrector.correct('coong')?.token).toBe('cong');
   });
 
+  it('gives up quickly on a string too long to be a word', () => {
+    expect(corrector.correct('a'.repeat(3000))).toBeNull();
+  });
+
   it('keeps an accented valid syllable as typed', () => {
     expect(corrector.correct('bong', '\u0301')).toBeNull();
   });
