@@ -93,7 +93,7 @@ describe('answer language', () => {
       await harness.send(lan, 'How many industrial parks does Bac Ninh have?'),
     );
     expect(english).toContain('Source');
-    expect(english).toContain('section');
+    expect(english).toContain('section 1. Planning and construction management in the parks');
     expect(english).not.toContain('Nguồn');
     expect(firstText(await harness.send(lan, 'cảm ơn'))).toContain('Không có gì');
   });
