@@ -104,7 +104,8 @@ export function buildKnowledgeBase(input: {
         // The complaint button is the answer; the entry only adds what the report says.
         const threshold =
           (options?.threshold ?? SEARCH_SETTINGS.entryThreshold) - SEARCH_SETTINGS.grievanceMargin;
-        result = { ...engine.search(query, limit, threshold), excerpt: null };
+        const hits = result.ranked.filter((hit) => hit.confidence >= threshold).slice(0, limit);
+        result = { ...result, hits, excerpt: null };
       }
       const hits: SearchHit[] = [];
       for (const hit of result.hits) {

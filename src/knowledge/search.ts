@@ -44,6 +44,8 @@ export interface EngineResult {
   knownTerms: number;
   /** Confidence of the best entry before the cut-off: how near the query came to any entry. */
   bestConfidence: number;
+  /** The best candidates before the cut-off, best first (for a lower cut-off without a re-run). */
+  ranked: RankedDocument[];
   /** The message after shorthand expansion, as matched. */
   expanded: string;
 }
@@ -139,7 +141,7 @@ export class SearchEngine {
         (term.fallback !== undefined && this.entryIndex.postings(term.fallback) !== undefined),
     ).length;
     const { lang, expanded } = analysed;
-    return { lang, hits, excerpt, knownTerms, bestConfidence, expanded };
+    return { lang, hits, excerpt, knownTerms, bestConfidence, expanded, ranked };
   }
 
   /**
