@@ -83,6 +83,24 @@ function marksOf(raw: string): string {
   return marks.sort().join('') + (raw.includes('đ') ? 'đ' : '');
 }
 
+/** Words repeat across entries and queries: their tokens are kept (bounded) once computed. */
+const WORD_CACHE = new Map<string, readonly Token[]>();
+const WORD_CACHE_LIMIT = 50_000;
+
+/** The tokens of one lower-case word: folded, stemmed and with its accents. */
+function wordTokens(raw: string): readonly Token[] {
+  const cached = WORD_CACHE.get(raw);
+  if (cached) return cached;
+  const folded = foldVietnamese(raw);
+  // Frozen: the same objects are handed to every caller.
+  const tokens: readonly Token[] = /^[a-z]+$/.test(folded)
+    ? [Object.freeze({ text: stemToken(folded), marks: marksOf(raw) })]
+    : (folded.match(FOLDED_PIECE) ?? []).map((piece) => Object.freeze({ text: piece, marks: '' }));
+  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+  WORD_CACHE.set(raw, tokens);
+  return tokens;
+}
+
 /**
  * Splits text into folded, canonical tokens that remember their accents: words, canonical
  * numbers, stemmed plurals. Punctuation and "/" or "-" split tokens ("25/8/1998" → 25, 8, 1998).
@@ -99,12 +117,7 @@ export function tokenizeMarked(text: string): Token[] {
       tokens.push({ text: canonicalNumber(raw), marks: '' });
       continue;
     }
-    const folded = foldVietnamese(raw);
-    if (/^[a-z]+$/.test(folded)) {
-      tokens.push({ text: stemToken(folded), marks: marksOf(raw) });
-      continue;
-    }
-    for (const piece of folded.match(FOLDED_PIECE) ?? []) tokens.push({ text: piece, marks: '' });
+    tokens.push(...wordTokens(raw));
   }
   return tokens;
 }
