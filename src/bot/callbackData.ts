@@ -86,7 +86,7 @@ export const CALLBACK_KINDS: readonly CallbackKind[] = [
   kind('forget', 'privacy', 'fm:(?:yes|no)'),
   kind('topics', 'knowledge', 'kb:t:\\d{1,4}'),
   kind('topicPage', 'knowledge', 'kb:tp:\\d{1,4}:\\d{1,4}'),
-  kind('entry', 'knowledge', 'kb:e:[a-z0-9-]+'),
+  kind('entry', 'knowledge', 'kb:e:[a-z0-9-]+(?::(?:vi|en))?'),
   kind('vote', 'knowledge', 'kb:v:[ud]:[a-z0-9-]+'),
   kind(
     'subscription',
