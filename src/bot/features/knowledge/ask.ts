@@ -38,7 +38,8 @@ function othersOf(base: KnowledgeBase, outcome: SearchOutcome, best: Entry): Ent
  * the menu; a grievance gets empathy, the fitting entry if there is one, and "file a complaint"
  * whatever the role; a question gets the best answer with its source, or an honest "I don't
  * know" with a way forward; off-topic gets what the bot can help with. Replies are written in
- * the language of the message. Only questions left unanswered are kept (without who asked).
+ * the language of the message. Questions and off-topic messages left unanswered are kept
+ * (without who asked) for the officers' desk; small talk and grievances are not.
  */
 export function askComposer(
   knowledge: LiveKnowledge,
@@ -79,6 +80,8 @@ export function askComposer(
         await ctx.reply(view.t(`kb.smallTalk.${outcome.smallTalk ?? 'acknowledgement'}`), keyboard);
         return;
       case 'offtopic':
+        // Kept for officers too: what looks off-topic may be a question the desk can answer.
+        await feedback.recordUnanswered({ text, lang: outcome.lang, at: now().toISOString() });
         await ctx.reply(view.t('kb.offTopic'), keyboard);
         return;
       case 'grievance':
