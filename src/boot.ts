@@ -94,3 +94,19 @@ export async function boot(
   }
   return { config, logger, store, knowledge, parks, version: packageVersion(), unlock };
 }
+
+/**
+ * Telegraf's debug output (`DEBUG=telegraf:*`) logs whole Bot API payloads, chat ids included,
+ * which would put an anonymous complainant's chat next to their ticket code in the logs.
+ */
+export function warnAboutDebugOutput(debug: string | undefined, logger: Logger): boolean {
+  const patterns = (debug ?? '').split(/[\s,]+/).filter((part) => part && !part.startsWith('-'));
+  const enabled = patterns.some((part) => part === '*' || part.startsWith('telegraf'));
+  if (enabled) {
+    logger.warn(
+      { DEBUG: debug },
+      'DEBUG turns on telegraf debug output, which logs message payloads and chat ids; unset it in production',
+    );
+  }
+  return enabled;
+}

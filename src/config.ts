@@ -112,6 +112,10 @@ const configSchema = z.object({
   DASHBOARD_URL: z.url({ protocol: /^https$/ }).optional(),
   /** A dashboard sign-in (Telegram initData) older than this is refused. */
   DASHBOARD_AUTH_MAX_AGE_SECONDS: positiveInt(3600),
+  /** Where the health server listens; loopback unless an operator opens it on purpose. */
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** With it, `/healthz?token=…` (or `Authorization: Bearer …`) also shows version and activity. */
+  HEALTH_TOKEN: z.string().trim().min(16).optional(),
   FLOOD_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(40),
   FLOOD_BUTTONS_PER_MINUTE: z.coerce.number().int().positive().default(90),
   FLOOD_BURST: z.coerce.number().int().positive().default(15),
@@ -141,6 +145,8 @@ const configSchema = z.object({
   TARGET_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Outbox pace in messages a second across all chats; Telegram allows about 30. */
   BROADCAST_RATE: z.coerce.number().positive().max(1000).default(25),
+  /** Gap between two ticket notices to the same chat; Telegram allows about one a second. */
+  NOTICE_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Reminders due longer ago than this when the bot starts are recorded as missed, not sent. */
   REMINDER_LATE_LIMIT_HOURS: z.coerce.number().positive().default(24),
 });
@@ -164,6 +170,8 @@ const HINTS: Record<string, string> = {
   WEB_PORT: 'a port for the officers’ dashboard (/app) in polling mode, e.g. 8082',
   DASHBOARD_URL: 'the public https address of /app, e.g. https://bot.example.gov.vn/app',
   DASHBOARD_AUTH_MAX_AGE_SECONDS: 'seconds a dashboard sign-in stays valid, e.g. 3600',
+  HEALTH_HOST: 'the address the health server listens on, e.g. 127.0.0.1',
+  HEALTH_TOKEN: 'at least 16 characters, e.g. the output of `openssl rand -hex 16`',
   FLOOD_MESSAGES_PER_MINUTE: 'a whole number, e.g. 40',
   FLOOD_BUTTONS_PER_MINUTE: 'a whole number, e.g. 90',
   FLOOD_BURST: 'how many updates a user may send at once before the rate applies, e.g. 15',
@@ -187,6 +195,7 @@ const HINTS: Record<string, string> = {
   DESK_UNDO_SECONDS: 'seconds an officer has to undo a reply, 1-300, e.g. 10',
   TARGET_CHECK_SECONDS: 'seconds between service-target checks, 1-3600, e.g. 60',
   BROADCAST_RATE: 'messages a second for broadcasts, e.g. 25 (Telegram allows about 30)',
+  NOTICE_CHAT_INTERVAL_MS: 'milliseconds between two ticket notices to one chat, e.g. 1000',
   REMINDER_LATE_LIMIT_HOURS: 'hours after which an overdue reminder is skipped as missed, e.g. 24',
 };
 

@@ -11,8 +11,14 @@ export interface ApiPolicy {
   onBlocked: (chatId: number) => Promise<void>;
   /** Replaces HTTP; used by the offline console. */
   transport?: ApiTransport | undefined;
-  /** Longest `retry_after` honoured, in seconds; a longer one fails the call instead of stalling it. */
+  /**
+   * Longest `retry_after` waited out inside a handler, in seconds; a longer one fails the call
+   * instead of stalling it. Only that chat's own lane waits (see src/updates/dispatcher.ts);
+   * notifications that must arrive go through the paced outbox, which never sleeps in a handler.
+   */
   maxRetryAfterSeconds?: number;
+  /** How many 429 answers one call waits out before it fails. */
+  maxRateLimitRetries?: number;
   /** Attempts after the first for 429, 5xx and network errors. */
   maxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -30,7 +36,7 @@ const HTML_METHODS = new Set([
   'editMessageCaption',
   'copyMessage',
 ]);
-/** Methods with their own retry logic (Telegraf's polling loop). */
+/** Methods with their own retry logic (the update poller). */
 const UNMANAGED_METHODS = new Set(['getUpdates']);
 const NETWORK_ERROR_CODES = new Set([
   'ECONNRESET',
@@ -84,9 +90,11 @@ function callApiOf(telegram: Telegram): { callApi: ManagedCallApi } {
 export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
   const sleep = policy.sleep ?? defaultSleep;
   const maxRetries = policy.maxRetries ?? 4;
-  const maxRetryAfter = policy.maxRetryAfterSeconds ?? 60;
+  const maxRetryAfter = policy.maxRetryAfterSeconds ?? 5;
+  const maxRateLimitRetries = policy.maxRateLimitRetries ?? 1;
   const managedView = callApiOf(telegram);
-  const original: ApiTransport = managedView.callApi.bind(telegram);
+  const originalCall: ManagedCallApi = managedView.callApi.bind(telegram);
+  const original: ApiTransport = originalCall;
   const transport = policy.transport ?? original;
 
   const callWithRetry = async (
@@ -94,13 +102,15 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
     payload: Record<string, unknown>,
     options?: CallOptions,
   ) => {
+    let rateLimits = 0;
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await transport(method, payload);
       } catch (error) {
         const rateLimited = error instanceof TelegramError && error.code === 429;
+        if (rateLimited) rateLimits += 1;
         const delay =
-          rateLimited && options?.retryRateLimit === false
+          rateLimited && (options?.retryRateLimit === false || rateLimits > maxRateLimitRetries)
             ? null
             : retryDelay(error, attempt, maxRetries, maxRetryAfter);
         if (
@@ -119,7 +129,13 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
   };
 
   const managed: ManagedCallApi = async (method, payload, options) => {
-    if (UNMANAGED_METHODS.has(method)) return transport(method, payload);
+    // getUpdates keeps its third argument: the poller's abort signal.
+    if (method === 'answerCallbackQuery') return answerQuietly(callWithRetry, payload, options);
+    if (UNMANAGED_METHODS.has(method)) {
+      return policy.transport
+        ? policy.transport(method, payload)
+        : originalCall(method, payload, options);
+    }
     const prepared = withHtmlDefault(method, payload);
     const text = prepared.text;
     if (typeof text !== 'string' || htmlToPlainText(text).length <= TELEGRAM_TEXT_LIMIT) {
@@ -147,6 +163,28 @@ export function applyApiPolicy(telegram: Telegram, policy: ApiPolicy): void {
   managedView.callApi = managed;
 }
 
+/**
+ * Answering a button press only stops its spinner. An update handled again after a restart, or
+ * one that waited behind a slow chat, finds its query expired (400): that must not stop the
+ * handler from doing what the press asked.
+ */
+async function answerQuietly(
+  call: (
+    method: string,
+    payload: Record<string, unknown>,
+    options?: CallOptions,
+  ) => Promise<unknown>,
+  payload: Record<string, unknown>,
+  options: CallOptions | undefined,
+): Promise<unknown> {
+  try {
+    return await call('answerCallbackQuery', payload, options);
+  } catch (error) {
+    if (error instanceof TelegramError && error.code === 400) return true;
+    throw error;
+  }
+}
+
 /** Per-call options, given as the third argument of a managed `telegram.callApi`. */
 export interface CallOptions {
   /**
@@ -154,6 +192,8 @@ export interface CallOptions {
    * (the outbox pauses its whole queue on a 429 rather than stalling one send).
    */
   retryRateLimit?: boolean;
+  /** Aborts the call (the poller's long poll on shutdown); passed through to telegraf. */
+  signal?: AbortSignal;
 }
 
 /** Calls the Bot API through the house rules with per-call options (see {@link CallOptions}). */

@@ -59,7 +59,16 @@ function cutPoint(text: string, limit: number): number {
   const lastAmp = window.lastIndexOf('&');
   if (lastLt > window.lastIndexOf('>')) return lastLt;
   if (lastAmp > window.lastIndexOf(';')) return lastAmp;
-  return limit;
+  return keepSurrogatePair(text, limit);
+}
+
+/** Moves a cut off the middle of a surrogate pair (an emoji, a rare CJK character). */
+function keepSurrogatePair(text: string, at: number): number {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  const highBefore = before >= 0xd800 && before <= 0xdbff;
+  const lowAfter = after >= 0xdc00 && after <= 0xdfff;
+  return highBefore && lowAfter && at > 1 ? at - 1 : at;
 }
 
 /**

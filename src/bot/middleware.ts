@@ -6,6 +6,7 @@ import { type ApiPolicy, applyApiPolicy } from './api.ts';
 import type { BotContext } from './context.ts';
 import { languageFromTelegram, languageOfUser, translator } from './i18n/index.ts';
 import { newSession, type Session, sessionKey } from './sessionTypes.ts';
+import { profileFromTelegram } from './telegramInput.ts';
 
 /**
  * Gives each update its own child logger (`ctx.log`) carrying `update_id`, so every line a
@@ -27,8 +28,9 @@ export function apiPolicyMiddleware(policy: ApiPolicy): MiddlewareFn<BotContext>
 }
 
 /**
- * Drops what the bot does not serve: updates with no sender (channel posts), and group chats
- * other than the officers' group, where commands get a pointer to the private chat.
+ * Drops what the bot does not serve: updates with no sender (channel posts), group chats other
+ * than the officers' group (commands get a pointer to the private chat), and anyone but an
+ * officer inside the officers' group.
  */
 export function chatGuard(config: Config): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -40,6 +42,14 @@ export function chatGuard(config: Config): MiddlewareFn<BotContext> {
       return;
     }
     const chat = ctx.chat;
+    if (chat && chat.id === config.OFFICER_CHAT_ID && !config.OFFICER_IDS.includes(ctx.from.id)) {
+      // Someone who is not an officer, inside the officers' group: no dialogue, no button.
+      const t = translator(languageFromTelegram(ctx.from.language_code, config.DEFAULT_LANG));
+      if (ctx.callbackQuery) await ctx.answerCbQuery(t('error.notOfficer'), { show_alert: true });
+      const said = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
+      if (said.startsWith('/')) await ctx.reply(t('error.notOfficer'));
+      return;
+    }
     if (!chat || chat.type === 'private' || chat.id === config.OFFICER_CHAT_ID) return next();
     if (chat.type === 'channel') return;
     const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
@@ -54,9 +64,10 @@ export function chatGuard(config: Config): MiddlewareFn<BotContext> {
 export function profileMiddleware(users: UserRepository, config: Config): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
-    if (!from) return;
+    const profile = profileFromTelegram(from);
+    if (!from || !profile) return;
     ctx.config = config;
-    ctx.profile = await users.touch(from);
+    ctx.profile = await users.touch(profile);
     ctx.lang = languageOfUser(ctx.profile, config.DEFAULT_LANG);
     ctx.t = translator(ctx.lang);
     ctx.isOfficer = config.OFFICER_IDS.includes(from.id);

@@ -1,4 +1,4 @@
-import type { OutboxJob, OutboxRepository, OutMessage } from '../store/outbox.ts';
+import type { Mark, OutMessage } from '../store/outbox.ts';
 import { type JobStats, jobStats } from '../store/outbox.ts';
 
 /** Telegram's answer to one send, classified by the adapter so this file stays Telegram-free. */
@@ -8,13 +8,31 @@ export type SendResult =
   | { ok: false; kind: 'blocked' }
   | { ok: false; kind: 'failed'; retryable: boolean; description: string };
 
-export type SendFn = (chatId: number, message: OutMessage) => Promise<SendResult>;
+export type SendFn<M = OutMessage> = (chatId: number, message: M) => Promise<SendResult>;
+
+/** One message to several chats with one mark each; the broadcast outbox and ticket notices. */
+export interface QueuedJob<M = OutMessage> {
+  id: string;
+  to: number[];
+  marks: string;
+  message: M;
+}
+
+/** What the worker needs of a queue: the broadcast outbox, or the tickets' pending notices. */
+export interface WorkQueue<M = OutMessage> {
+  get(id: string): QueuedJob<M> | undefined;
+  /** Jobs in sending order. */
+  jobs(): QueuedJob<M>[];
+  /** Resolves when the mark is durable. */
+  mark(jobId: string, index: number, mark: Mark): Promise<void>;
+  remove(jobId: string): Promise<void>;
+}
 
 type Log = Record<'info' | 'warn' | 'error', (object: object, message: string) => void>;
 
-export interface OutboxWorkerOptions {
-  outbox: OutboxRepository;
-  send: SendFn;
+export interface OutboxWorkerOptions<M = OutMessage> {
+  outbox: WorkQueue<M>;
+  send: SendFn<M>;
   /** Messages a second across all chats (BROADCAST_RATE). */
   ratePerSecond: number;
   /** Telegram allows about one message a second per chat. */
@@ -30,9 +48,9 @@ export interface OutboxWorkerOptions {
   retryDelayMs?: (attempt: number) => number;
   now?: () => number;
   onBlocked?: (chatId: number) => Promise<void>;
-  onFailed?: (job: OutboxJob, chatId: number, description: string) => void;
+  onFailed?: (job: QueuedJob<M>, chatId: number, description: string) => void;
   /** Called once every recipient has an outcome; the job is removed from the outbox after it. */
-  onJobDone?: (job: OutboxJob, stats: JobStats) => Promise<void>;
+  onJobDone?: (job: QueuedJob<M>, stats: JobStats) => Promise<void>;
   logger?: Log;
 }
 
@@ -53,7 +71,7 @@ const MAX_SLEEP_MS = 1000;
  * are retried a few times. A recipient is marked only after Telegram's answer, and the number of
  * answered-but-not-yet-durable marks is capped by `maxInFlight`.
  */
-export class OutboxWorker {
+export class OutboxWorker<M = OutMessage> {
   private readonly interval: number;
   private readonly perChat: number;
   private readonly maxInFlight: number;
@@ -74,7 +92,7 @@ export class OutboxWorker {
   private loopDone: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
 
-  constructor(private readonly options: OutboxWorkerOptions) {
+  constructor(private readonly options: OutboxWorkerOptions<M>) {
     this.interval = 1000 / options.ratePerSecond;
     this.perChat = options.perChatIntervalMs ?? 1000;
     this.maxInFlight = options.maxInFlight ?? 32;
@@ -171,7 +189,7 @@ export class OutboxWorker {
   }
 
   /** Finds the job's next pending recipient; ones whose chat is not free yet are deferred. */
-  private scan(job: OutboxJob, now: number): Item | null {
+  private scan(job: QueuedJob<M>, now: number): Item | null {
     let index = this.cursor.get(job.id) ?? 0;
     for (; index < job.marks.length; index += 1) {
       if (job.marks[index] !== '.') continue;
@@ -208,7 +226,7 @@ export class OutboxWorker {
     this.deliveries.add(delivery);
   }
 
-  private async deliver(item: Item, job: OutboxJob): Promise<void> {
+  private async deliver(item: Item, job: QueuedJob<M>): Promise<void> {
     const { logger } = this.options;
     let result: SendResult;
     try {

@@ -13,6 +13,8 @@ const voteSchema = z.object({
   entryId: z.string(),
   vote: z.enum(['up', 'down']),
   at: z.string(),
+  /** A keyed hash of who voted (never the id itself), so one user's presses count once. */
+  voter: z.string().optional(),
 });
 
 export const feedbackFileSchema = z.object({
@@ -52,7 +54,11 @@ export function createFeedbackRepository(collection: Collection<FeedbackFile>): 
       }),
     recordVote: (vote) =>
       collection.update((data) => {
-        data.votes.push(vote);
+        const earlier = vote.voter
+          ? data.votes.findIndex((v) => v.voter === vote.voter && v.entryId === vote.entryId)
+          : -1;
+        if (earlier >= 0) data.votes[earlier] = vote;
+        else data.votes.push(vote);
       }),
     unanswered(limit) {
       const groups = new Map<

@@ -59,7 +59,7 @@ export interface OutboxRepository {
   remove(jobId: string): Promise<void>;
 }
 
-export function jobStats(job: OutboxJob): JobStats {
+export function jobStats(job: Pick<OutboxJob, 'to' | 'marks'>): JobStats {
   const stats: JobStats = {
     total: job.to.length,
     pending: 0,

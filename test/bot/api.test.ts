@@ -97,6 +97,24 @@ describe('applyApiPolicy', () => {
     await expect(telegram.sendMessage(1, 'x')).rejects.toThrow('400');
     expect(calls).toHaveLength(1);
   });
+
+  it('waits out one 429 of at most 5 s in a handler, never a second one or a longer one', async () => {
+    const twice = setup([
+      () => apiError(429, 'Too Many Requests', 5),
+      () => apiError(429, 'Too Many Requests', 5),
+    ]);
+    await expect(twice.telegram.sendMessage(1, 'x')).rejects.toThrow('429');
+    expect(twice.sleeps).toEqual([5000]);
+    const longer = setup([() => apiError(429, 'Too Many Requests', 6)]);
+    await expect(longer.telegram.sendMessage(1, 'x')).rejects.toThrow('429');
+    expect(longer.sleeps).toEqual([]);
+  });
+
+  it('lets an expired button query pass: answering it must not stop the handler', async () => {
+    const { telegram, calls } = setup([() => apiError(400, 'Bad Request: query is too old')]);
+    await expect(telegram.answerCbQuery('q1')).resolves.toBe(true);
+    expect(calls).toHaveLength(1);
+  });
 });
 
 describe("telegraf's callApi, as the sending policy relies on it", () => {

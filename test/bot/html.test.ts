@@ -54,3 +54,19 @@ describe('splitHtmlMessage', () => {
     for (const part of parts) expect(part).toMatch(/^(&amp;)+$/);
   });
 });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('splitHtmlMessage and surrogate pairs', () => {
+  it('never cuts an emoji in half, whatever the offset', () => {
+    for (const lead of ['', 'a', 'ab']) {
+      const text = `${lead}${'😀'.repeat(4000)}`;
+      const parts = splitHtmlMessage(text);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const part of parts) {
+        expect(LONE_SURROGATE.test(part), `part ${JSON.stringify(part.slice(0, 4))}`).toBe(false);
+      }
+      expect(parts.join('')).toBe(text);
+    }
+  });
+});

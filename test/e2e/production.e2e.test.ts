@@ -23,6 +23,7 @@ async function freePort(): Promise<number> {
 const SECRET = 'test-webhook-secret-0123456789';
 /** Long enough for flood control to engage several times; the 10 s run is bench/flood.ts. */
 const FLOOD_SECONDS = 3;
+const HEALTH_TOKEN = 'test-health-token-0123456789';
 
 describe('webhook mode', () => {
   it('registers its webhook, processes posts with the secret, refuses others with 401, answers /healthz', async () => {
@@ -38,6 +39,7 @@ describe('webhook mode', () => {
         WEBHOOK_SECRET: SECRET,
         PORT: String(port),
         HOST: '127.0.0.1',
+        HEALTH_TOKEN: HEALTH_TOKEN,
         LOG_LEVEL: 'info',
       },
     });
@@ -66,7 +68,9 @@ describe('webhook mode', () => {
     expect(fake.textsTo(user.id).join('\n')).toContain('Xin chào Thu');
     expect(fake.textsTo(user.id).join('\n')).not.toContain('Các lệnh');
 
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    const anonymousHealth = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await anonymousHealth.json()).toEqual({ ok: true });
+    const health = await fetch(`http://127.0.0.1:${port}/healthz?token=${HEALTH_TOKEN}`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({
       mode: 'webhook',
@@ -87,7 +91,7 @@ describe('flood control', () => {
         TELEGRAM_API_ROOT: api.apiRoot,
         DATA_DIR: await makeTempDataDir(),
         HEALTH_PORT: String(healthPort),
-        HOST: '127.0.0.1',
+        HEALTH_TOKEN: HEALTH_TOKEN,
         LOG_LEVEL: 'warn',
       },
     });
@@ -129,7 +133,7 @@ describe('flood control', () => {
     expect(toFlooder.filter((text) => text.includes('quá nhanh')).length).toBeGreaterThan(0);
     expect(toFlooder.length).toBeLessThan(100);
 
-    const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    const health = await fetch(`http://127.0.0.1:${healthPort}/healthz?token=${HEALTH_TOKEN}`);
     expect(await health.json()).toMatchObject({ mode: 'polling', storeWritable: true });
     expect((await bot.stop('SIGTERM')).code).toBe(0);
   }, 60_000);

@@ -14,6 +14,23 @@ export const SENDERS = [
  */
 export const UNLISTED_COMMANDS = ['menu', 'nosuchcommand', 'start@kcn_test_bot'];
 
+/**
+ * Senders as a malformed or forged update may carry them: no first_name at all, lone surrogates,
+ * NUL and other control characters in every text field.
+ */
+export const MALFORMED_SENDERS = [
+  { id: 504, is_bot: false },
+  {
+    id: 505,
+    is_bot: false,
+    first_name: 'Lo\uD800ne\u0000 \uDFFF',
+    last_name: '\u0000',
+    username: '\uDC00\u0007',
+    language_code: '\u0000vi',
+  },
+  { id: 506, is_bot: false, first_name: '', username: '' },
+];
+
 const CALLBACK_PREFIXES = [
   'menu:help',
   'menu:lang',

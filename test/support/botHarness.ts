@@ -81,6 +81,7 @@ export class BotHarness {
       BOT_TOKEN: TEST_TOKEN,
       DATA_DIR: dataDir,
       OFFICER_IDS: String(OFFICER.id),
+      NOTICE_CHAT_INTERVAL_MS: '0',
       ...options.env,
     });
     const store = await openStore({ dataDir, sessionSchema });
@@ -124,6 +125,8 @@ export class BotHarness {
         return result;
       },
     });
+    // Ticket notices go through their outbox worker, as in the running bot.
+    for (const service of app.services) if (service.name === 'ticket-notices') service.start();
     const harness = new BotHarness(calls, app, store, config, dataDir);
     events.on('call', (call) => harness.events.emit('call', call));
     return harness;
@@ -185,6 +188,15 @@ export class BotHarness {
     return undefined;
   }
 
+  /** Resolves once every ticket notice written so far has been answered by the transport. */
+  async settleNotices(timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.store.tickets.pendingNotices().length > 0) {
+      if (Date.now() > until) throw new Error('ticket notices still pending');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
   /** Sends a text message (a command when it starts with '/') from `user` in their private chat. */
   async send(user: User, text: string): Promise<HarnessCall[]> {
     return this.deliver(this.updates.text(user, text));
@@ -206,6 +218,7 @@ export class BotHarness {
   async deliver(update: Update): Promise<HarnessCall[]> {
     const before = this.calls.length;
     await this.app.bot.handleUpdate(update);
+    await this.settleNotices();
     return this.calls.slice(before);
   }
 

@@ -43,6 +43,8 @@ export interface FakeBotApiOptions {
   rateLimit?: RateLimit | null;
   /** Cap on how long `getUpdates` holds a request, whatever its `timeout`. */
   longPollMaxMs?: number;
+  /** Delay before answering every call except `getUpdates`, like a slow link to Telegram. */
+  latencyMs?: number;
 }
 
 /** A message as the chat currently shows it; `text` is the text or the caption ('' if none). */
@@ -72,6 +74,9 @@ export class FakeBotApi extends FakeUsers {
   private readonly handlers: Record<string, MethodHandler>;
   private readonly canonical = new Map<string, string>();
   private readonly failures = new Map<string, InjectedFailure[]>();
+  private readonly chatFailures = new Map<number, InjectedFailure[]>();
+  /** Delay before answering every call except `getUpdates`; change it at any time. */
+  latencyMs: number;
   private readonly blocked = new Set<number>();
   private readonly limiter: RateLimiter | undefined;
   private readonly poller: LongPoller;
@@ -92,6 +97,7 @@ export class FakeBotApi extends FakeUsers {
     this.poller = new LongPoller(state.updates, options.longPollMaxMs, () =>
       this.events.emit('hold'),
     );
+    this.latencyMs = options.latencyMs ?? 0;
     this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   }
 
@@ -219,6 +225,20 @@ export class FakeBotApi extends FakeUsers {
     this.failures.set(name, queue);
   }
 
+  /**
+   * Answers the next `times` sending calls aimed at `chatId` with this error (e.g. a 429 with
+   * `retry_after` for one chat only), leaving other chats unaffected.
+   */
+  failNextTo(
+    chatId: number,
+    error: { error_code: number; description: string; retry_after?: number },
+    times = 1,
+  ): void {
+    const queue = this.chatFailures.get(chatId) ?? [];
+    queue.push({ error, remaining: times });
+    this.chatFailures.set(chatId, queue);
+  }
+
   /** Makes every send to this chat fail with 403, as when the user blocked the bot. */
   block(chatId: number): void {
     this.blocked.add(chatId);
@@ -284,6 +304,9 @@ export class FakeBotApi extends FakeUsers {
       if (!handler && method !== 'getUpdates') {
         throw new ApiFailure({ error_code: 404, description: 'Not Found: method not found' });
       }
+      if (this.latencyMs > 0 && method !== 'getUpdates') {
+        await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      }
       this.throwInjectedFailure(method);
       if (!handler) {
         finish(200, {
@@ -310,8 +333,7 @@ export class FakeBotApi extends FakeUsers {
     this.events.emit('call', call);
   }
 
-  private throwInjectedFailure(method: string): void {
-    const queue = this.failures.get(method);
+  private throwInjectedFailure(method: string, queue = this.failures.get(method)): void {
     const next = queue?.[0];
     if (!queue || !next) return;
     next.remaining--;
@@ -327,6 +349,8 @@ export class FakeBotApi extends FakeUsers {
   private guardChat(method: string, payload: Record<string, unknown>): void {
     const chatId = toInteger(payload.chat_id);
     if (chatId === undefined || !CHAT_METHODS.has(method)) return;
+    if (SENDING_METHODS.has(method))
+      this.throwInjectedFailure(method, this.chatFailures.get(chatId));
     if (this.blocked.has(chatId)) {
       throw new ApiFailure({
         error_code: 403,

@@ -1,9 +1,17 @@
 import type { TicketFloor } from '../ticketFloor.ts';
+import type { AnonymousContacts } from './contacts.ts';
+import type { DigestQueue } from './digests.ts';
 import {
-  type Actor,
-  type Attachment,
+  addNotices,
+  alreadyDone,
+  type ChangeOptions,
+  dropNotice,
+  type PendingNotice,
+  setMark,
+} from './notices.ts';
+import type { TicketRepository } from './repositoryApi.ts';
+import {
   formatCode,
-  type NewTicket,
   type OfficerTicketView,
   type Ticket,
   type TicketStatus,
@@ -13,6 +21,8 @@ import {
 } from './schema.ts';
 import type { TicketShards } from './shards.ts';
 
+export type { TicketRepository } from './repositoryApi.ts';
+
 /** Raised when a code names no ticket. */
 export class TicketNotFoundError extends Error {
   constructor(readonly code: string) {
@@ -21,74 +31,55 @@ export class TicketNotFoundError extends Error {
   }
 }
 
-/**
- * The only way handlers touch tickets. `get` returns the full record (filer-facing code needs the
- * chat link); everything officer-facing goes through `view`/`list`, which strip identity from
- * anonymous tickets.
- */
-export interface TicketRepository {
-  /** Assigns the code synchronously (unique under any concurrency) and resolves once on disk. */
-  create(input: NewTicket): Promise<Ticket>;
-  get(code: string): Ticket | undefined;
-  view(code: string): OfficerTicketView | undefined;
-  /** Every ticket as officers may see it, newest first. */
-  list(): OfficerTicketView[];
-  /** The filer's own tickets, newest first. */
-  byFiler(userId: number): Ticket[];
-  /** How many tickets this user filed since `since` (for the hourly cap). */
-  countFiledSince(userId: number, since: Date): number;
-  /** Changes the status if the lifecycle allows it; throws TicketTransitionError otherwise. */
-  transition(code: string, to: TicketStatus, by: Actor, note?: string): Promise<Ticket>;
-  /** An officer takes the ticket: assignee set, `new` becomes `in_progress`. */
-  take(code: string, officerId: number): Promise<Ticket>;
-  /** An officer's reply or question, recorded; the first one counts as the first response. */
-  respond(code: string, officerId: number, action: 'reply' | 'ask', text: string): Promise<Ticket>;
-  /** An officer's message could not reach the filer (data erased, bot blocked): kept on record. */
-  noteUndelivered(code: string, officerId: number, reason: string): Promise<Ticket>;
-  /** Hands the ticket to an officer, or back to the queue with null; `new` becomes `in_progress`. */
-  assign(code: string, officerId: number | null, by: Actor): Promise<Ticket>;
-  /** An officer's internal note: kept in the history, never sent to the filer. */
-  note(code: string, officerId: number, text: string): Promise<Ticket>;
-  /** The filer adds text and/or attachments. */
-  addInfo(code: string, text: string | null, attachments: Attachment[]): Promise<Ticket>;
-  rate(code: string, rating: number): Promise<Ticket>;
-  /** Closes resolved/rejected tickets older than `before`; returns their codes. */
-  autoClose(before: Date): Promise<string[]>;
-  /**
-   * Erases the personal data (identity, chat link, company, texts, attachments) of tickets
-   * closed before `before`, keeping category, park, dates, status and rating for the figures.
-   */
-  eraseClosedBefore(before: Date): Promise<string[]>;
-  /** /forgetme: the same erasure for every ticket of one filer, whatever its state. */
-  eraseFiler(userId: number): Promise<string[]>;
-  flush(): Promise<void>;
-}
+/** What an anonymous ticket keeps of its filer on disk: nothing. */
+const NO_FILER = { userId: 0, chatId: 0, name: '' } as const;
 
 /** Strips the filer for anonymous tickets and the chat link always. */
 export function toOfficerView(ticket: Ticket): OfficerTicketView {
-  const { filer, anonymous, ...rest } = ticket;
+  const { filer, anonymous, submissionId: _id, notices: _notices, ...rest } = ticket;
   if (anonymous) return { ...rest, anonymous: true };
   return { ...rest, anonymous: false, filer: { name: filer.name, username: filer.username } };
 }
 
 export function createTicketRepository(
   shards: TicketShards,
+  contacts: AnonymousContacts,
   loaded: Ticket[],
   now: () => Date,
+  digests: DigestQueue,
   floor: TicketFloor = { complaint: 0, request: 0, seq: 0 },
 ): TicketRepository {
   const byCode = new Map<string, Ticket>();
-  const filerIndex = new Map<number, Ticket[]>();
+  const filerIndex = new Map<number, Set<string>>();
+  const bySubmission = new Map<string, string>();
+  const submitting = new Map<string, Promise<Ticket>>();
+  const withNotices = new Set<string>();
+  const turns = new Map<string, Promise<unknown>>();
   const counters: Record<TicketType, number> = { complaint: 0, request: 0 };
   let seq = 0;
+
+  const filerKey = (ticket: Ticket) => {
+    if (ticket.erasedAt !== undefined) return undefined;
+    return ticket.anonymous ? contacts.chatOf(ticket.code) : ticket.filer.userId || undefined;
+  };
   const index = (ticket: Ticket) => {
     byCode.set(ticket.code, ticket);
-    const own = filerIndex.get(ticket.filer.userId) ?? [];
-    own.push(ticket);
-    filerIndex.set(ticket.filer.userId, own);
+    const filer = filerKey(ticket);
+    if (filer !== undefined) {
+      const own = filerIndex.get(filer) ?? new Set<string>();
+      own.add(ticket.code);
+      filerIndex.set(filer, own);
+    }
+    if (ticket.submissionId) bySubmission.set(ticket.submissionId, ticket.code);
+    if (ticket.notices?.length) withNotices.add(ticket.code);
+    else withNotices.delete(ticket.code);
     seq = Math.max(seq, ticket.seq);
     const number = Number(ticket.code.slice(3));
     counters[ticket.type] = Math.max(counters[ticket.type], number);
+  };
+  const unindexFiler = (ticket: Ticket) => {
+    const filer = filerKey(ticket);
+    if (filer !== undefined) filerIndex.get(filer)?.delete(ticket.code);
   };
   for (const ticket of [...loaded].sort((a, b) => a.seq - b.seq)) index(ticket);
   // Numbers issued before a restore stay issued: never give a lost ticket's code to another.
@@ -96,28 +87,45 @@ export function createTicketRepository(
   counters.request = Math.max(counters.request, floor.request);
   seq = Math.max(seq, floor.seq);
 
-  /** Puts the stored copy in the indexes once its write is durable (never before). */
-  const reindex = (before: Ticket | undefined, after: Ticket) => {
-    byCode.set(after.code, after);
-    if (before) {
-      const own = (filerIndex.get(before.filer.userId) ?? []).filter((t) => t.code !== after.code);
-      if (own.length > 0) filerIndex.set(before.filer.userId, own);
-      else filerIndex.delete(before.filer.userId);
-    }
-    if (after.erasedAt === undefined) index(after);
+  /** One change at a time per ticket, each written before the next starts. */
+  const serial = <T>(code: string, work: () => Promise<T>): Promise<T> => {
+    const previous = turns.get(code) ?? Promise.resolve();
+    const turn = previous.catch(() => undefined).then(work);
+    turns.set(code, turn);
+    void turn
+      .catch(() => undefined)
+      .finally(() => {
+        if (turns.get(code) === turn) turns.delete(code);
+      });
+    return turn;
   };
-  const mutate = async (code: string, change: (ticket: Ticket, at: string) => void) => {
-    const ticket = byCode.get(code);
-    if (!ticket) throw new TicketNotFoundError(code);
-    const at = now().toISOString();
-    const stored = await shards.change(ticket.seq, code, (current) => {
-      const draft = current ?? structuredClone(ticket);
-      change(draft, at);
-      return draft;
+  /** Writes `next` in place of the current record; memory follows only after the write. */
+  const store = async (_current: Ticket | undefined, next: Ticket) => {
+    // The shard file changes its copy only once the write is on disk (a failed write changes
+    // nothing), and refuses a record its schema would not load.
+    const stored = await shards.change(next.seq, next.code, () => next);
+    index(stored);
+  };
+  const mutate = (
+    code: string,
+    change: (ticket: Ticket, at: string) => void,
+    options: ChangeOptions = {},
+  ): Promise<Ticket> =>
+    serial(code, async () => {
+      const current = byCode.get(code);
+      if (!current) throw new TicketNotFoundError(code);
+      if (alreadyDone(current, options.key)) return filerFacing(current);
+      const at = now().toISOString();
+      const next = structuredClone(current);
+      const historyBefore = next.history.length;
+      change(next, at);
+      if (options.key) {
+        for (const entry of next.history.slice(historyBefore)) entry.key = options.key;
+      }
+      addNotices(next, options.notify, at, options.key);
+      await store(current, next);
+      return filerFacing(next);
     });
-    reindex(byCode.get(code), stored);
-    return stored;
-  };
   const setStatus = (ticket: Ticket, to: TicketStatus, at: string) => {
     if (!TRANSITIONS[ticket.status].includes(to)) {
       throw new TicketTransitionError(ticket.code, ticket.status, to);
@@ -127,23 +135,34 @@ export function createTicketRepository(
     if (to === 'in_progress') ticket.resolvedAt = null;
     if (to === 'closed') ticket.closedAt = at;
   };
-  const check = (code: string, to: TicketStatus) => {
-    const ticket = byCode.get(code);
-    if (!ticket) throw new TicketNotFoundError(code);
-    if (!TRANSITIONS[ticket.status].includes(to)) {
-      throw new TicketTransitionError(code, ticket.status, to);
-    }
+  /** For filer-facing code: an anonymous ticket's filer is its reply chat and nothing more. */
+  const filerFacing = (ticket: Ticket): Ticket => {
+    if (!ticket.anonymous) return structuredClone(ticket);
+    const chatId = contacts.chatOf(ticket.code) ?? 0;
+    return { ...structuredClone(ticket), filer: { userId: chatId, chatId, name: '' } };
   };
   const newestFirst = (a: Ticket, b: Ticket) => b.seq - a.seq;
+  const ticketsOf = (userId: number): Ticket[] =>
+    [...(filerIndex.get(userId) ?? [])].flatMap((code) => byCode.get(code) ?? []);
 
   return {
-    async create(input) {
+    async create(input, options = {}) {
+      const { submissionId } = options;
+      const earlier = submissionId ? bySubmission.get(submissionId) : undefined;
+      if (earlier) {
+        const ticket = byCode.get(earlier);
+        if (ticket) return filerFacing(ticket);
+      }
+      const inProgress = submissionId ? submitting.get(submissionId) : undefined;
+      if (inProgress) return inProgress;
       seq += 1;
       counters[input.type] += 1;
+      const code = formatCode(input.type, counters[input.type]);
       const createdAt = now().toISOString();
       const ticket: Ticket = {
         ...structuredClone(input),
-        code: formatCode(input.type, counters[input.type]),
+        ...(input.anonymous && { filer: { ...NO_FILER } }),
+        code,
         seq,
         status: 'new',
         assignee: null,
@@ -153,43 +172,74 @@ export function createTicketRepository(
         closedAt: null,
         rating: null,
         history: [{ at: createdAt, by: 'filer', action: 'created', status: 'new' }],
+        ...(submissionId !== undefined && { submissionId }),
       };
-      const stored = await shards.change(ticket.seq, ticket.code, () => ticket);
-      reindex(undefined, stored);
-      return stored;
+      addNotices(ticket, options.notify, createdAt, 'created');
+      const filing = serial(code, async () => {
+        // The reply link first: a ticket on disk always has a way back to its filer.
+        if (input.anonymous) await contacts.set(code, input.filer.chatId);
+        await store(undefined, ticket);
+        return filerFacing(ticket);
+      });
+      if (!submissionId) return filing;
+      submitting.set(submissionId, filing);
+      try {
+        return await filing;
+      } finally {
+        submitting.delete(submissionId);
+      }
     },
-    get: (code) => byCode.get(code),
+    findSubmission(submissionId) {
+      const code = bySubmission.get(submissionId);
+      const ticket = code ? byCode.get(code) : undefined;
+      return ticket ? filerFacing(ticket) : undefined;
+    },
+    get(code) {
+      const ticket = byCode.get(code);
+      return ticket ? filerFacing(ticket) : undefined;
+    },
     view(code) {
       const ticket = byCode.get(code);
       return ticket ? toOfficerView(ticket) : undefined;
     },
     list: () => [...byCode.values()].sort(newestFirst).map(toOfficerView),
-    byFiler: (userId) => [...(filerIndex.get(userId) ?? [])].sort(newestFirst),
+    byFiler: (userId) => ticketsOf(userId).sort(newestFirst).map(filerFacing),
     countFiledSince(userId, since) {
       const from = since.toISOString();
-      return (filerIndex.get(userId) ?? []).filter((ticket) => ticket.createdAt >= from).length;
+      return ticketsOf(userId).filter((ticket) => ticket.createdAt >= from).length;
     },
-    async transition(code, to, by, note) {
-      check(code, to);
-      return mutate(code, (ticket, at) => {
-        setStatus(ticket, to, at);
-        ticket.history.push({ at, by, action: 'status', status: to, ...(note ? { note } : {}) });
-      });
+    transition(code, to, by, note, options) {
+      return mutate(
+        code,
+        (ticket, at) => {
+          setStatus(ticket, to, at);
+          ticket.history.push({ at, by, action: 'status', status: to, ...(note ? { note } : {}) });
+        },
+        options,
+      );
     },
-    take(code, officerId) {
-      return mutate(code, (ticket, at) => {
-        ticket.assignee = officerId;
-        if (ticket.status === 'new') ticket.status = 'in_progress';
-        ticket.firstResponseAt ??= at;
-        ticket.history.push({ at, by: officerId, action: 'take', status: ticket.status });
-      });
+    take(code, officerId, options) {
+      return mutate(
+        code,
+        (ticket, at) => {
+          ticket.assignee = officerId;
+          if (ticket.status === 'new') ticket.status = 'in_progress';
+          ticket.firstResponseAt ??= at;
+          ticket.history.push({ at, by: officerId, action: 'take', status: ticket.status });
+        },
+        options,
+      );
     },
-    respond(code, officerId, action, text) {
-      return mutate(code, (ticket, at) => {
-        if (ticket.status === 'new') ticket.status = 'in_progress';
-        ticket.firstResponseAt ??= at;
-        ticket.history.push({ at, by: officerId, action, note: text });
-      });
+    respond(code, officerId, action, text, options) {
+      return mutate(
+        code,
+        (ticket, at) => {
+          if (ticket.status === 'new') ticket.status = 'in_progress';
+          ticket.firstResponseAt ??= at;
+          ticket.history.push({ at, by: officerId, action, note: text });
+        },
+        options,
+      );
     },
     noteUndelivered(code, officerId, reason) {
       return mutate(code, (ticket, at) => {
@@ -209,12 +259,16 @@ export function createTicketRepository(
         ticket.history.push({ at, by: officerId, action: 'note', note: text });
       });
     },
-    addInfo(code, text, attachments) {
-      return mutate(code, (ticket, at) => {
-        ticket.attachments.push(...attachments);
-        const files = attachments.length > 0 ? ` [+${attachments.length}]` : '';
-        ticket.history.push({ at, by: 'filer', action: 'info', note: `${text ?? ''}${files}` });
-      });
+    addInfo(code, text, attachments, options) {
+      return mutate(
+        code,
+        (ticket, at) => {
+          ticket.attachments.push(...attachments);
+          const files = attachments.length > 0 ? ` [+${attachments.length}]` : '';
+          ticket.history.push({ at, by: 'filer', action: 'info', note: `${text ?? ''}${files}` });
+        },
+        options,
+      );
     },
     rate(code, rating) {
       return mutate(code, (ticket, at) => {
@@ -222,7 +276,7 @@ export function createTicketRepository(
         ticket.history.push({ at, by: 'filer', action: 'rating', note: String(rating) });
       });
     },
-    async autoClose(before) {
+    async autoClose(before, notify) {
       const limit = before.toISOString();
       const due = [...byCode.values()].filter(
         (ticket) =>
@@ -230,15 +284,19 @@ export function createTicketRepository(
           ticket.resolvedAt !== null &&
           ticket.resolvedAt < limit,
       );
-      await Promise.all(
+      const closed = await Promise.allSettled(
         due.map((ticket) =>
-          mutate(ticket.code, (stored, at) => {
-            setStatus(stored, 'closed', at);
-            stored.history.push({ at, by: 'system', action: 'status', status: 'closed' });
-          }),
+          mutate(
+            ticket.code,
+            (stored, at) => {
+              setStatus(stored, 'closed', at);
+              stored.history.push({ at, by: 'system', action: 'status', status: 'closed' });
+            },
+            { ...(notify && { notify }), key: `autoclose:${ticket.resolvedAt}` },
+          ),
         ),
       );
-      return due.map((ticket) => ticket.code);
+      return due.flatMap((ticket, i) => (closed[i]?.status === 'fulfilled' ? [ticket.code] : []));
     },
     eraseClosedBefore(before) {
       const limit = before.toISOString();
@@ -249,25 +307,54 @@ export function createTicketRepository(
         ),
       );
     },
-    eraseFiler: (userId) => erase([...(filerIndex.get(userId) ?? [])]),
-    flush: () => shards.flush(),
+    eraseFiler: (userId) => erase(ticketsOf(userId)),
+    pendingNotices() {
+      const pending: PendingNotice[] = [];
+      for (const code of withNotices) {
+        for (const notice of byCode.get(code)?.notices ?? []) pending.push({ code, notice });
+      }
+      return pending.sort((a, b) => a.notice.at.localeCompare(b.notice.at));
+    },
+    notice: (code, noticeId) =>
+      byCode.get(code)?.notices?.find((candidate) => candidate.id === noticeId),
+    replyChat(code) {
+      const ticket = byCode.get(code);
+      if (!ticket || ticket.erasedAt !== undefined) return undefined;
+      return ticket.anonymous ? contacts.chatOf(code) : ticket.filer.chatId;
+    },
+    async markNotice(code, noticeId, index, mark) {
+      await mutate(code, (ticket) => {
+        setMark(ticket, noticeId, index, mark);
+      });
+    },
+    async finishNotice(code, noticeId) {
+      if (!byCode.get(code)?.notices?.some((notice) => notice.id === noticeId)) return;
+      await mutate(code, (ticket) => dropNotice(ticket, noticeId));
+    },
+    digests,
+    flush: async () => {
+      await Promise.all([shards.flush(), contacts.flush(), digests.flush()]);
+    },
   };
 
   async function erase(tickets: Ticket[]): Promise<string[]> {
     const due = tickets.filter((ticket) => ticket.erasedAt === undefined);
     await Promise.all(
-      due.map((ticket) =>
-        mutate(ticket.code, (stored, at) => {
-          stored.filer = { userId: 0, chatId: 0, name: '' };
+      due.map(async (ticket) => {
+        unindexFiler(ticket);
+        await mutate(ticket.code, (stored, at) => {
+          stored.filer = { ...NO_FILER };
           stored.anonymous = true;
           stored.company = null;
           stored.description = '';
           stored.attachments = [];
           stored.history = stored.history.map(({ note: _note, ...entry }) => entry);
           stored.erasedAt = at;
-        }),
-      ),
+          delete stored.notices;
+        });
+      }),
     );
+    await contacts.remove(due.map((ticket) => ticket.code));
     return due.map((ticket) => ticket.code);
   }
 }

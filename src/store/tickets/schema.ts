@@ -62,6 +62,8 @@ export const historyEntrySchema = z.object({
   ]),
   status: ticketStatusSchema.optional(),
   note: z.string().optional(),
+  /** The idempotency key of the action (e.g. the update it came from): repeated, it changes nothing. */
+  key: z.string().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -73,6 +75,46 @@ export const filerSchema = z.object({
   username: z.string().optional(),
 });
 export type Filer = z.infer<typeof filerSchema>;
+
+/** What a notification says; rendered when sent, in the recipient's language. */
+export const NOTICE_EVENTS = [
+  'new',
+  'reopened',
+  'info',
+  'edited',
+  'taken',
+  'reply',
+  'ask',
+  'resolved',
+  'rejected',
+  'autoClosed',
+] as const;
+export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
+
+/**
+ * A notification written with the change that causes it, in the same write, and delivered after
+ * it by the outbox worker. `to` holds officer chats, or `filer`, resolved when sending (an
+ * anonymous filer's chat lives apart, see contacts.ts). One mark per recipient, as in the outbox:
+ * `.` pending, `s` sent, `b` blocked, `f` failed, `x` cancelled.
+ */
+export const ticketNoticeSchema = z.object({
+  id: z.string().min(1),
+  event: z.enum(NOTICE_EVENTS),
+  to: z.array(z.union([z.number().int(), z.literal('filer')])),
+  marks: z.string().regex(/^[.sbfx]*$/),
+  note: z.string().optional(),
+  files: z.number().int().nonnegative().optional(),
+  at: z.string(),
+});
+export type TicketNotice = z.infer<typeof ticketNoticeSchema>;
+
+/** What a change asks to be told, and to whom. */
+export interface NoticeRequest {
+  event: NoticeEvent;
+  to: (number | 'filer')[];
+  note?: string;
+  files?: number;
+}
 
 export const ticketSchema = z.object({
   code: z.string().regex(/^(KN|HT)-\d{4,}$/),
@@ -99,6 +141,10 @@ export const ticketSchema = z.object({
   history: z.array(historyEntrySchema),
   /** Set once personal data was erased (retention or /forgetme); figures stay. */
   erasedAt: z.string().optional(),
+  /** The filing dialogue's id: submitting the same draft again finds this ticket. */
+  submissionId: z.string().optional(),
+  /** Notifications not yet answered by Telegram; removed once every recipient has an outcome. */
+  notices: z.array(ticketNoticeSchema).optional(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
@@ -110,7 +156,7 @@ export type TicketShard = z.infer<typeof ticketShardSchema>;
  * type has no identity field at all, so a renderer cannot leak what it never receives.
  */
 export type OfficerTicketView = Readonly<
-  Omit<Ticket, 'filer' | 'anonymous'> &
+  Omit<Ticket, 'filer' | 'anonymous' | 'submissionId' | 'notices'> &
     (
       | { anonymous: true; filer?: never }
       | { anonymous: false; filer: { name: string; username?: string | undefined } }

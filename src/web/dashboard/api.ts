@@ -242,6 +242,8 @@ async function act(
     logger: deps.logger,
     now: deps.now,
     calendar: workingCalendar(deps.config),
+    // The bot's ticket notice worker looks at the written notices at least once a second.
+    wakeOutbox: () => undefined,
   };
   const officerId = request.officer.id;
   const outcome =

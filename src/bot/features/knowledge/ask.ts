@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Composer } from 'telegraf';
 import {
   type Entry,
@@ -126,6 +127,7 @@ export function askComposer(
       entryId,
       vote: ctx.match[1] === 'u' ? 'up' : 'down',
       at: now().toISOString(),
+      voter: voterKey(ctx.config.BOT_TOKEN, ctx.profile.id),
     });
     await ctx.answerCbQuery(ctx.t('kb.thanks'));
     await removeVoteButtons(ctx);
@@ -137,6 +139,14 @@ export function askComposer(
   });
 
   return composer;
+}
+
+/**
+ * Who voted, as a keyed hash: a user's later presses on the same entry replace their vote (forged
+ * presses count once), and the feedback file holds no user id.
+ */
+export function voterKey(secret: string, userId: number): string {
+  return createHmac('sha256', secret).update(`vote:${userId}`).digest('base64url').slice(0, 16);
 }
 
 /** One vote per answer shown: the 👍/👎 row disappears once used. */

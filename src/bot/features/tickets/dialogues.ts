@@ -28,6 +28,8 @@ export const ticketDraftSchema = z.object({
   description: z.string().optional(),
   attachments: z.array(attachmentSchema),
   anonymous: z.boolean().optional(),
+  /** Made when the dialogue starts: submitting the same draft twice files one ticket. */
+  submissionId: z.string().optional(),
 });
 export type TicketDraft = z.infer<typeof ticketDraftSchema>;
 

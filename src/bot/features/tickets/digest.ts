@@ -1,10 +1,10 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import { type BackgroundService, timerService } from '../../../lifecycle.ts';
-import type { Ticket } from '../../../store/tickets/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { TicketEnv } from './env.ts';
-import { ratingKeyboard } from './filer.ts';
-import { sendToFiler, sendToOfficers } from './notify.ts';
+import { toFiler } from './noticeTargets.ts';
+import { officerChats } from './notify.ts';
 import { filterTickets } from './officerList.ts';
 import { officerLine } from './render.ts';
 
@@ -41,35 +41,36 @@ export function nextDigestAt(now: Date, zone: string): Date {
   }
 }
 
-/** Sends officers the new and overdue tickets (codes and categories only). */
-export async function sendDigest(env: TicketEnv): Promise<void> {
+/** The digest as an officer reads it: new and overdue tickets, codes and categories only. */
+export function digestText(env: TicketEnv, t: Translate): string {
   const fresh = env.tickets.list().filter((view) => view.status === 'new');
   const overdue = filterTickets(env, 'overdue', 0);
-  await sendToOfficers(env, (t) => ({
-    text: [
-      t('tickets.digest.title'),
-      t('tickets.digest.new', { count: fresh.length }),
-      ...fresh.slice(0, 30).map((view) => officerLine(env, t, view)),
-      t('tickets.digest.overdue', { count: overdue.length }),
-      ...overdue.slice(0, 30).map((view) => officerLine(env, t, view)),
-      t('tickets.digest.footer'),
-    ].join('\n'),
-  }));
+  return [
+    t('tickets.digest.title'),
+    t('tickets.digest.new', { count: fresh.length }),
+    ...fresh.slice(0, 30).map((view) => officerLine(env, t, view)),
+    t('tickets.digest.overdue', { count: overdue.length }),
+    ...overdue.slice(0, 30).map((view) => officerLine(env, t, view)),
+    t('tickets.digest.footer'),
+  ].join('\n');
+}
+
+/**
+ * Queues today's digest for every officer chat (once per local day, however often the timer
+ * fires); the ticket notice worker delivers it, with the figures as they are when it is sent.
+ */
+export async function sendDigest(env: TicketEnv): Promise<void> {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: env.config.TZ }).format(env.now());
+  await env.tickets.digests.queue(`digest-${day}`, officerChats(env), env.now().toISOString());
+  env.wakeOutbox();
 }
 
 /** Closes resolutions the filer left unconfirmed for TICKET_AUTOCLOSE_DAYS and asks for a rating. */
 export async function autoCloseResolved(env: TicketEnv): Promise<string[]> {
   const days = env.config.TICKET_AUTOCLOSE_DAYS;
   const before = new Date(env.now().getTime() - days * 86_400_000);
-  const codes = await env.tickets.autoClose(before);
-  for (const code of codes) {
-    const ticket: Ticket | undefined = env.tickets.get(code);
-    if (!ticket) continue;
-    await sendToFiler(env, ticket, (t) => ({
-      text: `${t('tickets.filer.autoClosed', { code, days })}\n${t('tickets.rate.ask', { code })}`,
-      extra: ratingKeyboard(code),
-    }));
-  }
+  const codes = await env.tickets.autoClose(before, [toFiler({ event: 'autoClosed' })]);
+  if (codes.length > 0) env.wakeOutbox();
   if (codes.length > 0) env.logger.info({ count: codes.length }, 'tickets auto-closed');
   return codes;
 }

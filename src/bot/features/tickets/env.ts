@@ -45,4 +45,6 @@ export interface TicketEnv {
   calendar: WorkingCalendar;
   /** Set by the tickets feature once the desk is built. */
   desk?: DeskPort;
+  /** Tells the ticket notice worker that a write just added notices (see noticeOutbox.ts). */
+  wakeOutbox: () => void;
 }

@@ -1,21 +1,15 @@
 import { Composer } from 'telegraf';
 import type { Ticket } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
-import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
+import { clearButtons } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
+import { ratingKeyboard } from './keyboards.ts';
+import { toOfficers } from './noticeTargets.ts';
 import { sendToOfficers } from './notify.ts';
-import { guarded } from './officerActions.ts';
+import { changeKey, guarded } from './officerActions.ts';
 import { isOpen } from './thread.ts';
 
 const DAY = 86_400_000;
-
-/** The rating buttons (1–5) sent after a confirmed resolution or a close. */
-export function ratingKeyboard(code: string) {
-  const buttons = [1, 2, 3, 4, 5].map((n) =>
-    callbackButton('⭐'.repeat(n), `tf:rate:${code}:${n}`),
-  );
-  return { reply_markup: { inline_keyboard: rows(buttons, 3) } };
-}
 
 /** The filer's own ticket, or null (with a reply) when it is not theirs: buttons can be forged. */
 async function ownTicket(env: TicketEnv, ctx: BotContext, code: string): Promise<Ticket | null> {
@@ -43,7 +37,7 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
     await clearButtons(ctx);
     if (action === 'confirm') {
       return guarded(ctx, code, async () => {
-        await env.tickets.transition(code, 'closed', 'filer');
+        await env.tickets.transition(code, 'closed', 'filer', undefined, { key: changeKey(ctx) });
         await ctx.reply(ctx.t('tickets.confirmed', { code }));
         await ctx.reply(ctx.t('tickets.rate.ask', { code }), ratingKeyboard(code));
       });
@@ -53,14 +47,12 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
       return ctx.reply(ctx.t('tickets.reopenTooLate', { code }));
     }
     await guarded(ctx, code, async () => {
-      await env.tickets.transition(code, 'in_progress', 'filer');
+      await env.tickets.transition(code, 'in_progress', 'filer', undefined, {
+        key: changeKey(ctx),
+        notify: [toOfficers(env, { event: 'reopened' })],
+      });
+      env.wakeOutbox();
       await ctx.reply(ctx.t('tickets.reopened', { code }));
-      await sendToOfficers(
-        env,
-        (t) => ({ text: t('tickets.notice.reopened', { code }) }),
-        env.telegram,
-        { code },
-      );
     });
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Composer } from 'telegraf';
 import {
   COMPLAINT_CATEGORIES,
@@ -10,7 +11,7 @@ import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import { FILING_STEPS, type FilingStep, type TicketFilingDialogue } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { submitTicket, underLimit } from './filingSubmit.ts';
+import { offersAnonymity, submitTicket, underLimit } from './filingSubmit.ts';
 import { categoryLabel } from './labels.ts';
 import { draftSummary } from './render.ts';
 import { remember } from './threadMemory.ts';
@@ -96,7 +97,7 @@ export async function advance(env: TicketEnv, ctx: BotContext, dialogue: TicketF
     dialogue.editing = false;
   } else {
     let next = FILING_STEPS[FILING_STEPS.indexOf(dialogue.step) + 1] ?? 'confirm';
-    if (next === 'anonymity' && dialogue.draft.type !== 'complaint') next = 'confirm';
+    if (next === 'anonymity' && !offersAnonymity(ctx, dialogue.draft)) next = 'confirm';
     dialogue.step = next;
   }
   await ctx.saveSession();
@@ -136,7 +137,7 @@ async function startFresh(env: TicketEnv, ctx: BotContext, type: TicketType) {
     kind: 'ticket_filing',
     step: 'category',
     editing: false,
-    draft: { type, attachments: [] },
+    draft: { type, attachments: [], submissionId: randomUUID() },
   };
   ctx.session.dialogue = dialogue;
   await ctx.saveSession();
@@ -196,8 +197,9 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
     } else if (action === 'anon' && at('anonymity')) {
       draft.anonymous = value === '1';
     } else if (action === 'edit' && at('confirm')) {
-      const fields: Exclude<FilingStep, 'confirm'>[] =
-        draft.type === 'complaint' ? [...EDITABLE, 'anonymity'] : EDITABLE;
+      const fields: Exclude<FilingStep, 'confirm'>[] = offersAnonymity(ctx, draft)
+        ? [...EDITABLE, 'anonymity']
+        : EDITABLE;
       const buttons = fields.map((field) =>
         callbackButton(ctx.t(`tickets.field.${field}`), `tn:field:${field}`),
       );

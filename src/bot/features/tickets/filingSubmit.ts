@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { NewTicket } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
+import { callbackButton } from '../../keyboard.ts';
+import { cleanText } from '../../telegramInput.ts';
 import type { TicketDraft, TicketFilingDialogue } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { sendToOfficers } from './notify.ts';
-import { officerButtons, officerCard, targetsText } from './render.ts';
+import { toOfficers } from './noticeTargets.ts';
+import { isStorageError } from './officerActions.ts';
+import { targetsText } from './render.ts';
 
 const HOUR = 3_600_000;
 
@@ -24,8 +28,24 @@ function complete(draft: TicketDraft): draft is TicketDraft & {
 }
 
 /**
- * Files the ticket: the code is assigned synchronously inside the store, the ticket is durable
- * before the filer sees its code, then officers get the card (no identity when anonymous).
+ * Whether this filing asks about anonymity: every complaint, and any ticket a worker (or someone
+ * who has not chosen a role) files, since a worker's request can expose them as much as a complaint.
+ */
+export function offersAnonymity(ctx: BotContext, draft: TicketDraft): boolean {
+  return draft.type === 'complaint' || ctx.profile.role !== 'enterprise';
+}
+
+/** Anonymous unless the filer chose to give their name; a request nobody asked about is named. */
+function isAnonymous(ctx: BotContext, draft: TicketDraft): boolean {
+  if (!offersAnonymity(ctx, draft)) return false;
+  return draft.type === 'complaint' ? draft.anonymous !== false : draft.anonymous === true;
+}
+
+/**
+ * Files the ticket. The ticket and the officers' notification are one write; only once it is on
+ * disk is the filer told the code, and only then does the dialogue end. Submitting the same draft
+ * again (a double press, Telegram redelivering the press after a crash) finds the ticket filed
+ * the first time and tells its code again instead of filing a second one.
  */
 export async function submitTicket(
   env: TicketEnv,
@@ -39,42 +59,65 @@ export async function submitTicket(
     await ctx.reply(ctx.t('tickets.incomplete'));
     return;
   }
-  if (!underLimit(env, ctx)) {
-    await ctx.reply(ctx.t('tickets.limit', { limit: env.config.TICKET_LIMIT_PER_HOUR }));
-    return;
-  }
   const from = ctx.from;
   const chatId = ctx.chat?.id;
   if (!from || chatId === undefined) return;
-  const input: NewTicket = {
-    type: draft.type,
-    category: draft.category,
-    parkId: draft.parkId ?? null,
-    parkName: draft.parkName ?? null,
-    company: draft.company ?? null,
-    description: draft.description,
-    attachments: draft.attachments,
-    anonymous: draft.type === 'complaint' && draft.anonymous !== false,
-    filer: {
-      userId: from.id,
-      chatId,
-      name: [from.first_name, from.last_name].filter(Boolean).join(' '),
-      username: from.username,
-    },
-  };
-  const ticket = await env.tickets.create(input);
-  ctx.session.dialogue = { kind: 'idle' };
-  await ctx.saveSession();
+  if (!draft.submissionId) {
+    draft.submissionId = randomUUID();
+    await ctx.saveSession();
+  }
+  let ticket = env.tickets.findSubmission(draft.submissionId);
+  if (ticket && ticket.filer.userId !== from.id) ticket = undefined;
+  const filedNow = !ticket;
+  if (!ticket) {
+    if (!underLimit(env, ctx)) {
+      await ctx.reply(ctx.t('tickets.limit', { limit: env.config.TICKET_LIMIT_PER_HOUR }));
+      return;
+    }
+    const input: NewTicket = {
+      type: draft.type,
+      category: draft.category,
+      parkId: draft.parkId ?? null,
+      parkName: draft.parkName ?? null,
+      company: draft.company ?? null,
+      description: draft.description,
+      attachments: draft.attachments,
+      anonymous: isAnonymous(ctx, draft),
+      filer: {
+        userId: from.id,
+        chatId,
+        name: [cleanText(from.first_name, 128), cleanText(from.last_name, 128)]
+          .filter(Boolean)
+          .join(' '),
+        ...(cleanText(from.username, 64) && { username: cleanText(from.username, 64) }),
+      },
+    };
+    try {
+      ticket = await env.tickets.create(input, {
+        submissionId: draft.submissionId,
+        notify: [toOfficers(env, { event: 'new' })],
+      });
+    } catch (error) {
+      if (!isStorageError(error)) throw error;
+      env.logger.error({ err: error }, 'a ticket could not be saved');
+      // The draft is kept; the Send button comes back so trying again is one press.
+      await ctx.reply(ctx.t('tickets.notSaved'), {
+        reply_markup: {
+          inline_keyboard: [[callbackButton(ctx.t('tickets.btn.confirm'), 'tn:confirm')]],
+        },
+      });
+      return;
+    }
+  }
   await ctx.reply(
     `${ctx.t('tickets.filed', { code: ticket.code })}\n${targetsText(env, ctx.t, ticket)}`,
   );
-  const view = env.tickets.view(ticket.code);
-  if (!view) return;
+  ctx.session.dialogue = { kind: 'idle' };
+  await ctx.saveSession();
+  if (!filedNow) return;
   env.logger.info({ code: ticket.code, type: ticket.type }, 'ticket filed');
-  // In the officers' forum the ticket opens its own topic with the card; otherwise a card.
-  if (await env.desk?.announce(ticket)) return;
-  await sendToOfficers(env, (t, lang) => ({
-    text: `${t('tickets.notice.new')}\n${officerCard(env, t, lang, view)}`,
-    extra: { reply_markup: { inline_keyboard: officerButtons(t, view) } },
-  }));
+  // In the officers' forum the ticket opens its own topic with the card: the written notice,
+  // there for a crash before this point, is then not needed.
+  if (await env.desk?.announce(ticket)) await env.tickets.finishNotice(ticket.code, 'created.0');
+  env.wakeOutbox();
 }

@@ -14,6 +14,7 @@ import { filerComposer } from './filer.ts';
 import { filingComposer } from './filing.ts';
 import { filingStep } from './filingStep.ts';
 import { myTicketsComposer } from './mytickets.ts';
+import { ticketNoticeService } from './noticeOutbox.ts';
 import { officerComposer } from './officer.ts';
 import { officerReplyComposer, officerReplySteps } from './officerReply.ts';
 import { threadComposer, threadSteps } from './thread.ts';
@@ -47,7 +48,10 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
     logger: deps.logger,
     now: deps.now,
     calendar: workingCalendar(deps.config),
+    wakeOutbox: () => undefined,
   };
+  const notices = ticketNoticeService(env);
+  env.wakeOutbox = notices.wake;
   // The officers' desk (features/desk) serves this feature: built here, it sees every ticket
   // change through the repository, so topic names and states follow the ticket.
   const desk = createDesk(env, {
@@ -88,6 +92,7 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
     composer,
     steps: [...officerReplySteps(env), filingStep(env), ...threadSteps(env), ...desk.steps],
     services: [
+      notices.service,
       ...desk.services,
       ...ticketDigestServices(env),
       retentionService({

@@ -7,7 +7,7 @@ import { escapeHtml } from '../../html.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
 import { deliverEvidence } from './evidence.ts';
-import { ratingKeyboard } from './filer.ts';
+import { ratingKeyboard } from './keyboards.ts';
 import { categoryLabel, statusLabel } from './labels.ts';
 import { filerLine } from './render.ts';
 import { localTime } from './targets.ts';

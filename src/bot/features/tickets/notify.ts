@@ -1,5 +1,4 @@
 import type { Telegram } from 'telegraf';
-import type { Ticket } from '../../../store/tickets/index.ts';
 import { type Lang, languageOfUser, type Translate, translator } from '../../i18n/index.ts';
 import type { TicketEnv } from './env.ts';
 
@@ -56,18 +55,4 @@ export async function sendToOfficers(
   );
   const failed = results.filter((result) => result.status === 'rejected').length;
   if (failed > 0) env.logger.warn({ failed }, 'a ticket notice did not reach some officer chats');
-}
-
-/** Tells the filer, in their own language, through the stored ticket→chat link. */
-export async function sendToFiler(
-  env: TicketEnv,
-  ticket: Ticket,
-  build: (t: Translate, lang: Lang) => Outgoing,
-  telegram: Telegram = env.telegram,
-): Promise<void> {
-  const lang = langOfChat(env, ticket.filer.userId);
-  const { text, extra } = build(translator(lang), lang);
-  await telegram.sendMessage(ticket.filer.chatId, text, extra).catch((error: unknown) => {
-    env.logger.warn({ err: error }, 'a ticket notice did not reach its filer');
-  });
 }

@@ -20,7 +20,16 @@ export async function requireOfficer(ctx: BotContext): Promise<boolean> {
   return false;
 }
 
-/** Runs a store change, turning "no such ticket" and refused transitions into clear replies. */
+/**
+ * The idempotency key of a change made by this update: Telegram redelivering the update, or the
+ * inbox running it again after a crash, finds the change already made and makes it once.
+ */
+export const changeKey = (ctx: BotContext): string => `u${ctx.update.update_id}`;
+
+/**
+ * Runs a store change, turning "no such ticket", refused transitions and failed writes into
+ * clear replies.
+ */
 export async function guarded(ctx: BotContext, code: string, run: () => Promise<void>) {
   try {
     await run();
@@ -29,6 +38,9 @@ export async function guarded(ctx: BotContext, code: string, run: () => Promise<
       await ctx.reply(ctx.t('tickets.notFound', { code }));
     } else if (error instanceof TicketTransitionError) {
       await ctx.reply(ctx.t('tickets.badTransition', { code }));
+    } else if (isStorageError(error)) {
+      ctx.log.error({ err: error }, 'a ticket change could not be saved');
+      await ctx.reply(ctx.t('tickets.actionNotSaved', { code }));
     } else {
       throw error;
     }
@@ -52,9 +64,17 @@ async function tell(ctx: BotContext, code: string, outcome: ActionOutcome, done:
   }
 }
 
+/** A failed file write (ENOSPC, EIO, EROFS…): the change was not made. */
+export function isStorageError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return error instanceof Error && typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
+
 /** Takes the ticket and tells the filer it is being handled. */
 export async function takeTicket(env: TicketEnv, ctx: BotContext, code: string) {
-  await tell(ctx, code, await takeTicketAs(env, ctx.profile.id, code), 'taken');
+  await guarded(ctx, code, async () => {
+    await tell(ctx, code, await takeTicketAs(env, ctx.profile.id, code, changeKey(ctx)), 'taken');
+  });
 }
 
 /** A reply, question, resolution or rejection from the chat; see {@link carryOutOfficerAction}. */
@@ -65,10 +85,15 @@ export async function performOfficerAction(
   code: string,
   text: string,
 ): Promise<void> {
-  await tell(
-    ctx,
-    code,
-    await carryOutOfficerAction(env, ctx.profile.id, action, code, text),
-    'done',
-  );
+  await guarded(ctx, code, async () => {
+    const outcome = await carryOutOfficerAction(
+      env,
+      ctx.profile.id,
+      action,
+      code,
+      text,
+      changeKey(ctx),
+    );
+    await tell(ctx, code, outcome, 'done');
+  });
 }

@@ -1,13 +1,8 @@
-import {
-  type Ticket,
-  TicketNotFoundError,
-  TicketTransitionError,
-} from '../../../store/tickets/index.ts';
-import { callbackButton } from '../../keyboard.ts';
+import { TicketNotFoundError, TicketTransitionError } from '../../../store/tickets/index.ts';
 import type { OfficerAction } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { type Delivery, deliverToFiler, filerReachable } from './filerDelivery.ts';
-import { sendToFiler } from './notify.ts';
+import { type Delivery, filerReachable } from './filerDelivery.ts';
+import { toFiler } from './noticeTargets.ts';
 
 export const REPLY_LIMIT = 3000;
 export const NOTE_LIMIT = 1000;
@@ -31,65 +26,26 @@ async function refusals(run: () => Promise<ActionOutcome>): Promise<ActionOutcom
   }
 }
 
-/** Takes the ticket for `officerId` and tells the filer it is being handled. */
-export function takeTicketAs(env: TicketEnv, officerId: number, code: string) {
+/**
+ * Takes the ticket for `officerId`; the filer's "being handled" notice is written with it and
+ * delivered by the outbox. `key` (the update, for the bot) makes a repeat change nothing.
+ */
+export function takeTicketAs(env: TicketEnv, officerId: number, code: string, key?: string) {
   return refusals(async () => {
-    const ticket = await env.tickets.take(code, officerId);
-    await sendToFiler(env, ticket, (t) => ({ text: t('tickets.filer.inProgress', { code }) }));
+    await env.tickets.take(code, officerId, {
+      ...(key !== undefined && { key }),
+      notify: [toFiler({ event: 'taken' })],
+    });
+    env.wakeOutbox();
     return { kind: 'done' };
   });
 }
 
-async function deliverAction(
-  env: TicketEnv,
-  officerId: number,
-  action: OfficerAction,
-  code: string,
-  text: string,
-): Promise<Delivery> {
-  const addInfo = (label: string) => ({
-    reply_markup: { inline_keyboard: [[callbackButton(label, `tf:info:${code}`)]] },
-  });
-  if (action === 'reply' || action === 'ask') {
-    const ticket = await env.tickets.respond(code, officerId, action, text);
-    return deliverToFiler(env, ticket, (t) => ({
-      text: t(action === 'reply' ? 'tickets.filer.reply' : 'tickets.filer.question', {
-        code,
-        text,
-      }),
-      extra: addInfo(t('tickets.btn.addInfo')),
-    }));
-  }
-  if (action === 'resolve') {
-    const ticket = await env.tickets.transition(code, 'resolved', officerId, text);
-    return deliverToFiler(env, ticket, (t) => ({
-      text: t('tickets.filer.resolved', {
-        code,
-        note: text,
-        days: env.config.TICKET_AUTOCLOSE_DAYS,
-      }),
-      extra: {
-        reply_markup: {
-          inline_keyboard: [
-            [
-              callbackButton(t('tickets.btn.confirmResolution'), `tf:confirm:${code}`),
-              callbackButton(t('tickets.btn.reopen'), `tf:reopen:${code}`),
-            ],
-          ],
-        },
-      },
-    }));
-  }
-  const ticket: Ticket = await env.tickets.transition(code, 'rejected', officerId, text);
-  return deliverToFiler(env, ticket, (t) => ({
-    text: t('tickets.filer.rejected', { code, note: text }),
-  }));
-}
-
 /**
- * Carries out a reply, question, resolution or rejection with the officer's text and tells the
- * filer through the stored chat link (never by forwarding, which would expose the officer chat).
- * The one implementation behind both the bot's buttons and the dashboard's API.
+ * Carries out a reply, question, resolution or rejection with the officer's text. The change and
+ * the filer's notice are one write; the outbox delivers the notice after it, through the stored
+ * chat link (never by forwarding, which would expose the officer chat). The one implementation
+ * behind both the bot's buttons and the dashboard's API.
  */
 export function carryOutOfficerAction(
   env: TicketEnv,
@@ -97,6 +53,7 @@ export function carryOutOfficerAction(
   action: OfficerAction,
   code: string,
   text: string,
+  key?: string,
 ): Promise<ActionOutcome> {
   const limit = action === 'reply' || action === 'ask' ? REPLY_LIMIT : NOTE_LIMIT;
   if (text.length > limit) return Promise.resolve({ kind: 'tooLong', limit, length: text.length });
@@ -107,9 +64,25 @@ export function carryOutOfficerAction(
       await env.tickets.noteUndelivered(code, officerId, `${action}: erased`);
       return { kind: 'undelivered', delivery: 'erased' };
     }
-    const delivery = await deliverAction(env, officerId, action, code, text);
-    if (delivery === 'sent') return { kind: 'done' };
-    await env.tickets.noteUndelivered(code, officerId, `${action}: ${delivery}`);
-    return { kind: 'undelivered', delivery };
+    const options = key !== undefined ? { key } : {};
+    if (action === 'reply' || action === 'ask') {
+      await env.tickets.respond(code, officerId, action, text, {
+        ...options,
+        notify: [toFiler({ event: action, note: text })],
+      });
+    } else {
+      const status = action === 'resolve' ? 'resolved' : 'rejected';
+      await env.tickets.transition(code, status, officerId, text, {
+        ...options,
+        notify: [toFiler({ event: status, note: text })],
+      });
+    }
+    env.wakeOutbox();
+    if (env.users.get(current.filer.userId)?.active === false) {
+      // Telegram refused the last message to this filer: the officer must not think they know.
+      await env.tickets.noteUndelivered(code, officerId, `${action}: blocked`);
+      return { kind: 'undelivered', delivery: 'blocked' };
+    }
+    return { kind: 'done' };
   });
 }

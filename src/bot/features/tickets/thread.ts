@@ -8,8 +8,8 @@ import { callbackButton, rows } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
 import { attachmentOf, textOf } from './evidence.ts';
 import { DESCRIPTION_LIMIT } from './filing.ts';
-import { sendToOfficers } from './notify.ts';
-import { guarded } from './officerActions.ts';
+import { toOfficers } from './noticeTargets.ts';
+import { changeKey, guarded } from './officerActions.ts';
 import { remember } from './threadMemory.ts';
 
 const CODE_IN_TEXT = /#((?:KN|HT)-\d{4,})/;
@@ -46,20 +46,20 @@ export async function addToTicket(
       await ctx.reply(ctx.t('tickets.notOpen', { code }));
       return;
     }
-    await env.tickets.addInfo(code, note, item.attachments);
+    // A ticket with a topic in the officers' forum gets the filer's messages copied into it below;
+    // otherwise officers are told through the ticket outbox, written with the addition.
+    const inTopic = env.desk?.threadOf(code) !== undefined;
+    const info = { event: 'info' as const, note: note ?? '', files: item.attachments.length };
+    await env.tickets.addInfo(code, note, item.attachments, {
+      key: changeKey(ctx),
+      ...(inTopic ? {} : { notify: [toOfficers(env, info)] }),
+    });
+    env.wakeOutbox();
     remember(ctx, item.messageIds, code);
     await ctx.saveSession();
     await ctx.reply(ctx.t('thread.added', { code }));
     // With a topic, the filer's own messages are copied into it (no link to the filer).
-    if (await env.desk?.copyFromFiler(ticket, item)) return;
-    await sendToOfficers(env, (t) => ({
-      text: t('tickets.notice.info', { code, text: note ?? '', files: item.attachments.length }),
-      extra: {
-        reply_markup: {
-          inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
-        },
-      },
-    }));
+    if (inTopic) await env.desk?.copyFromFiler(ticket, item);
   });
 }
 
@@ -105,7 +105,9 @@ export function threadComposer(env: TicketEnv) {
     if (albumTicket !== undefined) {
       const ticket = env.tickets.get(albumTicket);
       if (ticket && ticket.filer.userId === ctx.profile.id && isOpen(ticket)) {
-        await env.tickets.addInfo(albumTicket, item.text, item.attachments);
+        await env.tickets.addInfo(albumTicket, item.text, item.attachments, {
+          key: changeKey(ctx),
+        });
         remember(ctx, item.messageIds, albumTicket);
         return;
       }
@@ -162,21 +164,12 @@ export function threadComposer(env: TicketEnv) {
     const ticket = env.tickets.get(code);
     if (!ticket || ticket.filer.userId !== ctx.profile.id || !isOpen(ticket)) return next();
     const note = ctx.t('thread.editedNote', { text });
-    await env.tickets.addInfo(code, note, []);
+    await env.tickets.addInfo(code, note, [], {
+      key: changeKey(ctx),
+      notify: [toOfficers(env, { event: 'edited', note: text })],
+    });
+    env.wakeOutbox();
     await ctx.reply(ctx.t('thread.edited', { code }));
-    await sendToOfficers(
-      env,
-      (t) => ({
-        text: t('thread.noticeEdited', { code, text }),
-        extra: {
-          reply_markup: {
-            inline_keyboard: [[callbackButton(t('tickets.btn.open'), `tk:show:${code}`)]],
-          },
-        },
-      }),
-      env.telegram,
-      { code },
-    );
   });
 
   return composer;

@@ -80,6 +80,10 @@ export const tickets: { readonly [K in keyof typeof vi]: string } = {
   'tickets.limit':
     'You have filed {limit} tickets in the past hour, the maximum. Please try again later.',
   'tickets.incomplete': 'Some information is missing; please complete the step shown.',
+  'tickets.notSaved':
+    '⚠️ Your ticket could not be saved (storage error). Your answers are kept; please press Send again in a few minutes.',
+  'tickets.actionNotSaved':
+    '⚠️ This action on <b>#{code}</b> could not be saved; please try again in a few minutes.',
   'tickets.summary':
     '<b>Summary</b> — {type}\nTopic: {category}\nPark: {park}\nCompany: {company}\nAttachments: {files}\n\n{description}',
   'tickets.summary.anonymous': '🔒 Filed <b>anonymously</b>',

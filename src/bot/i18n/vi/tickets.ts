@@ -79,6 +79,9 @@ export const tickets = {
   'tickets.limit':
     'Bạn đã gửi {limit} phản ánh, đề nghị trong một giờ qua, là mức tối đa. Vui lòng thử lại sau.',
   'tickets.incomplete': 'Còn thiếu thông tin; hãy hoàn thành bước đang hỏi.',
+  'tickets.notSaved':
+    '⚠️ Chưa lưu được phản ánh của bạn (lỗi lưu trữ). Nội dung vẫn được giữ; hãy bấm Gửi lại sau ít phút.',
+  'tickets.actionNotSaved': '⚠️ Chưa lưu được thao tác cho <b>#{code}</b>; hãy thử lại sau ít phút.',
   'tickets.summary':
     '<b>Tóm tắt</b> — {type}\nLĩnh vực: {category}\nKCN: {park}\nDoanh nghiệp: {company}\nTệp đính kèm: {files}\n\n{description}',
   'tickets.summary.anonymous': '🔒 Gửi <b>ẩn danh</b>',
