@@ -33,8 +33,12 @@ export function complaintSteps(anonymous: (user: FakeUser) => boolean): Step[] {
   return [
     { act: (fake, u) => fake.sendText(u, '/complaint'), until: /Wages and benefits/ },
     { act: (fake, u) => pressLabel(fake, u, /Wages and benefits/), until: /Other \/ not sure/ },
-    { act: (fake, u) => pressLabel(fake, u, /Other \/ not sure/), until: /Skip/ },
-    { act: (fake, u) => pressLabel(fake, u, /Skip/), until: /Describe/ },
+    {
+      act: (fake, u) => pressLabel(fake, u, /Other \/ not sure/),
+      until: /name of your industrial park/,
+    },
+    { act: (fake, u) => pressLabel(fake, u, /^Skip$/), until: /company/ },
+    { act: (fake, u) => pressLabel(fake, u, /⏭ Skip/), until: /Describe/ },
     { act: (fake, u) => fake.sendText(u, `Unpaid overtime, line ${u.id}`), until: /Done/ },
     { act: (fake, u) => pressLabel(fake, u, /Done/), until: /Anonymous/ },
     {

@@ -109,10 +109,14 @@ export function officerReplyComposer(env: TicketEnv) {
       return;
     }
     if (verb === 'edit') return beginOfficerInput(env, ctx, dialogue.action, dialogue.code);
+    if (verb !== 'no') {
+      // Written (with the filer's notice) before the preview is forgotten: a crash in between
+      // runs this press again, and the update's key makes the reply once (issue #11).
+      await performOfficerAction(env, ctx, dialogue.action, dialogue.code, dialogue.text);
+    }
     ctx.session.dialogue = { kind: 'idle' };
     await ctx.saveSession();
-    if (verb === 'no') return ctx.reply(ctx.t('reply.left', { code: dialogue.code }));
-    await performOfficerAction(env, ctx, dialogue.action, dialogue.code, dialogue.text);
+    if (verb === 'no') await ctx.reply(ctx.t('reply.left', { code: dialogue.code }));
   });
 
   composer.on(message('text'), async (ctx, next) => {
