@@ -133,6 +133,8 @@ describe('dashboard API through the HTTP server', () => {
     );
     expect(resolved.outcome).toBe('done');
     expect(bot.store.tickets.get(code)?.status).toBe('resolved');
+    // The filer's notice is written with the change and delivered by the ticket outbox after it.
+    await bot.settleNotices();
     const told = BotHarness.texts(bot.calls, WORKER.id).slice(before).join('\n');
     expect(told).toContain(code);
     expect(told).toContain('Công ty đã trả đủ lương');
