@@ -191,7 +191,14 @@ describe('officers’ dashboard in a real browser', () => {
     await expect
       .poll(async () => (await ticketsOnDisk())[code]?.status, { timeout: 20_000 })
       .toBe('resolved');
-    const told = fake.textsTo(WORKER.id).slice(before).join('\n');
+    // The filer's notice is written with the resolution and delivered by the ticket outbox after it.
+    const told = await fake.waitFor(
+      () => {
+        const text = fake.textsTo(WORKER.id).slice(before).join('\n');
+        return text.includes('Công ty đã trả đủ lương tháng 3') && text;
+      },
+      { what: 'the filer told of the resolution', timeoutMs: 10_000 },
+    );
     expect(told).toContain(code);
     expect(told).toContain('Công ty đã trả đủ lương tháng 3');
     const content = await page.content();
