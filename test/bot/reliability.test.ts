@@ -47,7 +47,9 @@ describe('idempotent filing', () => {
     expect(code).toBe('KN-0001');
     expect(second).toContain(`#${code}`);
     expect(bot.store.tickets.list()).toHaveLength(1);
-    const toGroup = bot.calls.filter((call) => call.payload.chat_id === OFFICERS_GROUP);
+    const toGroup = bot.calls.filter(
+      (call) => call.method === 'sendMessage' && call.payload.chat_id === OFFICERS_GROUP,
+    );
     expect(toGroup.map((call) => String(call.payload.text))).toEqual([
       expect.stringContaining(`#${code}`),
     ]);

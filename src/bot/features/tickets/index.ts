@@ -133,14 +133,14 @@ function withDeskSync(
     await sync(ticket.code);
     return ticket;
   };
+  // Every argument passes on: the idempotency key and the notices ride in the last one.
   const overrides: Partial<TicketEnv['tickets']> = {
-    transition: (code, to, by, note) => after(tickets.transition(code, to, by, note)),
-    take: (code, officerId) => after(tickets.take(code, officerId)),
-    respond: (code, officerId, action, text) =>
-      after(tickets.respond(code, officerId, action, text)),
-    assign: (code, officerId, by) => after(tickets.assign(code, officerId, by)),
-    async autoClose(before) {
-      const codes = await tickets.autoClose(before);
+    transition: (...args) => after(tickets.transition(...args)),
+    take: (...args) => after(tickets.take(...args)),
+    respond: (...args) => after(tickets.respond(...args)),
+    assign: (...args) => after(tickets.assign(...args)),
+    async autoClose(...args) {
+      const codes = await tickets.autoClose(...args);
       for (const code of codes) await sync(code);
       return codes;
     },
