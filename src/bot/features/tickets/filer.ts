@@ -47,12 +47,22 @@ export function filerComposer(env: TicketEnv): Composer<BotContext> {
       return ctx.reply(ctx.t('tickets.reopenTooLate', { code }));
     }
     await guarded(ctx, code, async () => {
+      // A ticket with a topic in the officers' forum is told there; otherwise through the outbox.
+      const inTopic = env.desk?.threadOf(code) !== undefined;
       await env.tickets.transition(code, 'in_progress', 'filer', undefined, {
         key: changeKey(ctx),
-        notify: [toOfficers(env, { event: 'reopened' })],
+        ...(inTopic ? {} : { notify: [toOfficers(env, { event: 'reopened' })] }),
       });
       env.wakeOutbox();
       await ctx.reply(ctx.t('tickets.reopened', { code }));
+      if (inTopic) {
+        await sendToOfficers(
+          env,
+          (t) => ({ text: t('tickets.notice.reopened', { code }) }),
+          env.telegram,
+          { code },
+        );
+      }
     });
   });
 

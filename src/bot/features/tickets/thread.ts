@@ -9,6 +9,7 @@ import type { TicketEnv } from './env.ts';
 import { attachmentOf, textOf } from './evidence.ts';
 import { DESCRIPTION_LIMIT } from './filing.ts';
 import { toOfficers } from './noticeTargets.ts';
+import { sendToOfficers } from './notify.ts';
 import { changeKey, guarded } from './officerActions.ts';
 import { remember } from './threadMemory.ts';
 
@@ -164,12 +165,22 @@ export function threadComposer(env: TicketEnv) {
     const ticket = env.tickets.get(code);
     if (!ticket || ticket.filer.userId !== ctx.profile.id || !isOpen(ticket)) return next();
     const note = ctx.t('thread.editedNote', { text });
+    const inTopic = env.desk?.threadOf(code) !== undefined;
     await env.tickets.addInfo(code, note, [], {
       key: changeKey(ctx),
-      notify: [toOfficers(env, { event: 'edited', note: text })],
+      ...(inTopic ? {} : { notify: [toOfficers(env, { event: 'edited', note: text })] }),
     });
     env.wakeOutbox();
     await ctx.reply(ctx.t('thread.edited', { code }));
+    if (inTopic) {
+      // The ticket's topic in the officers' forum shows the new version.
+      await sendToOfficers(
+        env,
+        (t) => ({ text: t('thread.noticeEdited', { code, text }) }),
+        env.telegram,
+        { code },
+      );
+    }
   });
 
   return composer;
