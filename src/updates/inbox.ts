@@ -105,7 +105,6 @@ export class Inbox {
         await write;
         for (const update of fresh) this.seen.add(update.update_id);
       } catch (error) {
-        for (const update of fresh) delete this.collection.data.waiting[String(update.update_id)];
         if (!isDiskRefusal(error)) throw error;
         for (const update of fresh) {
           this.unrecorded.add(update.update_id);

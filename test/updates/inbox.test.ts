@@ -34,13 +34,17 @@ function memoryCollection(): InboxCollection & { failing: false | 'ENOSPC' | 'bu
   const collection = {
     failing: false as false | 'ENOSPC' | 'bug',
     data,
+    // Like the store's Collection: the change is made on a copy that replaces `data` only once
+    // the write succeeded, so a failed write leaves memory as it was.
     async update(change: (file: InboxFile) => void) {
-      change(data);
       await new Promise((resolve) => setImmediate(resolve));
       if (collection.failing === 'bug') throw new Error('unexpected');
       if (collection.failing) {
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       }
+      const draft = structuredClone(collection.data);
+      change(draft);
+      collection.data = draft;
     },
     flush: async () => undefined,
   };
@@ -139,6 +143,8 @@ describe('UpdateDispatcher', () => {
     releaseSlow();
     expect(await dispatcher.drain(1000)).toBe(true);
     expect(events.slice(3)).toEqual(['end slow', 'start after', 'end after']);
+    // Marks join the next write rather than holding up the lane.
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(inbox.waiting()).toEqual([]);
   });
 

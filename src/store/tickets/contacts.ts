@@ -50,15 +50,11 @@ export async function openContacts(
         .filter(([, contact]) => contact.chatId === chatId)
         .map(([code]) => code),
     async set(code, chatId) {
-      try {
-        await collection.update((data) => {
-          data[code] = { chatId };
-        });
-        await restrict();
-      } catch (error) {
-        delete collection.data[code];
-        throw error;
-      }
+      // Visible only once written: a failed write leaves the file and memory as they were.
+      await collection.update((data) => {
+        data[code] = { chatId };
+      });
+      await restrict();
     },
     async remove(codes) {
       const present = codes.filter((code) => code in collection.data);
