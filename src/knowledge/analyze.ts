@@ -1,4 +1,4 @@
-import { type Token, tokenizeMarked } from './normalize.ts';
+import { foldVietnamese, type Token, tokenizeMarked } from './normalize.ts';
 import type { Lang } from './schema.ts';
 import {
   ACCENTED_STOP_WORDS,
@@ -12,6 +12,16 @@ import {
 export const CONCEPT_PREFIX = '#';
 /** Marks a synonym that matches only when typed with its accents. */
 const STRICT_MARK = '=';
+/**
+ * Syllables whose unaccented form is several common words: "tinh" is tỉnh (province), tính
+ * (count), tình (love); "thue" is thuế (tax) and thuê (lease); "dien" is điện (power) and diện
+ * (area). Typed without accents they are not read as one concept (a single syllable cannot
+ * decide), but stay a plain word that matches every reading; phrases still decide ("thue dat"
+ * is a lease, "nop thue" is tax).
+ */
+const AMBIGUOUS_UNACCENTED = new Set(
+  'tinh thue phong dien dat lap nu ngoai nam thang xay xuong von lang'.split(' '),
+);
 /** Prefix of question-type terms ("?count"); they rank but do not count as topic coverage. */
 export const QUESTION_PREFIX = '?';
 
@@ -48,8 +58,10 @@ function phraseTable(): PhraseTable {
   for (const [name, phrases] of Object.entries(SYNONYM_GROUPS)) {
     for (const phrase of phrases) {
       // "=nóng": only as typed with these accents, never "nong" (nông) or "nòng".
-      const strict = phrase.startsWith(STRICT_MARK);
-      addPhrase(strict ? phrase.slice(1) : phrase, `${CONCEPT_PREFIX}${name}`, strict);
+      const marked = phrase.startsWith(STRICT_MARK);
+      const text = marked ? phrase.slice(1) : phrase;
+      const strict = marked || AMBIGUOUS_UNACCENTED.has(foldVietnamese(text));
+      addPhrase(text, `${CONCEPT_PREFIX}${name}`, strict);
     }
   }
   for (const [name, phrases] of Object.entries(QUESTION_GROUPS)) {
@@ -144,10 +156,15 @@ export function analyzeText(text: string, lang: Lang): string[] {
  * folded terms.
  */
 export function indexTerms(text: string, lang: Lang): string[] {
-  const weighted = weightedTerms(tokenizeMarked(text), lang);
+  const tokens = tokenizeMarked(text);
+  const weighted = weightedTerms(tokens, lang);
   const folded = weighted.map((w) => w.term);
   const accented = weighted.flatMap((w) => accentedTerm(w) ?? []);
-  return [...folded, ...accented, ...bigramsOf(folded)];
+  // "tỉnh" is indexed as its concept and as plain "tinh", which an unaccented "tinh" still finds.
+  const readings = tokens.flatMap((t) =>
+    t.marks !== '' && AMBIGUOUS_UNACCENTED.has(t.text) ? [t.text] : [],
+  );
+  return [...folded, ...accented, ...readings, ...bigramsOf(folded)];
 }
 
 /**

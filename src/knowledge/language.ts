@@ -3,7 +3,8 @@ import type { Lang } from './schema.ts';
 import { isEnglishWord, isVietnameseWord } from './wordlists.ts';
 
 /** Letters that only Vietnamese uses; one of them settles the question. */
-const VIETNAMESE_LETTERS = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
+export const VIETNAMESE_LETTERS =
+  /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i;
 
 /** Folded Vietnamese function words and very common syllables typed without accents. */
 const VIETNAMESE_WORDS = new Set(

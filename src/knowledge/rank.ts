@@ -14,6 +14,8 @@ export interface QueryTerm {
   term: string;
   /** 1 for a typed word; lower when spelling correction produced it. */
   certainty: number;
+  /** 1 for a word of the clause that asks; less for a word of the message's context (focus.ts). */
+  share: number;
   fallback?: string;
 }
 
@@ -158,20 +160,21 @@ export function rank(
   const unknownWeight = RANK_SETTINGS.unknownWeight * maxIdf;
   const { scratch } = acc;
   let totalWeight = 0;
-  terms.forEach(({ term, certainty, fallback }, position) => {
+  terms.forEach(({ term, certainty, share, fallback }, position) => {
     const group = position + 1;
     const countsForCoverage = !term.startsWith(QUESTION_PREFIX);
     const primary = index.postings(term);
     const secondary = fallback ? index.postings(fallback) : undefined;
     if (!primary && !secondary) {
-      if (countsForCoverage) totalWeight += unknownWeight;
+      // A word the index does not know, in the story around the question, is not missing evidence.
+      if (countsForCoverage && share === 1) totalWeight += unknownWeight;
       return;
     }
     // Typed "trăm" where the entries only have "trạm": a word they do not know, with a weak
     // folded match, so it is charged no more than an unknown word.
     const idf = primary ? index.idf(term) : Math.min(index.idf(fallback ?? term), unknownWeight);
-    if (countsForCoverage) totalWeight += idf;
-    const weight = idf * certainty;
+    if (countsForCoverage) totalWeight += idf * share;
+    const weight = idf * certainty * share;
     const figure = /\d{3,}|\d\.\d/.test(term);
     // A concept ("thai sản") or an exact figure ("6397.68") is enough evidence on its own.
     const specific = term.startsWith(CONCEPT_PREFIX) || figure;

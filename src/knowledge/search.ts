@@ -22,10 +22,12 @@ import {
   bigramsOf,
   CONCEPT_PREFIX,
   indexTerms,
+  QUESTION_PREFIX,
   synonymVocabulary,
   weightedTerms,
   withoutDisclaimers,
 } from './analyze.ts';
+import { asksAboutYearAfter, clausesOf } from './focus.ts';
 import { type IndexedField, InvertedIndex } from './inverted-index.ts';
 import { detectLanguage } from './language.ts';
 import { tokenize, tokenizeMarked } from './normalize.ts';
@@ -50,14 +52,19 @@ export interface EngineResult {
   expanded: string;
 }
 
+/** The report's last year (it is dated 28/08/2018): it cannot answer for a later year. */
+export const REPORT_YEAR = 2018;
+
 /** Confidence below which an entry (or a report excerpt) is not offered at all. */
 export const SEARCH_SETTINGS: {
   entryThreshold: number;
   excerptThreshold: number;
   offTopicBelow: number;
   grievanceMargin: number;
+  contextShare: number;
+  leadWeight: number;
 } = {
-  entryThreshold: 0.7,
+  entryThreshold: 0.6,
   excerptThreshold: 0.6,
   /** A declined question whose best entry scored under this is off-topic, not unanswered. */
   offTopicBelow: 0.45,
@@ -65,7 +72,15 @@ export const SEARCH_SETTINGS: {
    * A grievance's entry is shown this much below the cut-off: the empathy and complaint button
    * are the answer, the entry only adds what the report says (tuned on dev: 0.11).
    */
-  grievanceMargin: 0.11,
+  grievanceMargin: 0.05,
+  /**
+   * How much a word of a long message's context counts (greeting, who the writer is, the story)
+   * against a word of the clause that asks (focus.ts): it still ranks, but its absence from an
+   * entry is not missing evidence.
+   */
+  contextShare: 0.35,
+  /** Weight of an entry's lead over the runner-up in its confidence (see withLead). */
+  leadWeight: 0.5,
 };
 export type { RankedDocument };
 
@@ -74,6 +89,8 @@ interface AnalysedQuery {
   terms: QueryTerm[];
   bigrams: string[];
   expanded: string;
+  /** The question names a year after the report's. */
+  afterReport: boolean;
 }
 
 function strongField(text: readonly string[], lang: Lang, weight: number): IndexedField {
@@ -98,6 +115,22 @@ function entryFields(entry: Entry): IndexedField[] {
 
 function passageFields(passage: Passage): IndexedField[] {
   return [weakField(passage.text, 'vi', 1)];
+}
+
+/**
+ * Confidence that also weighs how far an entry stands from the others: two entries that cover the
+ * query equally well are a guess between them, and a guess shown as fact is the worst answer.
+ * (evidence + lead × (evidence − best other)) / (1 + lead); the order is unchanged.
+ */
+export function withLead(ranked: readonly RankedDocument[]): RankedDocument[] {
+  const lead = SEARCH_SETTINGS.leadWeight;
+  const first = ranked[0]?.confidence ?? 0;
+  const second = ranked[1]?.confidence ?? 0;
+  return ranked.map((hit, position) => {
+    const other = position === 0 ? second : first;
+    const confidence = Math.max(0, (hit.confidence + lead * (hit.confidence - other)) / (1 + lead));
+    return { index: hit.index, confidence };
+  });
 }
 
 /** Search engine over a fixed set of entries and passages; build once, query many times. */
@@ -126,11 +159,15 @@ export class SearchEngine {
   /** Ranks entries; falls back to one report passage when no entry is confident. */
   search(query: string, limit: number, threshold = SEARCH_SETTINGS.entryThreshold): EngineResult {
     const analysed = this.analyse(query);
-    const ranked = rank(this.entryIndex, analysed.terms, analysed.bigrams);
-    const bestConfidence = ranked[0]?.confidence ?? 0;
-    const hits = ranked.filter((hit) => hit.confidence >= threshold).slice(0, limit);
+    const evidence = rank(this.entryIndex, analysed.terms, analysed.bigrams);
+    const bestConfidence = evidence[0]?.confidence ?? 0;
+    const ranked = withLead(evidence);
+    // "Năm 2024 thu hút bao nhiêu vốn?": the 2018 figure would be shown as the answer to 2024.
+    const hits = analysed.afterReport
+      ? []
+      : ranked.filter((hit) => hit.confidence >= threshold).slice(0, limit);
     let excerpt: RankedDocument | null = null;
-    if (hits.length === 0) {
+    if (hits.length === 0 && !analysed.afterReport) {
       const best = rank(this.passageIndex, analysed.terms, analysed.bigrams)[0];
       if (best && best.confidence >= SEARCH_SETTINGS.excerptThreshold) excerpt = best;
     }
@@ -152,22 +189,38 @@ export class SearchEngine {
   private analyse(query: string): AnalysedQuery {
     const expanded = expandShorthand(query);
     const lang = detectLanguage(expanded);
-    const tokens = tokenizeMarked(expanded).map((token): AnalysedToken => {
-      const correction = this.corrector.correct(token.text, token.marks);
-      if (!correction || correction.token === token.text) return token;
-      return { text: correction.token, marks: '', certainty: correction.certainty };
-    });
-    const terms = weightedTerms(tokens, lang);
     const unique = new Map<string, QueryTerm>();
-    for (const weighted of terms) {
-      const accented = accentedTerm(weighted);
-      const term: QueryTerm = accented
-        ? { term: accented, certainty: weighted.certainty, fallback: weighted.term }
-        : { term: weighted.term, certainty: weighted.certainty };
-      const previous = unique.get(term.term);
-      if (!previous || previous.certainty < term.certainty) unique.set(term.term, term);
+    const bigrams: string[] = [];
+    const clauses = clausesOf(expanded);
+    for (const clause of clauses) {
+      const share = clause.focus ? 1 : SEARCH_SETTINGS.contextShare;
+      const tokens = tokenizeMarked(clause.text).map((token): AnalysedToken => {
+        const correction = this.corrector.correct(token.text, token.marks);
+        if (!correction || correction.token === token.text) return token;
+        return { text: correction.token, marks: '', certainty: correction.certainty };
+      });
+      const terms = weightedTerms(tokens, lang);
+      for (const weighted of terms) {
+        const accented = accentedTerm(weighted);
+        const { certainty } = weighted;
+        const term: QueryTerm = accented
+          ? { term: accented, certainty, share, fallback: weighted.term }
+          : { term: weighted.term, certainty, share };
+        const previous = unique.get(term.term);
+        if (!previous || previous.certainty * previous.share < certainty * share) {
+          unique.set(term.term, term);
+        }
+      }
+      bigrams.push(...bigramsOf(terms.map((weighted) => weighted.term)));
     }
-    const bigrams = bigramsOf(terms.map((weighted) => weighted.term));
-    return { lang, terms: [...unique.values()], bigrams, expanded };
+    const terms = [...unique.values()];
+    // "Em muốn hỏi bây giờ em phải làm gì?": the asking clause names no topic, so the story is
+    // the question.
+    const focusNamesTopic = terms.some(
+      (term) => term.share === 1 && !term.term.startsWith(QUESTION_PREFIX),
+    );
+    if (!focusNamesTopic) for (const term of terms) term.share = 1;
+    const afterReport = asksAboutYearAfter(clauses, REPORT_YEAR);
+    return { lang, terms, bigrams, expanded, afterReport };
   }
 }

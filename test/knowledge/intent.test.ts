@@ -36,6 +36,17 @@ describe('grievances', () => {
     'cán bộ đòi tiền bôi trơn',
     'the line leader keeps harassing the women',
     'they withheld my ID card',
+    // the person harmed between the verb and what was done: "bắt em nghỉ", "ép anh em làm"
+    'cty bat e nghi viec khi biet e co thai',
+    // "mà không": a duty not met
+    'xưởng nóng quá mà không có điều hòa',
+    'em bị máy kẹp tay mà công ty không lo',
+    'bị ngã từ giàn giáo, công ty không đưa đi viện',
+    'tổ trưởng đánh công nhân',
+    'giữ lương tháng 13 của em',
+    'they make us work 14 hours a day with no overtime pay',
+    "the company kept my passport and won't return it",
+    'my supervisor keeps touching me',
   ])('%s is a grievance', (text) => {
     expect(isGrievance(expandShorthand(text))).toBe(true);
     expect(intentOf(text)).toBe('grievance');
@@ -45,6 +56,9 @@ describe('grievances', () => {
     'nghỉ thai sản được mấy tháng',
     'How many industrial parks does Bac Ninh have?',
     'thủ tục thành lập doanh nghiệp',
+    // an enterprise's duty, not a harm done to a worker
+    'mức phạt khi doanh nghiệp không nộp báo cáo đúng hạn',
+    'Do we need a construction permit?',
   ])('%s is a question', (text) => {
     expect(intentOf(text)).toBe('question');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/knowledge/analyze.ts';
+import { analyzeText, indexTerms } from '../../src/knowledge/analyze.ts';
 import { detectLanguage } from '../../src/knowledge/language.ts';
 import {
   canonicalNumber,
@@ -109,7 +109,12 @@ describe('synonyms and stop words', () => {
     expect(analyzeText('số lượng', 'vi')).not.toContain('#salary');
     expect(analyzeText('đạt', 'vi')).toEqual(['dat']);
     expect(analyzeText('đất', 'vi')).toEqual(['#land']);
-    expect(analyzeText('dat', 'vi')).toEqual(['#land']);
+    // Unaccented, one syllable cannot decide (đất, đạt, đặt): it stays a plain word that matches
+    // every reading, and a phrase decides ("thue dat" is a lease).
+    expect(analyzeText('dat', 'vi')).toEqual(['dat']);
+    expect(analyzeText('thue dat', 'vi')).toEqual(['#lease']);
+    expect(analyzeText('tinh yeu', 'vi')).not.toContain('#province');
+    expect(indexTerms('đất', 'vi')).toEqual(expect.arrayContaining(['#land', 'dat']));
     expect(analyzeText('chào bạn', 'vi')).toEqual([]);
     expect(analyzeText('ban', 'vi')).toEqual(['ban']);
   });

@@ -9,7 +9,7 @@ export const knowledge: { readonly [K in keyof typeof vi]: string } = {
   'kb.excerptSource':
     '📄 <i>Excerpt from the 20-year report on the Bắc Ninh industrial parks (2018), section {section}: {title}</i>',
   'kb.noAnswer':
-    'Sorry, I <b>found no answer</b> to this question in the Board’s documents, so I will not guess. You can browse by topic, or send your question to an officer.',
+    'Sorry, I <b>found no answer</b> to this question in the Board’s documents, so I will not guess. The Board’s documents (its 20-year report, with figures up to 2018, and answers approved by officers) cover the parks’ figures, investment and company procedures, workers’ rights, the environment, trade unions and the Board’s work; they give no fees, deadlines, figures after 2018 or the detailed rules of the law. You can browse by topic, send your question to an officer, or see /contact.',
   'kb.seeAlso': 'Related questions:',
   'kb.smallTalk.greeting':
     'Hello! I am the assistant of the Bắc Ninh Industrial Parks Management Board. Type your question, or choose from the menu.',

@@ -7,7 +7,7 @@ export const knowledge = {
   'kb.excerptSource':
     '📄 <i>Trích Báo cáo tổng kết 20 năm các KCN Bắc Ninh (2018), mục {section}: {title}</i>',
   'kb.noAnswer':
-    'Xin lỗi, tôi <b>chưa tìm thấy câu trả lời</b> cho câu hỏi này trong tài liệu của Ban, nên không đoán. Bạn có thể xem theo chủ đề, hoặc gửi câu hỏi để cán bộ trả lời.',
+    'Xin lỗi, tôi <b>chưa tìm thấy câu trả lời</b> cho câu hỏi này trong tài liệu của Ban, nên không đoán. Tài liệu của Ban (báo cáo tổng kết 20 năm, số liệu đến năm 2018, và các câu trả lời cán bộ đã duyệt) nói về số liệu các KCN, thủ tục đầu tư và doanh nghiệp, quyền lợi người lao động, môi trường, công đoàn và công việc của Ban; tài liệu không nêu lệ phí, thời hạn, số liệu sau năm 2018 hay quy định chi tiết của luật. Bạn có thể xem theo chủ đề, gửi câu hỏi để cán bộ trả lời, hoặc xem /contact.',
   'kb.seeAlso': 'Câu hỏi liên quan:',
   'kb.smallTalk.greeting':
     'Xin chào! Tôi là trợ lý của Ban quản lý các KCN Bắc Ninh. Bạn cứ gõ câu hỏi (có dấu hay không dấu đều được), hoặc chọn trong menu.',
