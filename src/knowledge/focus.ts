@@ -60,16 +60,19 @@ function fold(text: string): string {
     .trim();
 }
 
-/** Splits a clause before an asking formula that starts mid-clause. */
+/** Splits a clause before an asking formula that starts mid-clause (the clause is folded once). */
 function splitAtAsk(raw: string): string[] {
   const words = raw.split(/\s+/u).filter((word) => word !== '');
+  const foldedWords = words.map(fold);
+  // Only when every word folds to one word, so positions in both agree.
+  if (foldedWords.some((word) => word === '' || word.includes(' '))) return [raw];
+  const folded = foldedWords.join(' ');
+  const match = ASK_START.exec(folded);
+  if (!match || match.index === 0) return [raw];
+  const cut = folded.slice(0, match.index).trim().split(' ').length;
   // A formula within the first words ("em muốn hỏi", "dạ cho em hỏi") leaves nothing worth cutting.
-  for (let index = 3; index < words.length; index += 1) {
-    if (fold(words.slice(index).join(' ')).search(ASK_START) === 0) {
-      return [words.slice(0, index).join(' '), words.slice(index).join(' ')];
-    }
-  }
-  return [raw];
+  if (cut < 3) return [raw];
+  return [words.slice(0, cut).join(' '), words.slice(cut).join(' ')];
 }
 
 /**

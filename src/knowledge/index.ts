@@ -103,7 +103,8 @@ export function buildKnowledgeBase(input: {
       if (before === 'grievance') {
         // The complaint button is the answer; the entry only adds what the report says.
         const threshold =
-          (options?.threshold ?? SEARCH_SETTINGS.entryThreshold) - SEARCH_SETTINGS.grievanceMargin;
+          (options?.threshold ?? SEARCH_SETTINGS.entryThreshold) +
+          SEARCH_SETTINGS.grievanceStricter;
         const hits = result.ranked.filter((hit) => hit.confidence >= threshold).slice(0, limit);
         result = { ...result, hits, excerpt: null };
       }

@@ -60,19 +60,20 @@ export const SEARCH_SETTINGS: {
   entryThreshold: number;
   excerptThreshold: number;
   offTopicBelow: number;
-  grievanceMargin: number;
+  grievanceStricter: number;
   contextShare: number;
   leadWeight: number;
 } = {
-  entryThreshold: 0.6,
+  entryThreshold: 0.54,
   excerptThreshold: 0.6,
   /** A declined question whose best entry scored under this is off-topic, not unanswered. */
   offTopicBelow: 0.45,
   /**
-   * A grievance's entry is shown this much below the cut-off: the empathy and complaint button
-   * are the answer, the entry only adds what the report says (tuned on dev: 0.11).
+   * A grievance's entry needs this much more than the cut-off: the empathy and the complaint
+   * button are already the answer, so a wrong entry beside them costs more than a missing one
+   * (tuned on dev: 0.1).
    */
-  grievanceMargin: 0.05,
+  grievanceStricter: 0.1,
   /**
    * How much a word of a long message's context counts (greeting, who the writer is, the story)
    * against a word of the clause that asks (focus.ts): it still ranks, but its absence from an

@@ -21,13 +21,13 @@ export const SENSE_GROUPS = phraseLists({
     'chưa trả | ' +
     'chưa được trả lương | chưa nhận lương | chưa có lương | không được trả lương | trả lương chậm | trả lương muộn | ' +
     'trễ lương | trừ lương | cắt lương | giam lương | không trả tiền công | owe wage | owe | ' +
-    'unpaid | not paid | been paid | late payment | overdue | deduct | docked | paying me late',
+    'unpaid | not paid | been paid | late payment | overdue | deduct | docked | paying me late | nợ tiền công | nợ tiền | quỵt lương | quỵt tiền | phạt tiền | trừ tiền | bị trừ | giữ lương',
   overtime: 'làm thêm giờ | làm thêm | tăng ca | overtime | extra hour | extra hours',
   dismissal:
     'sa thải | đuổi việc | cho nghỉ việc | bắt nghỉ việc | cho thôi việc | thôi việc | mất việc | ' +
     'chấm dứt hợp đồng lao động | chấm dứt hợp đồng | khỏi đi làm | trợ cấp thôi việc | ' +
     'báo nghỉ việc | dismiss | dismissal | dismissed | fired | fire me | lay off | laid off | ' +
-    'lost my job',
+    'lost my job | =đuổi | bị đuổi',
   compensation: 'bồi thường | đền bù | trợ cấp | compensation | compensate | severance',
   maternity:
     'thai sản | nghỉ sinh | nghỉ đẻ | sinh con | sắp sinh | sắp đẻ | mang thai | mang bầu | có bầu | ' +
@@ -37,14 +37,14 @@ export const SENSE_GROUPS = phraseLists({
     'day off | days off | paid leave | leave',
   accident:
     'tai nạn lao động | tai nạn | bị thương | thương tích | bảo hộ lao động | an toàn lao động | ' +
-    'accident | injured | injury | hurt | unsafe',
+    'accident | injured | injury | hurt | unsafe | =ngã | té ngã | giàn giáo | đi viện | cấp cứu | kẹp tay | cuốn tay | đứt tay | =bỏng | fell | fall | burn | burned',
   heat:
     'nắng nóng | nóng bức | oi bức | say nắng | =nóng | =ngất | ngất xỉu | thông gió | =quạt | ' +
     'điều hòa | heat | hot | heatstroke | ventilation | faint | fainting',
   harassment:
     'quấy rối tình dục | quấy rối | sàm sỡ | động tay động chân | xúc phạm | =chửi | =mắng | lăng mạ | ' +
     'bắt nạt | đánh đập | trù dập | harass | harassment | harasses | bully | bullying | abuse | ' +
-    'verbal abuse',
+    'verbal abuse | khám người | thô bạo | tục tĩu | nói năng tục | touch | touching | touched | grope | groping',
   buildingPermit:
     'giấy phép xây dựng | xin phép xây dựng | cấp phép xây dựng | phép xây dựng | GPXD | ' +
     'building permit | construction permit | building approval | permit to construct',

@@ -30,6 +30,8 @@ const PLAIN: Readonly<Record<string, string>> = {
   ld: 'lao động',
   nld: 'người lao động',
   bhxh: 'bảo hiểm xã hội',
+  tnld: 'tai nạn lao động',
+  tnlđ: 'tai nạn lao động',
   bhyt: 'bảo hiểm y tế',
   bhtn: 'bảo hiểm thất nghiệp',
   oy: 'rồi',

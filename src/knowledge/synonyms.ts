@@ -50,10 +50,10 @@ const BASE_GROUPS = phraseLists({
   oneStop: 'một cửa | one-stop | one stop | single window',
   salary:
     'tiền lương | lương | tiền công | trả lương | thu nhập | kiếm được | wage | salary | ' +
-    'income | earn | pay | paid',
+    'income | earn | pay | paid | chuyên cần | phụ cấp | allowance | bonus',
   worker:
     'người lao động | công nhân lao động | công nhân | lao động | NLĐ | worker | employee | ' +
-    'labourer | laborer | labour | labor | workforce',
+    'labourer | laborer | labour | labor | workforce | người đi làm',
   complaint:
     'khiếu nại | tố cáo | đơn thư | kiến nghị | phản ánh | gửi đơn | nộp đơn | complaint | complain | ' +
     'file a complaint | lodge a complaint | make a complaint | grievance | ' +
@@ -66,7 +66,7 @@ const BASE_GROUPS = phraseLists({
   project: 'dự án | project',
   environment: 'môi trường | environment | environmental',
   pollution: 'ô nhiễm | pollution | pollute | dump',
-  security: 'an ninh trật tự | an ninh | trật tự | security | public order | safety and order',
+  security: 'an ninh trật tự | an ninh | trật tự | security | public order | safety and order | giữ trật tự | giữ an ninh | giữ gìn trật tự',
   contract: 'hợp đồng | contract',
   collectiveAgreement:
     'thỏa ước lao động | thỏa ước | thỏa thuận chung | thỏa thuận tập thể | ' +
@@ -116,12 +116,12 @@ const BASE_GROUPS = phraseLists({
   phone: 'số điện thoại | điện thoại | gọi điện | hotline | phone | telephone | email | e-mail',
   address: 'địa chỉ | trụ sở | văn phòng | address | located | location | office',
   capital: 'vốn | capital | fund | funding',
-  revoke: 'thu hồi | chấm dứt | =dừng | revoke | revoked | terminate | withdraw',
+  revoke: 'thu hồi | chấm dứt | =dừng | revoke | revoked | terminate | withdraw | hủy bỏ | =hủy | bỏ dở | cancel | cancelled | canceled | abandon',
   average: 'bình quân | trung bình | average',
   police: 'công an | police',
   task: 'nhiệm vụ | task | mission | duty',
   solution: 'giải pháp | solution | measure',
-  function: 'chức năng | function | role | responsibility',
+  function: 'chức năng | function | role | responsibility | chịu trách nhiệm | trách nhiệm',
   city: 'thành phố | city',
   local: 'địa phương | local',
   training: 'đào tạo | training | train',
