@@ -127,7 +127,8 @@ function accumulate(acc: Accumulator, postings: Postings, credit: Credit): void 
   for (let position = 0; position < postings.documents.length; position += 1) {
     const document = postings.documents[position] ?? 0;
     if (credit.skipStamped && scratch.stamp[document] === credit.group) continue;
-    if (scratch.scores[document] === 0) {
+    // First touch: no group has credited it yet (a score can stay 0 when a weight is 0).
+    if (scratch.stamp[document] === 0) {
       scratch.touched[acc.touchedCount] = document;
       acc.touchedCount += 1;
     }
@@ -205,7 +206,7 @@ export function rank(
     const idf = index.idf(bigram) * RANK_SETTINGS.bigramWeight;
     for (let position = 0; position < postings.documents.length; position += 1) {
       const document = postings.documents[position] ?? 0;
-      if (scratch.scores[document] === 0) continue;
+      if (scratch.stamp[document] === 0) continue;
       scratch.scores[document] =
         (scratch.scores[document] ?? 0) + idf * (postings.scores[position] ?? 0);
     }
