@@ -52,6 +52,14 @@ export interface EngineResult {
   expanded: string;
 }
 
+/**
+ * Concepts of a question that wants a detail the report never gives: fees and prices, penalties,
+ * rates and rule details. ("Bao lâu" is not one: "thành lập bao lâu rồi" is answered by a date.)
+ */
+const DETAIL_ASKS: ReadonlySet<string> = new Set(
+  ['price', 'penalty', 'ruleDetail'].map((name) => `${CONCEPT_PREFIX}${name}`),
+);
+
 /** The report's last year (it is dated 28/08/2018): it cannot answer for a later year. */
 export const REPORT_YEAR = 2018;
 
@@ -92,6 +100,8 @@ interface AnalysedQuery {
   expanded: string;
   /** The question names a year after the report's. */
   afterReport: boolean;
+  /** The question asks for a fee, duration, penalty or rule detail (see DETAIL_ASKS). */
+  asksDetail: boolean;
 }
 
 function strongField(text: readonly string[], lang: Lang, weight: number): IndexedField {
@@ -139,9 +149,14 @@ export class SearchEngine {
   private readonly entryIndex: InvertedIndex;
   private readonly passageIndex: InvertedIndex;
   private readonly corrector: SpellingCorrector;
+  /** Per entry: its answer says what the report does not state (and gives the next step). */
+  private readonly saysWhatIsMissing: boolean[];
 
   constructor(entries: readonly Entry[], passages: readonly Passage[]) {
     this.entryIndex = new InvertedIndex(entries.map(entryFields));
+    this.saysWhatIsMissing = entries.map((entry) =>
+      [entry.answer.vi, entry.answer.en].some((answer) => withoutDisclaimers(answer) !== answer),
+    );
     this.passageIndex = new InvertedIndex(passages.map(passageFields));
     const vocabulary = new Set<string>(synonymVocabulary());
     for (const entry of entries) {
@@ -164,11 +179,17 @@ export class SearchEngine {
     const bestConfidence = evidence[0]?.confidence ?? 0;
     const ranked = withLead(evidence);
     // "Năm 2024 thu hút bao nhiêu vốn?": the 2018 figure would be shown as the answer to 2024.
-    const hits = analysed.afterReport
+    // "Lệ phí…", "mức phạt", "lương tối thiểu": a fee, penalty or rate the report never gives;
+    // only an entry that says so (and gives the next step) is an honest answer.
+    const top = ranked[0];
+    const wrongKind =
+      analysed.afterReport ||
+      (analysed.asksDetail && top !== undefined && !this.saysWhatIsMissing[top.index]);
+    const hits = wrongKind
       ? []
       : ranked.filter((hit) => hit.confidence >= threshold).slice(0, limit);
     let excerpt: RankedDocument | null = null;
-    if (hits.length === 0 && !analysed.afterReport) {
+    if (hits.length === 0 && !wrongKind) {
       const best = rank(this.passageIndex, analysed.terms, analysed.bigrams)[0];
       if (best && best.confidence >= SEARCH_SETTINGS.excerptThreshold) excerpt = best;
     }
@@ -222,6 +243,7 @@ export class SearchEngine {
     );
     if (!focusNamesTopic) for (const term of terms) term.share = 1;
     const afterReport = asksAboutYearAfter(clauses, REPORT_YEAR);
-    return { lang, terms, bigrams, expanded, afterReport };
+    const asksDetail = terms.some((term) => term.share === 1 && DETAIL_ASKS.has(term.term));
+    return { lang, terms, bigrams, expanded, afterReport, asksDetail };
   }
 }

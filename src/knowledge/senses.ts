@@ -64,6 +64,10 @@ export const SENSE_GROUPS = phraseLists({
     'quyền và lợi ích | quyền lợi | bảo vệ quyền | bảo đảm quyền | lợi ích hợp pháp | right | rights',
   value: 'giá trị | value',
   price: '=giá | giá thuê | lệ phí | =phí | chi phí | price | cost | fee | tariff',
+  penalty: 'mức phạt | xử phạt | tiền phạt | bị phạt bao nhiêu | penalty | penalties | sanction',
+  ruleDetail:
+    'thuế suất | mức đóng | mức hưởng | lương tối thiểu | tối thiểu vùng | minimum wage | ' +
+    'opening hours | giờ làm việc của ban | hồ sơ gồm | gồm những giấy tờ gì | what documents',
   approve:
     'phê duyệt | =duyệt | thẩm định | cấp phép | approve | approval | approves | appraise | ' +
     'appraisal | issue | issues | grant',

@@ -66,7 +66,8 @@ const BASE_GROUPS = phraseLists({
   project: 'dự án | project',
   environment: 'môi trường | environment | environmental',
   pollution: 'ô nhiễm | pollution | pollute | dump',
-  security: 'an ninh trật tự | an ninh | trật tự | security | public order | safety and order | giữ trật tự | giữ an ninh | giữ gìn trật tự',
+  security:
+    'an ninh trật tự | an ninh | trật tự | security | public order | safety and order | giữ trật tự | giữ an ninh | giữ gìn trật tự',
   contract: 'hợp đồng | contract',
   collectiveAgreement:
     'thỏa ước lao động | thỏa ước | thỏa thuận chung | thỏa thuận tập thể | ' +
@@ -116,7 +117,8 @@ const BASE_GROUPS = phraseLists({
   phone: 'số điện thoại | điện thoại | gọi điện | hotline | phone | telephone | email | e-mail',
   address: 'địa chỉ | trụ sở | văn phòng | address | located | location | office',
   capital: 'vốn | capital | fund | funding',
-  revoke: 'thu hồi | chấm dứt | =dừng | revoke | revoked | terminate | withdraw | hủy bỏ | =hủy | bỏ dở | cancel | cancelled | canceled | abandon',
+  revoke:
+    'thu hồi | chấm dứt | =dừng | revoke | revoked | terminate | withdraw | hủy bỏ | =hủy | bỏ dở | cancel | cancelled | canceled | abandon',
   average: 'bình quân | trung bình | average',
   police: 'công an | police',
   task: 'nhiệm vụ | task | mission | duty',

@@ -103,6 +103,45 @@ describe('confidence', () => {
   });
 });
 
+describe('questions after a detail the report never gives', () => {
+  const landBase = buildKnowledgeBase({
+    entries: [
+      entry(
+        'land-area',
+        ['Diện tích đất công nghiệp cho thuê', 'đất cho thuê trong khu công nghiệp'],
+        ['Industrial land for lease'],
+        'Đất công nghiệp cho thuê là 2.609 ha.',
+      ),
+    ],
+    topics: [],
+    passages: [],
+    contacts: [],
+  });
+  const honest = buildKnowledgeBase({
+    entries: [
+      entry(
+        'land-lease',
+        ['Thuê đất trong khu công nghiệp', 'đất cho thuê trong khu công nghiệp'],
+        ['Land lease'],
+        'Ban hỗ trợ doanh nghiệp thuê đất. Báo cáo không nêu giá thuê đất; hãy gửi yêu cầu hỗ trợ.',
+      ),
+    ],
+    topics: [],
+    passages: [],
+    contacts: [],
+  });
+
+  it('are not answered with a figure about something else, only by an entry that says so', () => {
+    expect(landBase.search('đất cho thuê trong khu công nghiệp').hits[0]?.entry.id).toBe(
+      'land-area',
+    );
+    expect(landBase.search('giá thuê đất trong khu công nghiệp').hits).toEqual([]);
+    expect(honest.search('giá thuê đất trong khu công nghiệp').hits[0]?.entry.id).toBe(
+      'land-lease',
+    );
+  });
+});
+
 describe('English section titles', () => {
   const titles = [
     { vi: 'Nhiệm vụ, giải pháp', en: 'Tasks and solutions' },
