@@ -5,15 +5,22 @@
  * scans every text. Measured on this 2-core machine, one `new Fuse(entries, {keys: [titles,
  * questions, answers]})` search took 0.5–8 s per query at 10,000 entries. Instead:
  *   1. expand chat shorthand ("ko dc" → "không được", shorthand.ts), detect the language
- *      (language.ts), fold and tokenise keeping each word's accents; correct only strings that
- *      are not real words (wordlists.ts): Telex leftovers, then one keyboard slip (spelling.ts);
+ *      (language.ts), cut the message into clauses and find the ones that ask (focus.ts): a
+ *      long message's greeting and story count 0.35, the question fully; fold and tokenise
+ *      keeping each word's accents; correct only strings that are not real words (wordlists.ts):
+ *      Telex leftovers, then one keyboard slip (spelling.ts);
  *   2. rewrite sense phrases and synonyms to concept terms (senses.ts, synonyms.ts), question
- *      words to question-type terms, drop stop words, politeness and context phrases;
+ *      words to question-type terms, drop stop words, politeness and context phrases; a single
+ *      unaccented syllable that is several words ("tinh", "thue") stays a plain word;
  *   3. rank with BM25F over an inverted index (title ×3, questions ×2, answer ×1 without its
  *      disclaimer sentences, both languages) plus word-order bigrams; a word typed with accents
  *      is looked up accent-exact, its folded form counting little (rank.ts);
- *   4. confidence = idf-weighted share of the query's topic terms the entry covers × √(score /
- *      best score) × evidence (one common word is not enough); unknown words cost a little.
+ *   4. evidence = idf-weighted share of the query's topic terms the entry covers × √(score /
+ *      best score) × (one common word is not enough); unknown words of the asking clause cost a
+ *      little, those of the story nothing; confidence then weighs the entry's lead over the
+ *      runner-up (withLead), so a near-tie between two entries is not shown as fact;
+ *   5. a question for a year after the report, or for a fee, penalty or rate the report never
+ *      gives, is answered only by an entry that says so, or declined.
  * Latency and build time: `npm run bench:kb` (p99 ≤ 5 ms shipped, ≤ 20 ms at 10,000 entries).
  */
 import {
