@@ -196,6 +196,8 @@ export function rank(
         score: credit.score * other,
         coverage: credit.coverage * other,
         evidence: credit.evidence * other,
+        // "bão" meeting "báo" is not a second word of evidence beside a real match.
+        matchValue: 0,
         skipStamped: true,
       });
     }
