@@ -6,7 +6,7 @@ import { KnowledgeValidationError } from './knowledge/index.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from './knowledge/live.ts';
 import { createLogger } from './logger.ts';
 import { loadParks, type ParkDirectory, ParksFileError } from './parks/index.ts';
-import { fileLayerFromEnv } from './store/fileLayer.ts';
+import { type FileLayer, fileLayerFromEnv } from './store/fileLayer.ts';
 import { openStore, type Store, StoreCorruptError } from './store/index.ts';
 import { DataDirLockedError, lockDataDir } from './store/lock.ts';
 
@@ -16,6 +16,8 @@ export interface Booted {
   store: Store<Session>;
   knowledge: LiveKnowledge;
   parks: ParkDirectory;
+  /** The store's file operations (with the full-disk fault hook in e2e tests), for other writers. */
+  layer: FileLayer;
   version: string;
   /** Releases DATA_DIR after the last write. */
   unlock: () => Promise<void>;
@@ -59,12 +61,13 @@ export async function boot(
     if (error instanceof DataDirLockedError) fail(`Cannot start the bot: ${error.message}`);
     throw error;
   });
+  const layer = fileLayerFromEnv(env);
   const store = await openStore({
     dataDir: config.DATA_DIR,
     sessionSchema,
     sessionIsIdle: (session) => session.dialogue.kind === 'idle',
     backupDir: config.BACKUP_DIR,
-    layer: fileLayerFromEnv(env),
+    layer,
   }).catch(async (error: unknown) => {
     await unlock();
     if (error instanceof StoreCorruptError)
@@ -92,7 +95,7 @@ export async function boot(
     if (error instanceof ParksFileError) fail(`Cannot start the bot: ${error.message}`);
     throw error;
   }
-  return { config, logger, store, knowledge, parks, version: packageVersion(), unlock };
+  return { config, logger, store, knowledge, parks, layer, version: packageVersion(), unlock };
 }
 
 /**

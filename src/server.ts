@@ -31,10 +31,10 @@ const LONG_POLL_SECONDS = 25;
  * the dispatcher (one chat in order, chats side by side).
  */
 async function main(): Promise<void> {
-  const { config, logger, store, knowledge, parks, version, unlock } = await boot(
+  const { config, logger, store, knowledge, parks, layer, version, unlock } = await boot(
     readEnvironment(),
   );
-  const app = createBot({ config, store, logger, knowledge, parks });
+  const app = createBot({ config, store, logger, knowledge, parks, layer });
   const services = [
     ...app.services,
     dailyBackupService({
@@ -62,11 +62,14 @@ async function main(): Promise<void> {
     };
   };
 
+  if (!app.officerDesk) throw new Error('the tickets feature is not built');
   const dashboard = createDashboard({
     config,
     knowledge,
     knowledgePaths: defaultKnowledgePaths(),
     store,
+    desk: app.officerDesk,
+    layer,
     parks,
     telegram: app.bot.telegram,
     logger,

@@ -6,6 +6,7 @@ import type { ValidationProblem } from '../knowledge/index.ts';
 import type { LiveKnowledge } from '../knowledge/live.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { ParkDirectory } from '../parks/index.ts';
+import type { FileLayer } from '../store/fileLayer.ts';
 import { isNotSavedError, type Store } from '../store/index.ts';
 import { jobStats } from '../store/outbox.ts';
 import { type ApiPolicy, type ApiTransport, applyApiPolicy } from './api.ts';
@@ -39,6 +40,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** The clock, replaceable in tests. */
   now?: () => Date;
+  /** The store's file operations (boot's, with the e2e full-disk hook); node's by default. */
+  layer?: FileLayer;
   /** The features, in handler order; src/bot/features/index.ts unless a test passes its own. */
   features?: readonly Feature[];
 }
@@ -51,6 +54,8 @@ export interface BotApp {
   outboxLength(): number;
   commands: CommandSpec[];
   services: BackgroundService[];
+  /** The tickets feature's handling, for the dashboard (undefined when a test leaves it out). */
+  officerDesk: FeatureParts['officerDesk'];
 }
 
 /**
@@ -109,6 +114,7 @@ export function createBot(deps: BotDeps): BotApp {
     parks: deps.parks,
     now: deps.now ?? (() => new Date()),
     features: directory,
+    ...(deps.layer ? { layer: deps.layer } : {}),
   };
   const listed = deps.features ?? features;
   for (const feature of listed) built.push(feature.create(featureDeps));
@@ -143,6 +149,7 @@ export function createBot(deps: BotDeps): BotApp {
     bot,
     commands: directory.commands(),
     services: built.flatMap((parts) => parts.services ?? []),
+    officerDesk: built.find((parts) => parts.officerDesk)?.officerDesk,
     lastUpdateAt: () => lastUpdateAt,
     outboxLength: () =>
       store.notices.outbox.jobs().reduce((sum, job) => sum + jobStats(job).pending, 0),

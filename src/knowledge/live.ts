@@ -41,6 +41,11 @@ export class LiveKnowledge {
     return this.paths.knowledgeDir;
   }
 
+  /** Every file the base is loaded from, for a check of an edit in a scratch copy. */
+  get files(): KnowledgePaths {
+    return { ...this.paths };
+  }
+
   get current(): KnowledgeBase {
     return this.base;
   }

@@ -13,7 +13,8 @@ export type TopicRecord = z.infer<typeof topicSchema>;
 
 /**
  * An officer's message on its way to a filer, held for the undo window. `copy` sends the
- * officer's message itself (media) by copyMessage, which does not show who sent it.
+ * officer's message itself (media) by copyMessage, which does not show who sent it. A reply
+ * written in the dashboard has no Telegram message and no notice: the page shows its state.
  */
 export const relaySchema = z.object({
   id: z.string().regex(/^[0-9a-f]{8}$/),
@@ -22,10 +23,10 @@ export const relaySchema = z.object({
   kind: z.enum(['text', 'copy']),
   text: z.string(),
   /** Where the officer wrote it (group or private chat) and the message, for copies. */
-  fromChatId: z.number().int(),
-  messageId: z.number().int(),
+  fromChatId: z.number().int().optional(),
+  messageId: z.number().int().optional(),
   /** The "Sending in 10 s · Undo" message, edited once the relay is settled. */
-  noticeChatId: z.number().int(),
+  noticeChatId: z.number().int().optional(),
   noticeMessageId: z.number().int().optional(),
   threadId: z.number().int().optional(),
   dueAt: z.string(),
@@ -50,6 +51,16 @@ export const faqDraftSchema = z.object({
   createdAt: z.string(),
   approvedBy: z.number().int().optional(),
   entryId: z.string().optional(),
+  /**
+   * A whole entry proposed in the dashboard (new, or an edit of `replaces`) for the topic file
+   * `file`; drafts written in Telegram leave these out and become an officers' answer.
+   */
+  file: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  replaces: z.string().nullable().optional(),
+  entry: z.record(z.string(), z.unknown()).optional(),
 });
 export type FaqDraft = z.infer<typeof faqDraftSchema>;
 
@@ -84,6 +95,8 @@ export interface DeskRepository {
   /** Pending relays whose undo window ended at `now`, oldest first. */
   due(now: Date): Relay[];
   draft(id: string): FaqDraft | undefined;
+  /** Drafts waiting for a second officer, oldest first. */
+  pendingDrafts(): FaqDraft[];
   /** Creates or replaces a draft; resolves once it is on disk. */
   saveDraft(draft: FaqDraft): Promise<void>;
   marks(code: string): readonly string[];
@@ -143,6 +156,10 @@ export function createDeskRepository(collection: Collection<DeskFile>): DeskRepo
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
     draft: (id) => collection.data.drafts[id],
+    pendingDrafts: () =>
+      Object.values(collection.data.drafts)
+        .filter((draft) => draft.state === 'pending')
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     saveDraft: (draft) =>
       collection.update((data) => {
         data.drafts[draft.id] = structuredClone(draft);

@@ -39,8 +39,11 @@ export async function startDashboard(
   bot: BotHarness,
   setup: { knowledge: LiveKnowledge; knowledgePaths: KnowledgePaths },
 ): Promise<DashboardServer> {
+  const desk = bot.app.officerDesk;
+  if (!desk) throw new Error('the bot was built without the tickets feature');
   const dashboard = createDashboard({
     ...setup,
+    desk,
     config: bot.config,
     store: bot.store,
     parks: loadParks(bot.config.PARKS_FILE),

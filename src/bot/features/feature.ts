@@ -5,10 +5,12 @@ import type { ValidationProblem } from '../../knowledge/index.ts';
 import type { LiveKnowledge } from '../../knowledge/live.ts';
 import type { BackgroundService } from '../../lifecycle.ts';
 import type { ParkDirectory } from '../../parks/index.ts';
+import type { FileLayer } from '../../store/fileLayer.ts';
 import type { Store } from '../../store/index.ts';
 import type { BotContext, CommandSpec, MenuItem } from '../context.ts';
 import type { AnyStep } from '../dialogueStep.ts';
 import type { DialogueSchema, Session } from '../sessionTypes.ts';
+import type { DeskEnv } from './desk/env.ts';
 
 /**
  * What a feature adds to the bot once built; every part is optional. createBot mounts the
@@ -27,6 +29,11 @@ export interface FeatureParts {
   onReload?: () => ValidationProblem[] | Promise<ValidationProblem[]>;
   /** This feature's dialogue steps, run by the one dispatcher (see dialogueStep.ts). */
   steps?: AnyStep[];
+  /**
+   * The tickets feature's own handling (repository with the desk's topic sync, outbox wake-up,
+   * relays), offered so the officers' dashboard acts through the same path as the bot.
+   */
+  officerDesk?: DeskEnv;
 }
 
 /**
@@ -66,4 +73,6 @@ export interface FeatureDeps {
   parks: ParkDirectory;
   now: () => Date;
   features: FeatureDirectory;
+  /** The store's file operations, for features that write operator files (knowledge drafts). */
+  layer?: FileLayer;
 }

@@ -1,10 +1,8 @@
 export type { ApiAnswer, ApiRequest, DashboardDeps } from './apiTypes.ts';
 
 import type { z } from 'zod';
+import { officerName } from '../../bot/features/desk/assign.ts';
 import { broadcastJobId } from '../../bot/features/notices/broadcast.ts';
-import { workingCalendar } from '../../bot/features/tickets/calendar.ts';
-import type { TicketEnv } from '../../bot/features/tickets/env.ts';
-import { carryOutOfficerAction, takeTicketAs } from '../../bot/features/tickets/officerService.ts';
 import { en } from '../../bot/i18n/en/index.ts';
 import {
   type Lang,
@@ -19,6 +17,7 @@ import {
   REQUEST_CATEGORIES,
   ticketStatusSchema,
 } from '../../store/tickets/index.ts';
+import { type ActionLog, IDEMPOTENCY_HEADER, idempotencyKeySchema } from './actionLog.ts';
 import type { ApiAnswer, ApiRequest, DashboardDeps } from './apiTypes.ts';
 import { figuresCsv } from './csv.ts';
 import { computeFigures, defaultRange } from './figures.ts';
@@ -35,11 +34,10 @@ import {
   saveParksRequestSchema,
   sessionResponseSchema,
   setupResponseSchema,
-  ticketActionRequestSchema,
-  ticketActionResponseSchema,
   ticketDetailSchema,
 } from './schemas.ts';
 import { readSetup, type SetupDeps, saveContacts, saveParks } from './setup.ts';
+import { actionAnswer, actOnTicket, routeRelay } from './ticketApi.ts';
 import { matchesQueue, toDetail, toSummary, type ViewContext } from './views.ts';
 
 const fail = (status: number, error: ErrorResponse): ApiAnswer => ({ status, json: error });
@@ -71,7 +69,11 @@ function langOf(deps: DashboardDeps, officer: InitDataUser): Lang {
  * Routes one signed-in officer's request. Every route reads the same repositories the bot's
  * officer commands read and changes tickets through the same officer service.
  */
-export async function routeApi(deps: DashboardDeps, request: ApiRequest): Promise<ApiAnswer> {
+export async function routeApi(
+  deps: DashboardDeps,
+  request: ApiRequest,
+  log: ActionLog,
+): Promise<ApiAnswer> {
   const lang = langOf(deps, request.officer);
   const context: ViewContext = {
     config: deps.config,
@@ -90,6 +92,14 @@ export async function routeApi(deps: DashboardDeps, request: ApiRequest): Promis
     });
   const { method, path } = request;
   const query = Object.fromEntries(request.query);
+  // Every change carries the officer's idempotency key: a retry or a double click changes nothing twice.
+  const key = idempotencyKeySchema.safeParse(request.key);
+  if (method === 'POST' && !key.success)
+    return fail(400, { error: 'bad_request', reason: 'app.error', field: IDEMPOTENCY_HEADER });
+  const once = <M>(
+    run: () => Promise<{ answer: ApiAnswer; memory?: M }>,
+    replay: (memory: M) => ApiAnswer | Promise<ApiAnswer>,
+  ) => log.once(request.officer.id, key.data ?? '', path, run, replay);
 
   if (method === 'GET' && path === '/session') {
     return answer(sessionResponseSchema, {
@@ -97,6 +107,8 @@ export async function routeApi(deps: DashboardDeps, request: ApiRequest): Promis
       lang,
       strings: pageStrings(lang),
       parks: deps.parks.list().map((park) => ({ id: park.id, name: park.name[lang] })),
+      officers: deps.config.OFFICER_IDS.map((id) => ({ id, name: officerName(deps.desk, id) })),
+      undoSeconds: deps.config.DESK_UNDO_SECONDS,
       categories: [...new Set([...COMPLAINT_CATEGORIES, ...REQUEST_CATEGORIES])],
       statuses: ticketStatusSchema.options,
     });
@@ -127,7 +139,22 @@ export async function routeApi(deps: DashboardDeps, request: ApiRequest): Promis
       if (!view) return fail(404, { error: 'not_found', reason: 'app.refusal.notFound' });
       return answer(ticketDetailSchema, toDetail(view, context));
     }
-    if (method === 'POST' && ticketPath[2]) return act(deps, request, code, context);
+    if (method === 'POST' && ticketPath[2])
+      return once(
+        () => actOnTicket(deps, request, code, context, key.data ?? ''),
+        (memory) => actionAnswer(deps, code, context, memory),
+      );
+  }
+  const relayPath = /^\/relays\/([0-9a-f]{8})(\/undo)?$/.exec(path);
+  if (relayPath?.[1]) {
+    const id = relayPath[1];
+    if (method === 'GET' && !relayPath[2])
+      return (await routeRelay(deps, request, id, false)).answer;
+    if (method === 'POST' && relayPath[2])
+      return once(
+        () => routeRelay(deps, request, id, true),
+        async () => (await routeRelay(deps, request, id, false)).answer,
+      );
   }
   if (method === 'GET' && (path === '/figures' || path === '/figures.csv')) {
     const parsed = figuresQuerySchema.safeParse(query);
@@ -174,93 +201,56 @@ export async function routeApi(deps: DashboardDeps, request: ApiRequest): Promis
       }),
     });
   }
-  if (path === '/setup' || path.startsWith('/setup/')) return setup(deps, request, badRequest);
-  if (path === '/kb' || path.startsWith('/kb/')) return routeKnowledge(deps, request, lang);
+  if (path === '/setup' || path.startsWith('/setup/')) {
+    if (method !== 'POST') return (await setup(deps, request, badRequest)).answer;
+    return once(
+      () => setup(deps, request, badRequest),
+      async () => answer(setupResponseSchema, await readSetup(setupDeps(deps))),
+    );
+  }
+  if (path === '/kb' || path.startsWith('/kb/')) return routeKnowledge(deps, request, lang, once);
   return fail(404, { error: 'not_found', reason: 'app.error' });
 }
+
+const setupDeps = (deps: DashboardDeps): SetupDeps => ({
+  knowledge: deps.knowledge,
+  parks: deps.parks,
+  contactsFile: deps.knowledgePaths.contactsFile,
+  parksFile: deps.config.PARKS_FILE,
+  ...(deps.layer ? { layer: deps.layer } : {}),
+});
 
 /** Contacts and parks: saved to the operator files with their own validation, live at once. */
 async function setup(
   deps: DashboardDeps,
   request: ApiRequest,
   badRequest: (issues: z.core.$ZodIssue[]) => ApiAnswer,
-): Promise<ApiAnswer> {
-  const setupDeps: SetupDeps = {
-    knowledge: deps.knowledge,
-    parks: deps.parks,
-    contactsFile: deps.knowledgePaths.contactsFile,
-    parksFile: deps.config.PARKS_FILE,
-  };
+): Promise<{ answer: ApiAnswer; memory?: true }> {
+  const files = setupDeps(deps);
   if (request.method === 'GET' && request.path === '/setup') {
-    return answer(setupResponseSchema, await readSetup(setupDeps));
+    return { answer: answer(setupResponseSchema, await readSetup(files)) };
   }
   let saved: Awaited<ReturnType<typeof saveContacts>> | undefined;
   if (request.method === 'POST' && request.path === '/setup/contacts') {
     const parsed = saveContactsRequestSchema.safeParse(request.body);
-    if (!parsed.success) return badRequest(parsed.error.issues);
-    saved = await saveContacts(setupDeps, parsed.data.contacts);
+    if (!parsed.success) return { answer: badRequest(parsed.error.issues) };
+    saved = await saveContacts(files, parsed.data.contacts);
   } else if (request.method === 'POST' && request.path === '/setup/parks') {
     const parsed = saveParksRequestSchema.safeParse(request.body);
-    if (!parsed.success) return badRequest(parsed.error.issues);
-    saved = await saveParks(setupDeps, parsed.data.parks);
+    if (!parsed.success) return { answer: badRequest(parsed.error.issues) };
+    saved = await saveParks(files, parsed.data.parks);
   }
-  if (!saved) return fail(404, { error: 'not_found', reason: 'app.error' });
+  if (!saved) return { answer: fail(404, { error: 'not_found', reason: 'app.error' }) };
   if (!saved.ok) {
-    return fail(400, {
-      error: 'bad_request',
-      reason: 'app.setup.invalid',
-      field: saved.field,
-      detail: saved.message,
-    });
+    return {
+      answer: fail(400, {
+        error: 'bad_request',
+        reason: 'app.setup.invalid',
+        field: saved.field,
+        detail: saved.message,
+      }),
+    };
   }
   deps.logger.info({ officer: request.officer.id, what: request.path }, 'dashboard setup saved');
-  return answer(setupResponseSchema, await readSetup(setupDeps));
-}
-
-async function act(
-  deps: DashboardDeps,
-  request: ApiRequest,
-  code: string,
-  context: ViewContext,
-): Promise<ApiAnswer> {
-  const parsed = ticketActionRequestSchema.safeParse(request.body);
-  if (!parsed.success)
-    return fail(400, {
-      error: 'bad_request',
-      reason: 'app.error',
-      field: String(parsed.error.issues[0]?.path[0] ?? ''),
-    });
-  const { action, text } = parsed.data;
-  if (action !== 'take' && text === '')
-    return fail(400, { error: 'bad_request', reason: 'app.action.needText', field: 'text' });
-  const env: TicketEnv = {
-    config: deps.config,
-    tickets: deps.store.tickets,
-    users: deps.store.users,
-    parks: deps.parks,
-    telegram: deps.telegram,
-    logger: deps.logger,
-    now: deps.now,
-    calendar: workingCalendar(deps.config),
-    // The bot's ticket notice worker looks at the written notices at least once a second.
-    wakeOutbox: () => undefined,
-  };
-  const officerId = request.officer.id;
-  const outcome =
-    action === 'take'
-      ? await takeTicketAs(env, officerId, code)
-      : await carryOutOfficerAction(env, officerId, action, code, text);
-  if (outcome.kind === 'notFound')
-    return fail(404, { error: 'not_found', reason: 'app.refusal.notFound' });
-  if (outcome.kind === 'badTransition')
-    return fail(409, { error: 'refused', reason: 'app.refusal.badTransition' });
-  if (outcome.kind === 'tooLong')
-    return fail(400, { error: 'bad_request', reason: 'app.refusal.tooLong', field: 'text' });
-  const view = deps.store.tickets.view(code);
-  if (!view) return fail(404, { error: 'not_found', reason: 'app.refusal.notFound' });
-  deps.logger.info({ code, action }, 'dashboard ticket action');
-  return answer(ticketActionResponseSchema, {
-    outcome: outcome.kind === 'done' ? 'done' : outcome.delivery,
-    ticket: toDetail(view, { ...context, now: deps.now() }),
-  });
+  return { answer: answer(setupResponseSchema, await readSetup(files)), memory: true };
 }

@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 import type { Telegram } from 'telegraf';
+import type { DeskEnv } from '../../bot/features/desk/env.ts';
 import type { Config } from '../../config.ts';
 import type { KnowledgePaths, LiveKnowledge } from '../../knowledge/live.ts';
 import type { ParkDirectory } from '../../parks/index.ts';
+import type { FileLayer } from '../../store/fileLayer.ts';
 import type { Store } from '../../store/index.ts';
 import type { InitDataUser } from './initData.ts';
 
@@ -14,10 +16,17 @@ export interface DashboardDeps {
   /** Where the knowledge files and the operator's contacts file are. */
   knowledgePaths: KnowledgePaths;
   store: Pick<Store<unknown>, 'tickets' | 'users' | 'feedback' | 'notices'>;
+  /**
+   * The tickets feature's own handling (BotApp.officerDesk): the repository with the desk's topic
+   * sync, the ticket outbox, relays and drafts. Every change goes through it, as from the bot.
+   */
+  desk: DeskEnv;
   parks: ParkDirectory;
   telegram: Telegram;
   logger: Logger;
   now: () => Date;
+  /** The store's file operations (the bot's, with its fault hook); the node one by default. */
+  layer?: FileLayer;
 }
 
 /** One answer of the API: a status and a body already checked against its response schema. */
@@ -32,4 +41,6 @@ export interface ApiRequest {
   query: URLSearchParams;
   body: unknown;
   officer: InitDataUser;
+  /** The Idempotency-Key header of a POST: one per officer action, the same on a retry. */
+  key?: string;
 }

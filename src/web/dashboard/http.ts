@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { en } from '../../bot/i18n/en/index.ts';
 import { type Lang, languageFromTelegram } from '../../bot/i18n/index.ts';
 import { vi } from '../../bot/i18n/vi/index.ts';
+import { ActionLog, IDEMPOTENCY_HEADER } from './actionLog.ts';
 import { type ApiAnswer, type DashboardDeps, routeApi } from './api.ts';
 import { checkInitData } from './initData.ts';
 import { indexHtml } from './page.ts';
@@ -80,6 +81,15 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
     script ??= bundle();
     return script;
   };
+  let log: Promise<ActionLog> | undefined;
+  const logOnce = () => {
+    log ??= ActionLog.open(deps.config.DATA_DIR, deps.layer, deps.now);
+    // A log that failed to open is tried again on the next call, not remembered as failed.
+    log.catch(() => {
+      log = undefined;
+    });
+    return log;
+  };
 
   const api = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const header = req.headers[INIT_DATA_HEADER];
@@ -97,19 +107,25 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       return;
     }
     const body = req.method === 'POST' ? await readBody(req) : undefined;
-    const answer = await routeApi(deps, {
-      method: req.method ?? 'GET',
-      path: url.pathname.slice(API_PREFIX.length),
-      query: url.searchParams,
-      body,
-      officer: check.user,
-    });
+    const key = req.headers[IDEMPOTENCY_HEADER];
+    const answer = await routeApi(
+      deps,
+      {
+        method: req.method ?? 'GET',
+        path: url.pathname.slice(API_PREFIX.length),
+        query: url.searchParams,
+        body,
+        officer: check.user,
+        ...(typeof key === 'string' ? { key } : {}),
+      },
+      await logOnce(),
+    );
     reply(res, answer, req);
   };
 
   return {
     prepare: async () => {
-      await scriptOnce();
+      await Promise.all([scriptOnce(), logOnce()]);
     },
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');

@@ -29,6 +29,10 @@ export const sessionResponseSchema = z.object({
   /** The page's strings (`app.*` keys and the labels it shows), in the officer's language. */
   strings: z.record(z.string(), z.string()),
   parks: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Who a ticket can be assigned to (OFFICER_IDS), with the names officers know them by. */
+  officers: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  /** The desk's undo window for replies (DESK_UNDO_SECONDS). */
+  undoSeconds: z.number().int(),
   categories: z.array(ticketCategorySchema),
   statuses: z.array(ticketStatusSchema),
 });
@@ -69,7 +73,7 @@ export const queueResponseSchema = z.object({
 });
 export type QueueResponse = z.infer<typeof queueResponseSchema>;
 
-export const ticketActionSchema = z.enum(['take', 'reply', 'ask', 'resolve', 'reject']);
+export const ticketActionSchema = z.enum(['take', 'assign', 'reply', 'ask', 'resolve', 'reject']);
 export type TicketActionName = z.infer<typeof ticketActionSchema>;
 
 export const ticketDetailSchema = ticketSummarySchema.extend({
@@ -96,12 +100,24 @@ export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 export const ticketActionRequestSchema = z.object({
   action: ticketActionSchema,
   text: z.string().trim().max(4000).default(''),
+  /** For `assign`: the officer who will own the ticket (checked against OFFICER_IDS). */
+  to: z.number().int().optional(),
 });
 export type TicketActionRequest = z.infer<typeof ticketActionRequestSchema>;
 
+/** A reply held for the undo window: the same relay record the desk's chats use. */
+export const relayViewSchema = z.object({
+  id: z.string(),
+  state: z.enum(['pending', 'sent', 'undone', 'failed']),
+  dueAt: z.string(),
+});
+export type RelayView = z.infer<typeof relayViewSchema>;
+
 export const ticketActionResponseSchema = z.object({
-  outcome: z.enum(['done', 'erased', 'blocked', 'failed']),
+  /** `held`: a reply waiting out its undo window (see `relay`). */
+  outcome: z.enum(['done', 'held', 'erased', 'blocked', 'failed']),
   ticket: ticketDetailSchema,
+  relay: relayViewSchema.optional(),
 });
 export type TicketActionResponse = z.infer<typeof ticketActionResponseSchema>;
 
@@ -184,6 +200,8 @@ export const kbListResponseSchema = z.object({
       topic: z.string(),
       replaces: z.string().nullable(),
       title: z.string(),
+      /** The proposed answer in Vietnamese, for the reviewer. */
+      answer: z.string(),
       author: z.string(),
       mine: z.boolean(),
       createdAt: z.string(),
@@ -200,6 +218,7 @@ export const kbEntryResponseSchema = z.object({
 export type KbEntryResponse = z.infer<typeof kbEntryResponseSchema>;
 
 export const kbDraftRequestSchema = z.object({
+  /** The topic file the entry goes in (`officer-answers` for the officers' own answers). */
   topic: z.string().regex(/^[a-z0-9-]+$/),
   replaces: z.string().nullable(),
   entry: z.record(z.string(), z.unknown()),
@@ -208,5 +227,6 @@ export const kbDraftRequestSchema = z.object({
 export const kbDraftResponseSchema = z.object({
   draftId: z.string().optional(),
   live: z.boolean(),
+  state: z.enum(['approved', 'rejected']).optional(),
 });
 export type KbDraftResponse = z.infer<typeof kbDraftResponseSchema>;

@@ -1,10 +1,10 @@
-import { open, readFile, rename } from 'node:fs/promises';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import type { LiveKnowledge } from '../../knowledge/live.ts';
 import { type Contact, contactsFileSchema, formatPath } from '../../knowledge/loader.ts';
 import { releaseProblems } from '../../knowledge/releaseCheck.ts';
 import { type ParkDirectory, parksFileSchema } from '../../parks/index.ts';
+import { type FileLayer, nodeFileLayer } from '../../store/fileLayer.ts';
 import type { SetupResponse } from './schemas.ts';
 
 export interface SetupDeps {
@@ -12,13 +12,15 @@ export interface SetupDeps {
   parks: ParkDirectory;
   contactsFile: string;
   parksFile: string;
+  /** The store's file layer: atomic, fsynced, private writes, and its full-disk fault hook. */
+  layer?: FileLayer;
 }
 
 export type SaveResult = { ok: true } | { ok: false; field: string; message: string };
 
 /** The operator's comment block at the top of a data file, kept when the dashboard rewrites it. */
-async function leadingComments(file: string): Promise<string> {
-  const text = await readFile(file, 'utf8').catch(() => '');
+async function leadingComments(layer: FileLayer, file: string): Promise<string> {
+  const text = (await layer.readText(file)) ?? '';
   const lines: string[] = [];
   for (const line of text.split('\n')) {
     if (line.startsWith('#') || line.trim() === '') lines.push(line);
@@ -27,17 +29,11 @@ async function leadingComments(file: string): Promise<string> {
   return lines.length > 0 ? `${lines.join('\n').trimEnd()}\n` : '';
 }
 
-/** Writes beside the file, syncs, then renames: a crash leaves the old file or the new, never half. */
-async function writeDurably(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
+/** Rewrites an operator file through the store's file layer: a crash leaves the old file or the new. */
+async function rewrite(deps: SetupDeps, file: string, body: unknown): Promise<void> {
+  const layer = deps.layer ?? nodeFileLayer;
+  const header = await leadingComments(layer, file);
+  await layer.writeAtomic(file, `${header}${stringify(body, { lineWidth: 0 })}`);
 }
 
 /** The first problem, its path as `kb validate` prints it (`contacts[0].name.vi`). */
@@ -70,8 +66,7 @@ export async function saveContacts(deps: SetupDeps, contacts: unknown): Promise<
   const parsed = contactsFileSchema.safeParse({ contacts });
   if (!parsed.success) return firstProblem(parsed.error);
   const body: { contacts: Contact[] } = parsed.data;
-  const header = await leadingComments(deps.contactsFile);
-  await writeDurably(deps.contactsFile, `${header}${stringify(body, { lineWidth: 0 })}`);
+  await rewrite(deps, deps.contactsFile, body);
   const reloaded = await deps.knowledge.reload();
   if (!reloaded.ok) {
     const problem = reloaded.problems[0];
@@ -84,11 +79,7 @@ export async function saveContacts(deps: SetupDeps, contacts: unknown): Promise<
 export async function saveParks(deps: SetupDeps, parks: unknown): Promise<SaveResult> {
   const parsed = parksFileSchema.safeParse({ parks });
   if (!parsed.success) return firstProblem(parsed.error);
-  const header = await leadingComments(deps.parksFile);
-  await writeDurably(
-    deps.parksFile,
-    `${header}${stringify({ parks: parsed.data.parks }, { lineWidth: 0 })}`,
-  );
+  await rewrite(deps, deps.parksFile, { parks: parsed.data.parks });
   try {
     deps.parks.reload();
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
+import type { FileLayer } from '../../../store/fileLayer.ts';
 import type { DeskRepository, FeedbackRepository } from '../../../store/index.ts';
 import type { TicketEnv } from '../tickets/env.ts';
 import type { RoutingRule } from './routing.ts';
@@ -10,4 +11,6 @@ export interface DeskEnv extends TicketEnv {
   knowledge: LiveKnowledge;
   /** Unanswered questions, which officers answer into the knowledge base. */
   feedback: FeedbackRepository;
+  /** The store's file operations, for the knowledge files an approved draft rewrites. */
+  layer?: FileLayer;
 }

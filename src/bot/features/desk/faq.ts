@@ -5,13 +5,10 @@ import type { FaqDraft } from '../../../store/index.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { escapeHtml } from '../../html.ts';
-import { languageOfUser, translator } from '../../i18n/index.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
-import { officerName } from './assign.ts';
+import { announceDraft, decideDraft } from './drafts.ts';
 import type { DeskEnv } from './env.ts';
 import type { DeskFaqDialogue } from './faqDialogue.ts';
-import { type OfficerEntry, publishEntry } from './faqFile.ts';
-import { groupLang } from './topics.ts';
 
 const ANSWER_LIMIT = 1500;
 const GROUP_LIMIT = 15;
@@ -117,60 +114,7 @@ async function submitDraft(env: DeskEnv, ctx: BotContext, draft: FaqDraft) {
   ctx.session.dialogue = { kind: 'idle' };
   await ctx.saveSession();
   await ctx.reply(ctx.t('desk.faq.submitted'));
-  const group = env.config.OFFICER_CHAT_ID;
-  const chats =
-    group !== undefined ? [group] : env.config.OFFICER_IDS.filter((id) => id !== draft.officerId);
-  for (const chat of chats) {
-    const lang =
-      chat === group
-        ? groupLang(env)
-        : languageOfUser(env.users.get(chat), env.config.DEFAULT_LANG);
-    const t = translator(lang);
-    await env.telegram
-      .sendMessage(
-        chat,
-        t('desk.faq.review', {
-          officer: officerName(env, draft.officerId),
-          questions: pending.questions.map((q) => `• ${q}`).join('\n'),
-          vi: pending.vi ?? '',
-          en: pending.en ?? t('desk.faq.noEnglish'),
-        }),
-        {
-          reply_markup: {
-            inline_keyboard: [
-              [
-                callbackButton(t('desk.btn.approve'), `dk:fy:${draft.id}`),
-                callbackButton(t('desk.btn.reject'), `dk:fn:${draft.id}`),
-              ],
-            ],
-          },
-        },
-      )
-      .catch(() => undefined);
-  }
-}
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-function entryOf(env: DeskEnv, draft: FaqDraft): OfficerEntry {
-  const vi = draft.vi ?? '';
-  const first = draft.questions[0] ?? vi;
-  const title = [...first].slice(0, 80).join('');
-  return {
-    id: `oa-${draft.id}`,
-    topic: draft.topic ?? 'officer-answers',
-    audience: 'all',
-    title: { vi: title, en: title },
-    questions: { vi: draft.questions, en: draft.questions },
-    answer: { vi, en: draft.en ?? vi },
-    source: {
-      kind: 'officer',
-      officer: officerName(env, draft.officerId),
-      date: isoDate(env.now()),
-      ...(draft.en === undefined ? { needsTranslation: true } : {}),
-    },
-    related: [],
-  };
+  await announceDraft(env, pending);
 }
 
 /** /unanswered with an Answer button per group, the drafting buttons, and the approval. */
@@ -251,36 +195,26 @@ export function faqComposer(env: DeskEnv): Composer<BotContext> {
   });
 
   composer.action(/^dk:f(y|n):([0-9a-f]{8})$/, async (ctx) => {
-    const draft = env.deskStore.draft(ctx.match[2] ?? '');
-    if (draft?.state !== 'pending') {
-      await ctx.answerCbQuery(ctx.t('desk.faq.settled'), { show_alert: true });
-      return;
-    }
-    if (draft.officerId === ctx.profile.id) {
-      await ctx.answerCbQuery(ctx.t('desk.faq.secondOfficer'), { show_alert: true });
+    // The same decision as the dashboard's Approve: one flow, whichever surface wrote the draft.
+    const decision = await decideDraft(
+      env,
+      ctx.profile.id,
+      ctx.match[2] ?? '',
+      ctx.match[1] === 'y',
+    );
+    if (!decision.ok && decision.reason !== 'invalid') {
+      const key = decision.reason === 'settled' ? 'desk.faq.settled' : 'desk.faq.secondOfficer';
+      await ctx.answerCbQuery(ctx.t(key), { show_alert: true });
       return;
     }
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    if (ctx.match[1] === 'n') {
-      await env.deskStore.saveDraft({ ...draft, state: 'rejected', approvedBy: ctx.profile.id });
-      return ctx.reply(ctx.t('desk.faq.rejected'));
+    if (!decision.ok) {
+      const problem = `• ${escapeHtml(decision.field)} ${escapeHtml(decision.message)}`;
+      return ctx.reply([ctx.t('desk.faq.invalid'), problem].join('\n'));
     }
-    const entry = entryOf(env, draft);
-    const published = await publishEntry(env.knowledge, entry);
-    if (!published.ok) {
-      const problems = published.problems.map(
-        (p) => `• ${escapeHtml(p.field)} ${escapeHtml(p.message)}`,
-      );
-      return ctx.reply([ctx.t('desk.faq.invalid'), ...problems.slice(0, 5)].join('\n'));
-    }
-    await env.deskStore.saveDraft({
-      ...draft,
-      state: 'approved',
-      approvedBy: ctx.profile.id,
-      entryId: entry.id,
-    });
-    await ctx.reply(ctx.t('desk.faq.live', { title: entry.title.vi }));
+    if (decision.state === 'rejected') return ctx.reply(ctx.t('desk.faq.rejected'));
+    await ctx.reply(ctx.t('desk.faq.live', { title: decision.title }));
   });
 
   return composer;

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { BackgroundService } from '../../../lifecycle.ts';
+import type { FileLayer } from '../../../store/fileLayer.ts';
 import type { DeskRepository, FeedbackRepository } from '../../../store/index.ts';
 import type { Ticket } from '../../../store/tickets/index.ts';
 import type { CommandSpec } from '../../context.ts';
@@ -25,6 +26,7 @@ export interface DeskOptions {
   deskStore: DeskRepository;
   knowledge: LiveKnowledge;
   feedback: FeedbackRepository;
+  layer?: FileLayer | undefined;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createDesk(ticketEnv: TicketEnv, options: DeskOptions) {
     deskStore: options.deskStore,
     knowledge: options.knowledge,
     feedback: options.feedback,
+    ...(options.layer ? { layer: options.layer } : {}),
     routing: loadRouting(ticketEnv.config.ROUTING_FILE, ticketEnv.config.OFFICER_IDS),
   };
   const group = env.config.OFFICER_CHAT_ID;

@@ -22,6 +22,27 @@ export interface RelayInput {
   entryId?: string;
 }
 
+/** A reply to hold, from the chat (with its message) or from the dashboard (without one). */
+export interface HeldReply {
+  code: string;
+  officerId: number;
+  kind: Relay['kind'];
+  text: string;
+  /** The relay's id; the dashboard derives it from its idempotency key, so a retry finds it. */
+  id?: string;
+  fromChatId?: number;
+  messageId?: number;
+  noticeChatId?: number;
+  threadId?: number;
+  entryId?: string;
+}
+
+export type HoldOutcome =
+  | { kind: 'held'; relay: Relay }
+  | { kind: 'notFound' }
+  | { kind: 'erased' }
+  | { kind: 'tooLong'; limit: number; length: number };
+
 const undoKeyboard = (t: ReturnType<typeof translator>, id: string) => ({
   inline_keyboard: [
     [
@@ -32,43 +53,63 @@ const undoKeyboard = (t: ReturnType<typeof translator>, id: string) => ({
 });
 
 /**
- * Holds an officer's message for the undo window: the relay is durable before the officer sees
- * "Sending in 10 s · Undo", and the sweep sends it once the window is over (after a restart too).
+ * Holds an officer's reply for the undo window, durable before anyone is told; the sweep sends it
+ * once the window is over (after a restart too). The one path for the desk's chats and the
+ * dashboard. A relay already held under the same id is returned as it is (a retry holds nothing twice).
  */
-export async function queueRelay(env: DeskEnv, ctx: BotContext, input: RelayInput): Promise<void> {
+export async function holdReply(env: DeskEnv, input: HeldReply): Promise<HoldOutcome> {
+  const existing = input.id === undefined ? undefined : env.deskStore.relay(input.id);
+  if (existing) return { kind: 'held', relay: existing };
   const ticket = env.tickets.get(input.code);
-  if (!ticket) {
-    await ctx.reply(ctx.t('tickets.notFound', { code: input.code }));
-    return;
-  }
+  if (!ticket) return { kind: 'notFound' };
   if (!filerReachable(ticket)) {
-    await env.tickets.noteUndelivered(input.code, ctx.profile.id, 'reply: erased');
-    await ctx.reply(ctx.t('reply.erased', { code: input.code }));
-    return;
+    await env.tickets.noteUndelivered(input.code, input.officerId, 'reply: erased');
+    return { kind: 'erased' };
   }
   if (input.text.length > REPLY_LIMIT) {
-    await ctx.reply(ctx.t('tickets.tooLong', { limit: REPLY_LIMIT, length: input.text.length }));
-    return;
+    return { kind: 'tooLong', limit: REPLY_LIMIT, length: input.text.length };
   }
-  const chatId = ctx.chat?.id;
-  if (chatId === undefined) return;
-  const id = randomBytes(4).toString('hex');
-  const seconds = env.config.DESK_UNDO_SECONDS;
   const relay: Relay = {
-    id,
+    id: input.id ?? randomBytes(4).toString('hex'),
     code: input.code,
-    officerId: ctx.profile.id,
+    officerId: input.officerId,
     kind: input.kind,
     text: input.text,
-    fromChatId: input.fromChatId,
-    messageId: input.messageId,
-    noticeChatId: chatId,
+    ...(input.fromChatId === undefined ? {} : { fromChatId: input.fromChatId }),
+    ...(input.messageId === undefined ? {} : { messageId: input.messageId }),
+    ...(input.noticeChatId === undefined ? {} : { noticeChatId: input.noticeChatId }),
     ...(input.threadId === undefined ? {} : { threadId: input.threadId }),
     ...(input.entryId === undefined ? {} : { entryId: input.entryId }),
-    dueAt: new Date(env.now().getTime() + seconds * 1000).toISOString(),
+    dueAt: new Date(env.now().getTime() + env.config.DESK_UNDO_SECONDS * 1000).toISOString(),
     state: 'pending',
   };
   await env.deskStore.addRelay(relay);
+  return { kind: 'held', relay };
+}
+
+/** Holds a message written in a chat, then shows "Sending in 10 s · Undo" under it. */
+export async function queueRelay(env: DeskEnv, ctx: BotContext, input: RelayInput): Promise<void> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  const outcome = await holdReply(env, {
+    ...input,
+    officerId: ctx.profile.id,
+    noticeChatId: chatId,
+  });
+  if (outcome.kind === 'notFound') {
+    await ctx.reply(ctx.t('tickets.notFound', { code: input.code }));
+    return;
+  }
+  if (outcome.kind === 'erased') {
+    await ctx.reply(ctx.t('reply.erased', { code: input.code }));
+    return;
+  }
+  if (outcome.kind === 'tooLong') {
+    await ctx.reply(ctx.t('tickets.tooLong', { limit: outcome.limit, length: outcome.length }));
+    return;
+  }
+  const { id } = outcome.relay;
+  const seconds = env.config.DESK_UNDO_SECONDS;
   const notice = await ctx.reply(ctx.t('desk.relay.pending', { code: input.code, seconds }), {
     reply_markup: undoKeyboard(ctx.t, id),
     reply_parameters: { message_id: input.messageId, allow_sending_without_reply: true },
@@ -83,7 +124,7 @@ async function editNotice(
   buttons: ReturnType<typeof callbackButton>[][] = [],
 ): Promise<void> {
   const noticeId = env.deskStore.relay(relay.id)?.noticeMessageId ?? relay.noticeMessageId;
-  if (noticeId === undefined) return;
+  if (noticeId === undefined || relay.noticeChatId === undefined) return;
   await env.telegram
     .editMessageText(relay.noticeChatId, noticeId, undefined, text, {
       reply_markup: { inline_keyboard: buttons },
@@ -130,12 +171,14 @@ export async function deliverRelay(env: DeskEnv, id: string): Promise<void> {
   }));
   let outcome = delivery;
   if (delivery === 'sent' && relay.kind === 'copy') {
-    outcome = await env.telegram
-      .copyMessage(updated.filer.chatId, relay.fromChatId, relay.messageId)
-      .then(
-        () => 'sent' as const,
-        () => 'failed' as const,
-      );
+    const { fromChatId, messageId } = relay;
+    outcome = await (fromChatId === undefined || messageId === undefined
+      ? Promise.reject(new Error('a copy without its message'))
+      : env.telegram.copyMessage(updated.filer.chatId, fromChatId, messageId)
+    ).then(
+      () => 'sent' as const,
+      () => 'failed' as const,
+    );
   }
   if (outcome !== 'sent') {
     await env.deskStore.settle(id, 'sent', 'failed');

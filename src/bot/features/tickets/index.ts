@@ -23,7 +23,7 @@ export type { TicketEnv } from './env.ts';
 
 type TicketsDeps = Pick<
   FeatureDeps,
-  'config' | 'parks' | 'telegram' | 'logger' | 'now' | 'knowledge'
+  'config' | 'parks' | 'telegram' | 'logger' | 'now' | 'knowledge' | 'layer'
 > & {
   store: Pick<FeatureDeps['store'], 'tickets' | 'users' | 'desk' | 'feedback'>;
 };
@@ -58,6 +58,7 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
     deskStore: deps.store.desk,
     knowledge: deps.knowledge,
     feedback: deps.store.feedback,
+    layer: deps.layer,
   });
   env.tickets = withDeskSync(env.tickets, desk.port.sync);
   desk.env.tickets = env.tickets;
@@ -90,6 +91,7 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
   );
   return {
     composer,
+    officerDesk: desk.env,
     steps: [...officerReplySteps(env), filingStep(env), ...threadSteps(env), ...desk.steps],
     services: [
       notices.service,
