@@ -40,6 +40,8 @@ export const contactsFileSchema = z.object({
       phone: nullableText,
       email: nullableText,
       address: nullableText,
+      /** Opening hours as the office states them; an operator fills it (null until then). */
+      hours: nullableText.default(null),
       website: nullableText,
     }),
   ),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { KnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
@@ -29,7 +30,8 @@ export interface DashboardServer {
   call(
     path: string,
     initData: string,
-    init?: { method?: string; body?: unknown },
+    /** `key`: the POST's idempotency key; a fresh one unless given, none with null. */
+    init?: { method?: string; body?: unknown; key?: string | null },
   ): Promise<{ status: number; body: unknown; text: string }>;
   close(): Promise<void>;
 }
@@ -67,10 +69,13 @@ export async function startDashboard(
   return {
     url,
     async call(path, initData, init = {}) {
+      const method = init.method ?? 'GET';
+      const key = init.key === undefined && method === 'POST' ? randomUUID() : init.key;
       const response = await fetch(`${url}/app/api${path}`, {
-        method: init.method ?? 'GET',
+        method,
         headers: {
           'x-telegram-init-data': initData,
+          ...(typeof key === 'string' ? { 'idempotency-key': key } : {}),
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { en } from '../../bot/i18n/en/index.ts';
 import { type Lang, languageFromTelegram } from '../../bot/i18n/index.ts';
 import { vi } from '../../bot/i18n/vi/index.ts';
+import { isNotSavedError } from '../../store/index.ts';
 import { ActionLog, IDEMPOTENCY_HEADER } from './actionLog.ts';
 import { type ApiAnswer, type DashboardDeps, routeApi } from './api.ts';
 import { checkInitData } from './initData.ts';
@@ -134,8 +135,10 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
       if (path.startsWith(`${API_PREFIX}/`)) {
         api(req, res, url).catch((error: unknown) => {
           deps.logger.error({ err: error }, 'dashboard API failed');
-          if (!res.headersSent)
-            reply(res, { status: 500, json: { error: 'failed', reason: 'app.error' } }, req);
+          // A disk that refused the write: nothing changed, and the officer is told so.
+          const notSaved = isNotSavedError(error);
+          const json = { error: 'failed', reason: notSaved ? 'app.notSaved' : 'app.error' };
+          if (!res.headersSent) reply(res, { status: notSaved ? 503 : 500, json }, req);
         });
         return true;
       }

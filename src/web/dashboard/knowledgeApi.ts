@@ -127,7 +127,10 @@ export async function routeKnowledge(
         const decision = await decideDraft(deps.desk, officer, id, approve);
         if (decision.ok) {
           deps.logger.info({ officer, state: decision.state }, 'knowledge draft decided');
-          const answer = draftAnswer({ live: decision.state === 'approved', state: decision.state });
+          const answer = draftAnswer({
+            live: decision.state === 'approved',
+            state: decision.state,
+          });
           return { answer, memory: decision.state };
         }
         if (decision.reason === 'sameOfficer')

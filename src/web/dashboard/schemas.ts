@@ -173,6 +173,8 @@ const contactSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   address: z.string().nullable(),
+  /** Opening hours, as the operator fills them; never guessed. */
+  hours: z.string().nullable(),
   website: z.string().nullable(),
 });
 const parkSchema = z.object({ id: z.string(), name: bilingual });

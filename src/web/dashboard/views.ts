@@ -53,7 +53,7 @@ export function toSummary(view: OfficerTicketView, context: ViewContext): Ticket
 function availableActions(view: OfficerTicketView, officerId: number): TicketActionName[] {
   const actions: TicketActionName[] = [];
   if (open(view) && view.assignee !== officerId) actions.push('take');
-  if (open(view)) actions.push('reply', 'ask');
+  if (open(view)) actions.push('assign', 'reply', 'ask');
   if (TRANSITIONS[view.status].includes('resolved')) actions.push('resolve');
   if (TRANSITIONS[view.status].includes('rejected')) actions.push('reject');
   return actions;

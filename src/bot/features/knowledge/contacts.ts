@@ -14,6 +14,8 @@ const FIELDS: ReadonlyArray<
   ['address', 'kb.contactAddress'],
   ['website', 'kb.contactWebsite'],
 ];
+/** Shown with a reachable contact, after its address; hours alone reach nobody. */
+const HOURS_AFTER = 'address';
 
 /** Whether an operator has filled at least one way to reach this contact. */
 export function isReachable(contact: Contact): boolean {
@@ -40,7 +42,10 @@ export function renderContacts(ctx: BotContext, contacts: readonly Contact[]) {
       escapeHtml(contact.description[ctx.lang]),
       ...FIELDS.flatMap(([field, label]) => {
         const value = contact[field];
-        return value === null ? [] : [`${ctx.t(label)}: ${escapeHtml(value)}`];
+        const line = value === null ? [] : [`${ctx.t(label)}: ${escapeHtml(value)}`];
+        const hours = contact.hours;
+        if (field !== HOURS_AFTER || hours === null) return line;
+        return [...line, `${ctx.t('kb.contactHours')}: ${escapeHtml(hours)}`];
       }),
     ].join('\n'),
   );

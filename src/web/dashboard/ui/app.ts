@@ -24,20 +24,39 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the dashboard API with this page's initData; the server checks it on every call. */
+/** A fresh idempotency key: one per officer action, reused when the same action is sent again. */
+export function newKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Calls the dashboard API with this page's initData; the server checks it on every call. A POST
+ * carries its action's idempotency key and is sent once more with the same key if the network
+ * failed, so a lost answer never makes the server act twice.
+ */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; key?: string } = {},
 ): Promise<T> {
   const app = webApp();
-  const response = await fetch(`/app/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      'x-telegram-init-data': app?.initData ?? '',
-      'x-app-lang': app?.initDataUnsafe?.user?.language_code ?? '',
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  const method = init.method ?? 'GET';
+  const key = method === 'POST' ? (init.key ?? newKey()) : undefined;
+  const send = () =>
+    fetch(`/app/api${path}`, {
+      method,
+      headers: {
+        'x-telegram-init-data': app?.initData ?? '',
+        'x-app-lang': app?.initDataUnsafe?.user?.language_code ?? '',
+        ...(key === undefined ? {} : { 'idempotency-key': key }),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  const response = await send().catch((error: unknown) => {
+    if (key === undefined) throw error;
+    return send();
   });
   if (!response.ok) throw new ApiError(response.status, (await response.json()) as ErrorResponse);
   return (await response.json()) as T;

@@ -1,5 +1,5 @@
 import type { KbDraftResponse, KbEntryResponse, KbListResponse } from '../schemas.ts';
-import { ApiError, type App, api } from './app.ts';
+import { ApiError, type App, api, newKey } from './app.ts';
 import { h } from './dom.ts';
 import { field, showFieldError } from './form.ts';
 
@@ -39,12 +39,16 @@ function editor(
 ) {
   const { t } = app;
   const notice = h('div', { class: 'notice', id: 'kb-notice', hidden: true });
+  let key = newKey();
   const save = async () => {
     try {
       await api<KbDraftResponse>('/kb/drafts', {
         method: 'POST',
+        key,
         body: { topic, replaces, entry },
       });
+      // Saved: a further change after this is a new draft, with its own key.
+      key = newKey();
       notice.hidden = false;
       notice.textContent = t('app.kb.draftSaved');
       showFieldError(root, undefined, '');
@@ -119,6 +123,7 @@ export async function knowledgeView(app: App, root: HTMLElement, id?: string): P
     });
   }
   const list = h('div', { id: 'kb-list' });
+  const notice = h('div', { class: 'notice', id: 'kb-notice', hidden: true });
   const drafts = h('div', { id: 'kb-drafts' });
   const topic = h('select', { name: 'topic' });
   const search = async (query: string) => {
@@ -148,16 +153,35 @@ export async function knowledgeView(app: App, root: HTMLElement, id?: string): P
             { class: 'muted' },
             `${draft.topic} · ${t('app.kb.by', { name: draft.author })}`,
           ),
+          h('p', {}, draft.answer),
           !draft.mine &&
             h(
-              'button',
-              {
-                onclick: async () => {
-                  await api(`/kb/drafts/${draft.id}/approve`, { method: 'POST', body: {} });
-                  await search('');
-                },
-              },
-              t('app.kb.approve'),
+              'div',
+              { class: 'actions' },
+              ...(['approve', 'reject'] as const).map((verb) => {
+                const key = newKey();
+                return h(
+                  'button',
+                  {
+                    class: verb === 'reject' ? 'secondary' : '',
+                    'data-draft': `${verb}:${draft.id}`,
+                    onclick: async () => {
+                      try {
+                        await api(`/kb/drafts/${draft.id}/${verb}`, { method: 'POST', key });
+                        await search('');
+                        notice.textContent = t(
+                          verb === 'approve' ? 'app.kb.approved' : 'app.kb.rejected',
+                        );
+                      } catch (error) {
+                        notice.textContent =
+                          error instanceof ApiError ? error.message : t('app.error');
+                      }
+                      notice.hidden = false;
+                    },
+                  },
+                  t(`app.kb.${verb}`),
+                );
+              }),
             ),
         ),
       ),
@@ -170,6 +194,7 @@ export async function knowledgeView(app: App, root: HTMLElement, id?: string): P
     onchange: (event: Event) => void search((event.target as HTMLInputElement).value),
   });
   root.replaceChildren(
+    notice,
     h('h3', {}, t('app.kb.drafts')),
     drafts,
     h('div', { class: 'filters' }, input),

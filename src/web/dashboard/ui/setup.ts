@@ -1,11 +1,11 @@
 import type { SetupResponse } from '../schemas.ts';
-import { ApiError, type App, api } from './app.ts';
+import { ApiError, type App, api, newKey } from './app.ts';
 import { h } from './dom.ts';
 import { field, showFieldError } from './form.ts';
 
 type Contact = SetupResponse['contacts'][number];
 type Park = SetupResponse['parks'][number];
-const CONTACT_FIELDS = ['phone', 'email', 'address', 'website'] as const;
+const CONTACT_FIELDS = ['phone', 'email', 'address', 'hours', 'website'] as const;
 
 /** Contacts and parks, saved to the operator files and live at once; what a release still lacks. */
 export async function setupView(app: App, root: HTMLElement): Promise<void> {
@@ -14,10 +14,12 @@ export async function setupView(app: App, root: HTMLElement): Promise<void> {
   const contacts: Contact[] = structuredClone(data.contacts);
   const parks: Park[] = structuredClone(data.parks);
   const notice = h('div', { class: 'notice', id: 'setup-notice', hidden: true });
+  // One key per form shown: a double click or a retried save writes once.
+  const keys = { '/setup/contacts': newKey(), '/setup/parks': newKey() };
   const save = async (path: '/setup/contacts' | '/setup/parks') => {
     const body = path === '/setup/contacts' ? { contacts } : { parks };
     try {
-      await api<SetupResponse>(path, { method: 'POST', body });
+      await api<SetupResponse>(path, { method: 'POST', body, key: keys[path] });
       await setupView(app, root);
       const shown = root.querySelector<HTMLElement>('#setup-notice');
       if (shown) {
