@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Collection } from '../../store/collection.ts';
@@ -18,7 +19,8 @@ export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const KEEP_MS = 24 * 60 * 60_000;
 const KEEP_MOST = 5000;
 
-const entrySchema = z.object({ at: z.string(), path: z.string(), memory: z.unknown() });
+/** `request`: a digest of the path and body, so a key reused for another request is refused. */
+const entrySchema = z.object({ at: z.string(), request: z.string(), memory: z.unknown() });
 const fileSchema = z.object({ actions: z.record(z.string(), entrySchema) });
 type ActionFile = z.infer<typeof fileSchema>;
 
@@ -30,6 +32,7 @@ type ActionFile = z.infer<typeof fileSchema>;
  */
 export class ActionLog {
   private readonly running = new Map<string, Promise<ApiAnswer>>();
+  private readonly requests = new Map<string, string>();
 
   private constructor(
     private readonly collection: Collection<ActionFile>,
@@ -48,37 +51,48 @@ export class ActionLog {
   }
 
   /**
-   * Runs `run` once for this officer's key on this path: a second request with the key while the
-   * first runs waits for its answer (a double click), a later one is answered by `replay` from
-   * what the first remembered (a network retry). Refusals are not remembered: they changed nothing.
+   * Runs `run` once for this officer's key: a second request with the key while the first runs
+   * waits for its answer (a double click), a later one is answered by `replay` from what the
+   * first remembered (a network retry). Refusals are not remembered: they changed nothing. The
+   * same key on a different request (path or body) is refused.
    */
   once<M>(
     officerId: number,
     key: string,
-    path: string,
+    what: { path: string; body: unknown },
     run: () => Promise<Remembered<M>>,
     replay: (memory: M) => ApiAnswer | Promise<ApiAnswer>,
   ): Promise<ApiAnswer> {
     const id = `${officerId}:${key}`;
+    const request = createHash('sha256')
+      .update(JSON.stringify([what.path, what.body ?? null]))
+      .digest('base64url')
+      .slice(0, 22);
     const inFlight = this.running.get(id);
-    if (inFlight) return inFlight;
+    if (inFlight) return this.requests.get(id) === request ? inFlight : Promise.resolve(conflict());
     const work = (async () => {
       const known = this.collection.data.actions[id];
       if (known) {
-        if (known.path !== path) return conflict();
+        if (known.request !== request) return conflict();
         return replay(known.memory as M);
       }
       const { answer, memory } = await run();
       if (memory === undefined) return answer;
       const at = this.now();
       await this.collection.update((data) => {
-        data.actions[id] = { at: at.toISOString(), path, memory };
+        data.actions[id] = { at: at.toISOString(), request, memory };
         prune(data, at);
       });
       return answer;
     })();
     this.running.set(id, work);
-    void work.finally(() => this.running.delete(id)).catch(() => undefined);
+    this.requests.set(id, request);
+    void work
+      .finally(() => {
+        this.running.delete(id);
+        this.requests.delete(id);
+      })
+      .catch(() => undefined);
     return work;
   }
 }

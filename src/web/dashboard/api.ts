@@ -99,7 +99,7 @@ export async function routeApi(
   const once = <M>(
     run: () => Promise<{ answer: ApiAnswer; memory?: M }>,
     replay: (memory: M) => ApiAnswer | Promise<ApiAnswer>,
-  ) => log.once(request.officer.id, key.data ?? '', path, run, replay);
+  ) => log.once(request.officer.id, key.data ?? '', { path, body: request.body }, run, replay);
 
   if (method === 'GET' && path === '/session') {
     return answer(sessionResponseSchema, {

@@ -38,7 +38,10 @@ let web: DashboardServer;
 let code: string;
 const officerData = () => initDataFor({ id: OFFICER.id, first_name: 'Cán bộ' }, TEST_TOKEN);
 const bodies: string[] = [];
-const call = async (path: string, init?: { method?: string; body?: unknown }) => {
+const call = async (
+  path: string,
+  init?: { method?: string; body?: unknown; key?: string | null },
+) => {
   const answer = await web.call(path, officerData(), init);
   bodies.push(answer.text);
   return answer;
