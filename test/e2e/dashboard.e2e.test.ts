@@ -24,6 +24,8 @@ const WORKER: FakeUser = {
 const WAIT = { timeoutMs: 20_000 };
 const ARTIFACTS = 'test/artifacts';
 const DASHBOARD_URL = 'https://bot.example.test/app';
+/** The officers' forum group: each ticket has a topic there, which dashboard actions keep in step. */
+const GROUP = -1001000000014;
 
 let fake: FakeBotApi;
 let bot: BotProcess;
@@ -105,12 +107,15 @@ beforeAll(async () => {
     'parks:\n  - id: que-vo\n    name: { vi: KCN Quế Võ, en: Que Vo IP }\n',
   );
   webPort = await freePort();
+  fake.addGroup(GROUP, { title: 'Officers' });
   bot = startBotProcess({
     env: {
       BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       DATA_DIR: dataDir,
       OFFICER_IDS: String(OFFICER.id),
+      OFFICER_CHAT_ID: String(GROUP),
+      DESK_UNDO_SECONDS: '2',
       PARKS_FILE: parksFile,
       WEB_PORT: String(webPort),
       HOST: '127.0.0.1',
@@ -172,7 +177,9 @@ describe('officers’ dashboard in a real browser', () => {
     expect(code).toMatch(/^KN-\d{4}$/);
   });
 
-  it('signed in as an officer: queue, ticket, resolve; the store says resolved and the filer was told', async () => {
+  it('signed in as an officer: queue, ticket, assign, reply with undo, resolve; the store, the filer and the topic follow', async () => {
+    const topic = () => fake.topics(GROUP)[0];
+    await fake.waitFor(() => topic(), { ...WAIT, what: 'the ticket’s topic' });
     const page = await openApp(initDataFor(OFFICER, fake.token));
     const card = page.locator(`[data-code="${code}"]`);
     await card.waitFor({ timeout: 20_000 });
@@ -180,10 +187,32 @@ describe('officers’ dashboard in a real browser', () => {
     await card.click();
     await page.getByText('Công ty nợ lương tháng 3 của cả tổ').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/dashboard-ticket.png`, fullPage: true });
+    const notice = (text: string) => page.locator('#action-notice', { hasText: text }).waitFor();
+
+    await page.locator('select[name=assignee]').selectOption(String(OFFICER.id));
+    await page.locator('button[data-action=assign]').click();
+    await notice('Đã giao phiếu.');
+    // Through the bot's own path: the ticket's topic is renamed with its new owner.
+    await fake.waitFor(() => topic()?.name.includes('👤'), { ...WAIT, what: 'topic renamed' });
+
     const before = fake.textsTo(WORKER.id).length;
+    await page.locator('textarea[name=text]').fill('Bản nháp sai, đừng gửi');
+    await page.locator('button[data-action=reply]').click();
+    await page.locator('#undo-reply').click();
+    await notice('Chưa gửi: câu trả lời đã được hoàn tác.');
+    await page.locator('textarea[name=text]').fill('Ban đang làm việc với công ty');
+    await page.locator('button[data-action=reply]').click();
+    await notice('Sẽ gửi cho người gửi phiếu sau');
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-reply-held.png`, fullPage: true });
+    await notice('Đã gửi cho người gửi phiếu');
+    const sent = fake.textsTo(WORKER.id).slice(before).join('\n');
+    expect(sent.split('Ban đang làm việc với công ty')).toHaveLength(2);
+    // Replies go in order of their windows: the undone one, earlier, would have gone first.
+    expect(sent).not.toContain('Bản nháp sai');
+
     await page.locator('textarea[name=text]').fill('Công ty đã trả đủ lương tháng 3');
     await page.locator('button[data-action=resolve]').click();
-    await page.locator('#action-notice', { hasText: 'người gửi phiếu đã được báo' }).waitFor();
+    await notice('người gửi phiếu đã được báo');
     await expect
       .poll(async () => (await page.locator('#ticket-status').textContent()) ?? '')
       .toBe('Đã giải quyết');
@@ -191,6 +220,7 @@ describe('officers’ dashboard in a real browser', () => {
     await expect
       .poll(async () => (await ticketsOnDisk())[code]?.status, { timeout: 20_000 })
       .toBe('resolved');
+    await fake.waitFor(() => topic()?.closed, { ...WAIT, what: 'the topic closed' });
     // The filer's notice is written with the resolution and delivered by the ticket outbox after it.
     const told = await fake.waitFor(
       () => {
@@ -200,7 +230,6 @@ describe('officers’ dashboard in a real browser', () => {
       { what: 'the filer told of the resolution', timeoutMs: 10_000 },
     );
     expect(told).toContain(code);
-    expect(told).toContain('Công ty đã trả đủ lương tháng 3');
     const content = await page.content();
     for (const secret of [String(WORKER.id), 'Thảo', 'Ẩndanh', 'thao_secret'])
       expect(content).not.toContain(secret);
