@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import type { KnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
 import { loadParks } from '../../src/parks/index.ts';
+import type { FileLayer } from '../../src/store/fileLayer.ts';
 import { createDashboard } from '../../src/web/dashboard/http.ts';
 import { signInitData } from '../../src/web/dashboard/initData.ts';
 import { createWebServer, listen } from '../../src/web.ts';
@@ -39,7 +40,7 @@ export interface DashboardServer {
 /** The dashboard on the same web server the bot uses, over the harness's bot and store. */
 export async function startDashboard(
   bot: BotHarness,
-  setup: { knowledge: LiveKnowledge; knowledgePaths: KnowledgePaths },
+  setup: { knowledge: LiveKnowledge; knowledgePaths: KnowledgePaths; layer?: FileLayer },
 ): Promise<DashboardServer> {
   const desk = bot.app.officerDesk;
   if (!desk) throw new Error('the bot was built without the tickets feature');

@@ -1,9 +1,10 @@
-import { copyFile, cp, mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultKnowledgePaths, LiveKnowledge } from '../../../src/knowledge/live.ts';
+import { failingWrites, nodeFileLayer } from '../../../src/store/fileLayer.ts';
 import {
   broadcastsResponseSchema,
   errorResponseSchema,
@@ -51,6 +52,8 @@ let contactsFile: string;
 let knowledge: LiveKnowledge;
 let knowledgeDir: string;
 const SECOND_OFFICER = { id: 901, first_name: 'Minh' };
+/** While true, every write through the store's file layer fails as on a full disk. */
+let diskFull = false;
 beforeAll(async () => {
   // The shipped knowledge, copied: Setup and approved drafts write to these files.
   const shipped = defaultKnowledgePaths();
@@ -65,7 +68,11 @@ beforeAll(async () => {
     knowledge,
     env: { OFFICER_IDS: `${OFFICER.id},${SECOND_OFFICER.id}` },
   });
-  web = await startDashboard(bot, { knowledge, knowledgePaths });
+  web = await startDashboard(bot, {
+    knowledge,
+    knowledgePaths,
+    layer: failingWrites(nodeFileLayer, () => diskFull),
+  });
   code = await fileComplaint(new Conversation(bot, WORKER), 'Công ty nợ lương tháng 3 của cả tổ');
 });
 afterAll(async () => {
@@ -142,6 +149,17 @@ describe('dashboard API through the HTTP server', () => {
     const contact = await new Conversation(bot, OFFICER).say('/contact');
     expect(BotHarness.texts(contact).join('\n')).not.toContain('0222 3854 999');
 
+    // A full disk: the officer is told it was not saved, and the file and /contact are unchanged.
+    const update = {
+      contacts: [{ ...board, phone: '0222 3854 999', hours: '7:30–17:00 T2–T6' }, ...rest],
+    };
+    diskFull = true;
+    const refused = await call('/setup/contacts', { method: 'POST', body: update });
+    diskFull = false;
+    expect(refused.status).toBe(503);
+    expect(errorResponseSchema.parse(refused.body).message).toContain('Chưa lưu');
+    expect(await readFile(contactsFile, 'utf8')).not.toContain('0222 3854 999');
+
     const saved = await call('/setup/contacts', {
       method: 'POST',
       body: {
@@ -155,6 +173,7 @@ describe('dashboard API through the HTTP server', () => {
     expect(text).toContain('0222 3854 999');
     expect(text).toContain('hours: 7:30–17:00 T2–T6');
     expect(text.startsWith('# DANH BẠ LIÊN HỆ')).toBe(true);
+    expect((await stat(contactsFile)).mode & 0o777).toBe(0o600);
     expect(after.contacts[0]?.hours).toBe('7:30–17:00 T2–T6');
     expect(after.contacts[1]?.hours).toBeNull();
     const shown = BotHarness.texts(await new Conversation(bot, OFFICER).say('/contact')).join('\n');
