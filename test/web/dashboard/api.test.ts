@@ -246,6 +246,29 @@ describe('dashboard API through the HTTP server', () => {
     expect(kbListResponseSchema.parse((await call('/kb')).body).drafts).toEqual([]);
   });
 
+  it('one draft flow: an answer drafted in Telegram is reviewed and approved in the dashboard', async () => {
+    const asker = new Conversation(bot, { id: 62_000_900, is_bot: false, first_name: 'Bình' });
+    const question = 'Có xe buýt đưa đón từ ký túc xá Yên Phong đi chợ đêm Chủ nhật không?';
+    await asker.say(question);
+    const author = new Conversation(bot, OFFICER);
+    await author.say('/unanswered');
+    await author.press(/Trả lời 1/);
+    await author.say('Có, xe đưa đón chạy 18:00 Chủ nhật từ cổng ký túc xá Yên Phong.');
+    await author.say('Yes: a shuttle leaves the Yen Phong dormitory gate at 18:00 on Sundays.');
+    const [topicButton] = author.labels();
+    await author.press(topicButton ?? '');
+    await author.say('xe đưa đón chợ đêm');
+    const second = initDataFor(SECOND_OFFICER, TEST_TOKEN);
+    const drafts = kbListResponseSchema.parse((await web.call('/kb', second)).body).drafts;
+    const draft = drafts.find((candidate) => candidate.answer.includes('18:00 Chủ nhật'));
+    expect(draft).toMatchObject({ mine: false, topic: 'officer-answers' });
+    const approved = await web.call(`/kb/drafts/${draft?.id}/approve`, second, { method: 'POST' });
+    expect(kbDraftResponseSchema.parse(approved.body)).toMatchObject({ live: true });
+    expect(knowledge.current.getEntry(`oa-${draft?.id}`)?.answer.vi).toContain('18:00 Chủ nhật');
+    const answered = BotHarness.texts(await asker.say(question)).join('\n');
+    expect(answered).toContain('18:00 Chủ nhật');
+  });
+
   it('never shows the anonymous filer’s ids or names in any answer', async () => {
     await call(`/tickets/${code}`);
     await call('/queue?status=all');
