@@ -15,7 +15,6 @@ import {
   queueResponseSchema,
   sessionResponseSchema,
   setupResponseSchema,
-  ticketActionResponseSchema,
   ticketDetailSchema,
 } from '../../../src/web/dashboard/schemas.ts';
 import { BotHarness, OFFICER, TEST_TOKEN } from '../../support/botHarness.ts';
