@@ -71,7 +71,6 @@ async function main(): Promise<void> {
     desk: app.officerDesk,
     layer,
     parks,
-    telegram: app.bot.telegram,
     logger,
     now: () => new Date(),
   });

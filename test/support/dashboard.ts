@@ -50,7 +50,6 @@ export async function startDashboard(
     config: bot.config,
     store: bot.store,
     parks: loadParks(bot.config.PARKS_FILE),
-    telegram: bot.app.bot.telegram,
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
   });

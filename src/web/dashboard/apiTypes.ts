@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { Telegram } from 'telegraf';
 import type { DeskEnv } from '../../bot/features/desk/env.ts';
 import type { Config } from '../../config.ts';
 import type { KnowledgePaths, LiveKnowledge } from '../../knowledge/live.ts';
@@ -8,7 +7,7 @@ import type { FileLayer } from '../../store/fileLayer.ts';
 import type { Store } from '../../store/index.ts';
 import type { InitDataUser } from './initData.ts';
 
-/** What the dashboard reads and changes: the bot's own store, parks and Telegram client. */
+/** What the dashboard reads and changes: the bot's own store, parks and ticket handling. */
 export interface DashboardDeps {
   config: Config;
   /** The live knowledge base: Setup's contacts are part of it. */
@@ -22,7 +21,6 @@ export interface DashboardDeps {
    */
   desk: DeskEnv;
   parks: ParkDirectory;
-  telegram: Telegram;
   logger: Logger;
   now: () => Date;
   /** The store's file operations (the bot's, with its fault hook); the node one by default. */

@@ -7,6 +7,7 @@ import { isNotSavedError } from '../../store/index.ts';
 import { ActionLog, IDEMPOTENCY_HEADER } from './actionLog.ts';
 import { type ApiAnswer, type DashboardDeps, routeApi } from './api.ts';
 import { checkInitData } from './initData.ts';
+import { importLegacyDrafts } from './legacyDrafts.ts';
 import { indexHtml } from './page.ts';
 import { errorResponseSchema } from './schemas.ts';
 
@@ -127,6 +128,8 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
   return {
     prepare: async () => {
       await Promise.all([scriptOnce(), logOnce()]);
+      const moved = await importLegacyDrafts(deps.desk, deps.config.DATA_DIR, deps.layer);
+      if (moved > 0) deps.logger.info({ moved }, 'moved the dashboard’s old drafts to the desk’s');
     },
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');

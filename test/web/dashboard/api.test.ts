@@ -1,10 +1,12 @@
-import { copyFile, cp, mkdtemp, readFile, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { copyFile, cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultKnowledgePaths, LiveKnowledge } from '../../../src/knowledge/live.ts';
 import { failingWrites, nodeFileLayer } from '../../../src/store/fileLayer.ts';
+import { importLegacyDrafts } from '../../../src/web/dashboard/legacyDrafts.ts';
 import {
   broadcastsResponseSchema,
   errorResponseSchema,
@@ -266,6 +268,26 @@ describe('dashboard API through the HTTP server', () => {
     expect(knowledge.current.getEntry(`oa-${draft?.id}`)?.answer.vi).toContain('18:00 Chủ nhật');
     const answered = BotHarness.texts(await asker.say(question)).join('\n');
     expect(answered).toContain('18:00 Chủ nhật');
+  });
+
+  it('drafts an earlier version kept in kb-drafts.json join the one flow; a corrupt file is refused by name and kept', async () => {
+    const desk = bot.app.officerDesk ?? expect.fail('no desk');
+    const file = join(bot.dataDir, 'kb-drafts.json');
+    await writeFile(file, '{"drafts": [');
+    await expect(importLegacyDrafts(desk, bot.dataDir)).rejects.toThrow(/kb-drafts\.json/);
+    expect(await readFile(file, 'utf8')).toBe('{"drafts": [');
+    const { entry } = kbEntryResponseSchema.parse((await call('/kb/entries/one-stop-desk')).body);
+    const old = { id: randomUUID(), topic: 'administration', replaces: 'one-stop-desk', entry };
+    await writeFile(
+      file,
+      JSON.stringify({
+        drafts: [{ ...old, author: OFFICER.id, createdAt: new Date().toISOString() }],
+      }),
+    );
+    expect(await importLegacyDrafts(desk, bot.dataDir)).toBe(1);
+    await expect(stat(file)).rejects.toThrow();
+    const drafts = kbListResponseSchema.parse((await call('/kb')).body).drafts;
+    expect(drafts).toMatchObject([{ replaces: 'one-stop-desk', mine: true }]);
   });
 
   it('never shows the anonymous filer’s ids or names in any answer', async () => {
