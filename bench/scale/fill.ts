@@ -173,7 +173,4 @@ export async function fillDataDir(dataDir: string, options: FillOptions): Promis
   const envelope = (data: unknown) => JSON.stringify({ version: 1, data });
   await writeFile(join(dataDir, 'broadcasts.json'), envelope(broadcasts), { mode: 0o600 });
   await writeFile(join(dataDir, 'schedules.json'), envelope({}), { mode: 0o600 });
-  await writeFile(join(dataDir, 'feedback.json'), envelope({ unanswered: [], votes: [] }), {
-    mode: 0o600,
-  });
 }

@@ -3,13 +3,7 @@ import type { z } from 'zod';
 import { Collection } from './collection.ts';
 import { createDeskRepository, type DeskRepository, deskFileSchema, emptyDesk } from './desk.ts';
 import { WriteHealth } from './envelope.ts';
-import {
-  createFeedbackRepository,
-  emptyFeedback,
-  type FeedbackFile,
-  type FeedbackRepository,
-  feedbackFileSchema,
-} from './feedback.ts';
+import { createFeedbackRepository, type FeedbackRepository, feedbackSpec } from './feedback.ts';
 import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
 import { openRecords } from './journaled.ts';
 import { legacyCollections } from './layout.ts';
@@ -98,13 +92,7 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
   );
   const users = await openRecords(dataDir, usersSpec, layer, health);
   const sessions = await openRecords(dataDir, sessionsSpec(options.sessionSchema), layer, health);
-  const feedback = await Collection.open<FeedbackFile>(
-    join(dataDir, 'feedback.json'),
-    1,
-    feedbackFileSchema,
-    emptyFeedback,
-    { layer, health },
-  );
+  const feedback = await openRecords(dataDir, feedbackSpec, layer, health);
   const desk = await Collection.open(join(dataDir, 'desk.json'), 1, deskFileSchema, emptyDesk, {
     layer,
     health,
@@ -145,14 +133,14 @@ export async function openStore<S>(options: StoreOptions<S>): Promise<Store<S>> 
       await Promise.all([
         users.close(),
         sessions.close(),
-        feedback.flush(),
+        feedback.close(),
         desk.flush(),
         tickets.flush(),
         notices.close(),
       ]);
     },
     writeStats() {
-      const own = [users.stats(), sessions.stats(), notices.writeStats()];
+      const own = [users.stats(), sessions.stats(), feedback.stats(), notices.writeStats()];
       return {
         writes: own.reduce((sum, s) => sum + s.writes, 0),
         bytes: own.reduce((sum, s) => sum + s.bytes, 0),

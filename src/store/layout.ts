@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import {
+  type FeedbackFile,
+  type FeedbackRecord,
+  feedbackFileSchema,
+  feedbackSpec,
+  questionKey,
+  type UnansweredQuestion,
+  type Vote,
+  voteKey,
+} from './feedback.ts';
 import { type LegacyCollection, legacyCollection } from './migrate.ts';
 import { outboxFileSchema } from './outbox.ts';
 import { outboxRecipientsSpec, outboxRecordsOf, outboxSpec } from './outboxRecords.ts';
@@ -33,7 +43,34 @@ export function legacyCollections<S>(sessionSchema: z.ZodType<S>): LegacyCollect
       outboxRecipientsSpec,
       (_key, job) => outboxRecordsOf(job).recipients,
     ),
+    legacyFeedback(),
   ];
+}
+
+/**
+ * `feedback.json` was one document (kept in the sharded layout too) rewritten whole on each
+ * question or vote; it moves into the journaled `feedback` collection, in the same order.
+ */
+function legacyFeedback(): LegacyCollection {
+  return legacyCollection<FeedbackFile[keyof FeedbackFile], FeedbackRecord>(
+    'feedback.json',
+    feedbackFileSchema,
+    feedbackSpec,
+    (list, records): [string, FeedbackRecord][] => {
+      if (list === 'unanswered') {
+        return (records as UnansweredQuestion[]).map((question, seq) => [
+          questionKey(seq),
+          { kind: 'question', seq, ...question },
+        ]);
+      }
+      const kept = new Map<string, FeedbackRecord>();
+      (records as Vote[]).forEach((vote, index) => {
+        const key = voteKey(vote);
+        kept.set(key, { kind: 'vote', ...vote, seq: kept.get(key)?.seq ?? index });
+      });
+      return [...kept];
+    },
+  );
 }
 
 /** Files every data folder has in the one-file layout (all created on the first start). */
@@ -54,8 +91,22 @@ export function shardedLayoutFiles(): string[] {
   return [
     ...sharded.flatMap((spec) => shardFiles(spec.name, spec.shards)),
     ...shardFiles('sessions', 128),
-    'feedback.json',
+    ...shardFiles(feedbackSpec.name, feedbackSpec.shards),
     'schedules.json',
     'broadcasts.json',
+  ];
+}
+
+/**
+ * Every layout a backup may be in: the one-file layout, the sharded one whose feedback was
+ * still one document, and the current one. Each migrates on the first start.
+ */
+export function knownLayouts(): string[][] {
+  const current = shardedLayoutFiles();
+  const feedbackShards = new Set(shardFiles(feedbackSpec.name, feedbackSpec.shards));
+  return [
+    LEGACY_FILES,
+    [...current.filter((file) => !feedbackShards.has(file)), 'feedback.json'],
+    current,
   ];
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { type BackupManifest, verifyManifest } from './backup.ts';
 import { DIR_MODE, FILE_MODE } from './fileLayer.ts';
 import { openStore } from './index.ts';
-import { LEGACY_FILES, shardedLayoutFiles } from './layout.ts';
+import { knownLayouts } from './layout.ts';
 import { lockHolder } from './lock.ts';
 import { higherFloor, highestIssued, writeTicketFloor } from './ticketFloor.ts';
 
@@ -59,7 +59,7 @@ export async function restoreBackup<S>(options: RestoreOptions<S>): Promise<stri
   try {
     manifest = verifyManifest(backup, {
       ...(options.key ? { key: options.key } : {}),
-      layouts: [LEGACY_FILES, shardedLayoutFiles()],
+      layouts: knownLayouts(),
     });
   } catch (error) {
     throw new RestoreRefusedError(`${backup} is not a usable backup: ${message(error)}`);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { feedbackSpec } from '../../src/store/feedback.ts';
 import { usersSpec } from '../../src/store/users.ts';
 import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
 import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
@@ -80,11 +81,11 @@ describe('npm start against a loopback Bot API', () => {
       what: 'the vote acknowledged',
     });
     expect((await bot.stop('SIGTERM')).code).toBe(0);
-    const feedback = JSON.parse(await readFile(join(dataDir, 'feedback.json'), 'utf8'));
-    expect(feedback.data.votes).toMatchObject([
+    const feedback = [...(await readStoredRecords(dataDir, feedbackSpec)).values()];
+    expect(feedback.filter((record) => record.kind === 'vote')).toMatchObject([
       { entryId: vote?.data?.slice('kb:v:u:'.length), vote: 'up' },
     ]);
-    expect(feedback.data.unanswered).toMatchObject([
+    expect(feedback.filter((record) => record.kind === 'question')).toMatchObject([
       { text: 'giá vé máy bay đi Đà Nẵng tuần sau' },
     ]);
   });

@@ -88,6 +88,7 @@ describe('moving a one-file data folder to the sharded layout', () => {
       'subscriptions.json',
       'reminders.json',
       'outbox.json',
+      'feedback.json',
     ]);
     const [backupName] = await readdir(backupDir);
     expect(backupName).toMatch(/^kcn-premigration-/);
@@ -107,7 +108,8 @@ describe('moving a one-file data folder to the sharded layout', () => {
     expect(job?.marks).toBe(`${'s'.repeat(700)}${'.'.repeat(500)}`);
     const left = await readdir(dataDir);
     expect(left).not.toContain('users.json');
-    expect(left).toEqual(expect.arrayContaining(['users', 'sessions', 'outbox', 'feedback.json']));
+    expect(left).toEqual(expect.arrayContaining(['users', 'sessions', 'outbox', 'feedback']));
+    expect(left).not.toContain('feedback.json');
 
     await store.notices.outbox.mark('job', 1100, 's');
     const reopened = await openStore({ dataDir, sessionSchema, backupDir });

@@ -50,7 +50,7 @@ describe('restoreBackup', () => {
   it('restores a signed backup with private modes, keeping the old folder aside', async () => {
     const backup = await storeWithData();
     expect((await stat(backup)).mode & 0o777).toBe(0o700);
-    expect((await stat(join(backup, 'feedback.json'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(backup, 'schedules.json'))).mode & 0o777).toBe(0o600);
     const kept = await restore(backup, 'k'.repeat(32));
     expect(kept).toMatch(/before-restore/);
     const store = await openStore({ dataDir, sessionSchema });
@@ -79,7 +79,7 @@ describe('restoreBackup', () => {
 
   it('refuses a symbolic link', async () => {
     const backup = await storeWithData();
-    const target = join(backup, 'feedback.json');
+    const target = join(backup, 'schedules.json');
     const outside = join(root, 'elsewhere.json');
     await writeFile(outside, await readFile(target));
     await rm(target);
@@ -101,15 +101,12 @@ describe('restoreBackup', () => {
   it('with BACKUP_KEY, refuses a file changed together with its checksum', async () => {
     const backup = await storeWithData();
     const manifest = await manifestOf(backup);
-    await writeFile(
-      join(backup, 'feedback.json'),
-      '{"version":1,"data":{"unanswered":[],"votes":[{"entryId":"e","vote":"down","at":"x"}]}}',
-    );
+    await writeFile(join(backup, 'schedules.json'), '{"version":1,"data":{}} ');
     const { createHash } = await import('node:crypto');
-    const entry = manifest.files.find((f) => f.path === 'feedback.json');
+    const entry = manifest.files.find((f) => f.path === 'schedules.json');
     if (entry)
       entry.sha256 = createHash('sha256')
-        .update(await readFile(join(backup, 'feedback.json')))
+        .update(await readFile(join(backup, 'schedules.json')))
         .digest('hex');
     await writeFile(join(backup, 'manifest.json'), JSON.stringify(manifest));
     await expect(restore(backup, 'k'.repeat(32))).rejects.toThrow(/signature does not match/);
