@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   chmod,
   mkdir,
@@ -29,6 +29,8 @@ export interface FileLayer {
   writeFresh(file: string, data: string): Promise<void>;
   /** The file's text, or null when it does not exist; narrows its mode to 0600 (older files were 0644). */
   readText(file: string): Promise<string | null>;
+  /** `readText` without waiting: for a rare read of a cold record inside a synchronous lookup. */
+  readTextSync(file: string): string | null;
   /** Names in `dir`, or null when it does not exist. */
   list(dir: string): Promise<string[] | null>;
   ensureDir(dir: string): Promise<void>;
@@ -124,6 +126,14 @@ export const nodeFileLayer: FileLayer = {
     // (Best effort: a read-only mount or a file owned by another account is still readable.)
     if (text !== null) await chmod(file, FILE_MODE).catch(() => undefined);
     return text;
+  },
+  readTextSync(file) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
   },
   async ensureDir(dir) {
     await mkdir(dir, { recursive: true, mode: DIR_MODE });

@@ -12,7 +12,7 @@ import {
 import { type LegacyCollection, legacyCollection } from './migrate.ts';
 import { outboxFileSchema } from './outbox.ts';
 import { outboxRecipientsSpec, outboxRecordsOf, outboxSpec } from './outboxRecords.ts';
-import { remindersFileSchema, remindersSpec } from './reminders.ts';
+import { deliveredRemindersSpec, remindersFileSchema, remindersSpec } from './reminders.ts';
 import { sessionsSpec } from './sessions.ts';
 import { shardFiles } from './sharded.ts';
 import { subscriptionsFileSchema, subscriptionsSpec } from './subscriptions.ts';
@@ -92,6 +92,7 @@ export function shardedLayoutFiles(): string[] {
     ...sharded.flatMap((spec) => shardFiles(spec.name, spec.shards)),
     ...shardFiles('sessions', 128),
     ...shardFiles(feedbackSpec.name, feedbackSpec.shards),
+    ...shardFiles(deliveredRemindersSpec.name, deliveredRemindersSpec.shards),
     'schedules.json',
     'broadcasts.json',
   ];
@@ -99,14 +100,14 @@ export function shardedLayoutFiles(): string[] {
 
 /**
  * Every layout a backup may be in: the one-file layout, the sharded one whose feedback was
- * still one document, and the current one. Each migrates on the first start.
+ * still one document (and ended reminders were kept with the pending ones), and the current
+ * one. Each migrates on the first start.
  */
 export function knownLayouts(): string[][] {
   const current = shardedLayoutFiles();
-  const feedbackShards = new Set(shardFiles(feedbackSpec.name, feedbackSpec.shards));
-  return [
-    LEGACY_FILES,
-    [...current.filter((file) => !feedbackShards.has(file)), 'feedback.json'],
-    current,
-  ];
+  const added = new Set([
+    ...shardFiles(feedbackSpec.name, feedbackSpec.shards),
+    ...shardFiles(deliveredRemindersSpec.name, deliveredRemindersSpec.shards),
+  ]);
+  return [LEGACY_FILES, [...current.filter((file) => !added.has(file)), 'feedback.json'], current];
 }

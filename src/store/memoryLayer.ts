@@ -18,6 +18,7 @@ export function memoryFileLayer(freeBytes = Number.MAX_SAFE_INTEGER): FileLayer 
     writeAtomic: write,
     writeFresh: write,
     readText: async (file) => files.get(file) ?? null,
+    readTextSync: (file) => files.get(file) ?? null,
     async list(dir) {
       if (!dirs.has(dir)) return null;
       const names = new Set<string>();

@@ -5,6 +5,7 @@ import {
   broadcastsFileSchema,
   createBroadcastRepository,
 } from './broadcasts.ts';
+import { ColdRecords } from './coldRecords.ts';
 import { Collection } from './collection.ts';
 import { WriteHealth } from './envelope.ts';
 import { type FileLayer, nodeFileLayer } from './fileLayer.ts';
@@ -13,7 +14,13 @@ import type { Segment } from './notices.ts';
 import { createOutboxRepository, type OutboxRepository } from './outbox.ts';
 import { outboxRecipientsSpec, outboxSpec } from './outboxRecords.ts';
 import { RecipientIndex } from './recipients.ts';
-import { createReminderRepository, type ReminderRepository, remindersSpec } from './reminders.ts';
+import {
+  createReminderRepository,
+  deliveredRemindersSpec,
+  moveEndedReminders,
+  type ReminderRepository,
+  remindersSpec,
+} from './reminders.ts';
 import {
   createScheduleRepository,
   type ScheduleRepository,
@@ -71,6 +78,8 @@ export async function openNoticeStore(
   await layer.ensureDir(dataDir);
   const subscriptions = await openRecords(dataDir, subscriptionsSpec, layer, health);
   const reminders = await openRecords(dataDir, remindersSpec, layer, health);
+  const delivered = await ColdRecords.open(dataDir, deliveredRemindersSpec, layer, health);
+  await moveEndedReminders(reminders, delivered);
   const outbox = await openRecords(
     dataDir,
     { ...outboxSpec, lingerMs: options.outboxLingerMs ?? outboxSpec.lingerMs },
@@ -97,15 +106,20 @@ export async function openNoticeStore(
   return {
     ...(index ? { recipients: (segments: readonly Segment[]) => index.recipients(segments) } : {}),
     subscriptions: createSubscriptionRepository(subscriptions, now),
-    reminders: createReminderRepository(reminders, now),
+    reminders: createReminderRepository(reminders, now, delivered),
     schedules: createScheduleRepository(schedules, now),
     outbox: await createOutboxRepository(outbox, outboxRecipients, now),
     broadcasts: createBroadcastRepository(broadcasts, now),
     async flush() {
-      await Promise.all([...sharded, schedules, broadcasts].map((c) => c.flush()));
+      await Promise.all([...sharded, delivered, schedules, broadcasts].map((c) => c.flush()));
     },
     async close() {
-      await Promise.all([schedules.flush(), broadcasts.flush(), ...sharded.map((c) => c.close())]);
+      await Promise.all([
+        schedules.flush(),
+        broadcasts.flush(),
+        delivered.close(),
+        ...sharded.map((c) => c.close()),
+      ]);
     },
     writeStats() {
       let writes = 0;

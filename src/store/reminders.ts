@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Repeat } from '../scheduling/index.ts';
+import type { ColdRecords } from './coldRecords.ts';
 import type { KeyedRecords } from './journaled.ts';
 import { newId, repeatSchema } from './notices.ts';
 import type { ShardedSpec } from './sharded.ts';
@@ -27,6 +28,32 @@ export const remindersSpec: ShardedSpec<Reminder> = {
   journal: true,
 };
 
+/**
+ * Reminders that ended (done or missed): kept on disk only (see coldRecords.ts), so memory holds
+ * the pending ones and does not grow with every reminder ever delivered.
+ */
+export const deliveredRemindersSpec: ShardedSpec<Reminder> = {
+  name: 'reminders-delivered',
+  version: 1,
+  recordSchema: reminderSchema,
+  shards: 64,
+};
+
+/**
+ * Moves ended reminders left in the pending collection (an older version kept them there, or a
+ * crash came between the two writes of an ending) to the delivered ones: written there first,
+ * then removed here, so a crash in between repeats the move and loses nothing.
+ */
+export async function moveEndedReminders(
+  records: KeyedRecords<Reminder>,
+  delivered: ColdRecords<Reminder>,
+): Promise<number> {
+  const ended = [...records.values()].filter((reminder) => reminder.status !== 'pending');
+  await Promise.all(ended.map((reminder) => delivered.put(reminder.id, reminder)));
+  await Promise.all(ended.map((reminder) => records.remove(reminder.id)));
+  return ended.length;
+}
+
 /** Personal reminders; the scheduler keeps the pending ones in a due queue. */
 export interface ReminderRepository {
   get(id: string): Reminder | undefined;
@@ -48,6 +75,7 @@ export interface ReminderRepository {
 export function createReminderRepository(
   records: KeyedRecords<Reminder>,
   now: () => Date,
+  delivered?: ColdRecords<Reminder>,
 ): ReminderRepository {
   let byUser: Map<number, string[]> | null = null;
   const untrack = (index: Map<number, string[]>, userId: number, id: string) => {
@@ -78,7 +106,7 @@ export function createReminderRepository(
       .filter((reminder): reminder is Reminder => reminder !== undefined);
 
   return {
-    get: (id) => records.get(id),
+    get: (id) => records.get(id) ?? delivered?.get(id),
     async add(input) {
       const reminder: Reminder = {
         id: newId(),
@@ -98,13 +126,17 @@ export function createReminderRepository(
         .filter((r) => r.status === 'pending')
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
     async remove(id) {
-      if (!records.has(id)) return;
-      await records.remove(id);
+      if (records.has(id)) await records.remove(id);
+      else if (delivered?.get(id)) await delivered.remove(id);
     },
     async removeAllOf(userId) {
       const ids = ofUser(userId).map((reminder) => reminder.id);
-      await Promise.all(ids.map((id) => records.remove(id)));
-      return ids;
+      const ended = delivered ? await delivered.keysWhere((r) => r.userId === userId) : [];
+      await Promise.all([
+        ...ids.map((id) => records.remove(id)),
+        ...ended.map((id) => delivered?.remove(id)),
+      ]);
+      return [...ids, ...ended.filter((id) => !ids.includes(id))];
     },
     async advance(id, next, status = 'done') {
       if (!records.has(id)) return;
@@ -113,6 +145,11 @@ export function createReminderRepository(
         if (next) return { ...reminder, dueAt: next.toISOString() };
         return { ...reminder, status };
       });
+      const ended = records.get(id);
+      if (!delivered || next || ended === undefined) return;
+      // Ended: written as such first (above), then moved to disk-only storage.
+      await delivered.put(id, ended);
+      await records.remove(id);
     },
   };
 }

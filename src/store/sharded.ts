@@ -60,22 +60,7 @@ export class ShardedRecords<V> {
     health: WriteHealth,
   ): Promise<ShardedRecords<V>> {
     const dir = join(dataDir, spec.name);
-    let names = await layer.list(dir);
-    if (names === null) {
-      await createFolder(dataDir, spec, layer);
-      names = (await layer.list(dir)) ?? [];
-    }
-    await layer.ensureDir(dir);
-    const expected = new Set(shardFiles(spec.name, spec.shards).map((path) => join(dataDir, path)));
-    for (const name of names) {
-      if (name.startsWith('.') || JOURNAL_FILE.test(name)) continue;
-      if (!expected.has(join(dir, name))) {
-        throw new StoreCorruptError(
-          join(dir, name),
-          `not one of the ${spec.shards} files of "${spec.name}" this program reads`,
-        );
-      }
-    }
+    await ShardedRecords.checkFolder(dataDir, spec, layer);
     // A few reads at a time: the disk stays busy while files are parsed, and only a few raw
     // texts are held at once.
     const files: RecordFile<V>[] = new Array(spec.shards);
@@ -99,6 +84,34 @@ export class ShardedRecords<V> {
     };
     await Promise.all(Array.from({ length: 6 }, reader));
     return new ShardedRecords(spec, files);
+  }
+
+  /**
+   * Creates the collection's folder whole (every shard, empty) when it does not exist, and
+   * refuses a file in it that is not one of its shards or journals.
+   */
+  static async checkFolder<V>(
+    dataDir: string,
+    spec: ShardedSpec<V>,
+    layer: FileLayer,
+  ): Promise<void> {
+    const dir = join(dataDir, spec.name);
+    let names = await layer.list(dir);
+    if (names === null) {
+      await createFolder(dataDir, spec, layer);
+      names = (await layer.list(dir)) ?? [];
+    }
+    await layer.ensureDir(dir);
+    const expected = new Set(shardFiles(spec.name, spec.shards).map((path) => join(dataDir, path)));
+    for (const name of names) {
+      if (name.startsWith('.') || JOURNAL_FILE.test(name)) continue;
+      if (!expected.has(join(dir, name))) {
+        throw new StoreCorruptError(
+          join(dir, name),
+          `not one of the ${spec.shards} files of "${spec.name}" this program reads`,
+        );
+      }
+    }
   }
 
   private fileOf(key: string): RecordFile<V> {
@@ -157,9 +170,23 @@ export class ShardedRecords<V> {
     this.fileOf(key).applyCommitted(key, value);
   }
 
-  /** Rewrites the given shards from memory; resolves once all are durable. */
+  /**
+   * Rewrites the given shards from memory, two at a time; resolves once all are durable. A
+   * compaction touches most shards: all at once would hold every shard's text in memory together
+   * (about the whole collection again), which is what an idle bot's memory would keep after.
+   */
   async rewrite(indexes: Iterable<number>): Promise<void> {
-    await Promise.all([...indexes].map((index) => (this.files[index] as RecordFile<V>).rewrite()));
+    const pending = [...indexes];
+    const failures: unknown[] = [];
+    const worker = async () => {
+      for (let index = pending.shift(); index !== undefined; index = pending.shift()) {
+        await (this.files[index] as RecordFile<V>).rewrite().catch((error: unknown) => {
+          failures.push(error);
+        });
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    if (failures.length > 0) throw failures[0];
   }
 
   async flush(): Promise<void> {

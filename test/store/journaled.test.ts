@@ -101,9 +101,9 @@ describe('JournaledRecords', () => {
     await users.flush();
     expect((await journals()).length).toBe(1);
     const shard = JSON.parse(await readFile(shardFileOf(dir, usersSpec, '7'), 'utf8'));
-    expect(
-      shard.data['7'].firstName.startsWith('3') || shard.data['7'].firstName.startsWith('4'),
-    ).toBe(true);
+    // The retired journal's changes are in the shard (a later round too, if the shard was
+    // rewritten after it was appended: every entry is a whole record, so that is harmless).
+    expect(Number(shard.data['7'].firstName[0])).toBeGreaterThanOrEqual(3);
     const reopened = await open();
     expect(reopened.size).toBe(1000);
     expect(reopened.get('7')?.firstName.startsWith('5')).toBe(true);

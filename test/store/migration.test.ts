@@ -112,16 +112,18 @@ describe('moving a one-file data folder to the sharded layout', () => {
     expect(left).not.toContain('feedback.json');
 
     await store.notices.outbox.mark('job', 1100, 's');
+    await store.close();
     const reopened = await openStore({ dataDir, sessionSchema, backupDir });
     expect(reopened.migration).toBeNull();
     expect(reopened.notices.outbox.get('job')?.marks[1100]).toBe('s');
     expect(reopened.users.all()).toHaveLength(300);
     expect(await readdir(backupDir)).toHaveLength(1);
+    await reopened.close();
   });
 
   it('redoes a migration cut short, from the old file that is still there', async () => {
     await legacyFolder();
-    await openStore({ dataDir, sessionSchema, backupDir });
+    await (await openStore({ dataDir, sessionSchema, backupDir })).close();
     // As if the process died after writing shards but before removing users.json.
     const users = Object.fromEntries(
       [[7, 'Bảy']].map(([id, name]) => [
@@ -133,6 +135,7 @@ describe('moving a one-file data folder to the sharded layout', () => {
     const store = await openStore({ dataDir, sessionSchema, backupDir });
     expect(store.migration?.files).toEqual(['users.json']);
     expect(store.users.all().map((u) => u.firstName)).toEqual(['Bảy']);
+    await store.close();
   });
 
   it('refuses a corrupt old file by name before changing anything', async () => {

@@ -55,6 +55,9 @@ describe('the recipient index', () => {
     await store.users.touch({ id: 9, first_name: 'U9' });
     expect(store.notices.recipients?.(['worker'])).toContain(9);
     check(store);
-    check(await openStore({ dataDir: dir, sessionSchema }));
+    await store.close();
+    const reopened = await openStore({ dataDir: dir, sessionSchema });
+    check(reopened);
+    await reopened.close();
   });
 });
