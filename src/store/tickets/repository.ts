@@ -54,6 +54,9 @@ export function createTicketRepository(
   const bySubmission = new Map<string, string>();
   const submitting = new Map<string, Promise<Ticket>>();
   const withNotices = new Set<string>();
+  /** Codes by status, kept on every committed write: auto-close and retention read one status. */
+  const byStatus = new Map<TicketStatus, Set<string>>();
+  const statusOf = new Map<string, TicketStatus>();
   const turns = new Map<string, Promise<unknown>>();
   const counters: Record<TicketType, number> = { complaint: 0, request: 0 };
   let seq = 0;
@@ -64,6 +67,14 @@ export function createTicketRepository(
   };
   const index = (ticket: Ticket) => {
     byCode.set(ticket.code, ticket);
+    const was = statusOf.get(ticket.code);
+    if (was !== ticket.status) {
+      if (was !== undefined) byStatus.get(was)?.delete(ticket.code);
+      const now = byStatus.get(ticket.status) ?? new Set<string>();
+      now.add(ticket.code);
+      byStatus.set(ticket.status, now);
+      statusOf.set(ticket.code, ticket.status);
+    }
     const filer = filerKey(ticket);
     if (filer !== undefined) {
       const own = filerIndex.get(filer) ?? new Set<string>();
@@ -77,6 +88,10 @@ export function createTicketRepository(
     const number = Number(ticket.code.slice(3));
     counters[ticket.type] = Math.max(counters[ticket.type], number);
   };
+  const withStatus = (...statuses: TicketStatus[]): Ticket[] =>
+    statuses.flatMap((status) =>
+      [...(byStatus.get(status) ?? [])].flatMap((code) => byCode.get(code) ?? []),
+    );
   const unindexFiler = (ticket: Ticket) => {
     const filer = filerKey(ticket);
     if (filer !== undefined) filerIndex.get(filer)?.delete(ticket.code);
@@ -278,11 +293,8 @@ export function createTicketRepository(
     },
     async autoClose(before, notify) {
       const limit = before.toISOString();
-      const due = [...byCode.values()].filter(
-        (ticket) =>
-          (ticket.status === 'resolved' || ticket.status === 'rejected') &&
-          ticket.resolvedAt !== null &&
-          ticket.resolvedAt < limit,
+      const due = withStatus('resolved', 'rejected').filter(
+        (ticket) => ticket.resolvedAt !== null && ticket.resolvedAt < limit,
       );
       const closed = await Promise.allSettled(
         due.map((ticket) =>
@@ -301,9 +313,8 @@ export function createTicketRepository(
     eraseClosedBefore(before) {
       const limit = before.toISOString();
       return erase(
-        [...byCode.values()].filter(
-          (ticket) =>
-            ticket.status === 'closed' && ticket.closedAt !== null && ticket.closedAt < limit,
+        withStatus('closed').filter(
+          (ticket) => ticket.closedAt !== null && ticket.closedAt < limit,
         ),
       );
     },
