@@ -14,7 +14,18 @@ import { profileFromTelegram } from './telegramInput.ts';
  */
 export function updateLogger(logger: Logger): MiddlewareFn<BotContext> {
   return (ctx, next) => {
-    ctx.log = logger.child({ update_id: ctx.update.update_id });
+    // Made on first use: most updates log nothing, and a pino child costs an object per update.
+    let child: Logger | undefined;
+    Object.defineProperty(ctx, 'log', {
+      configurable: true,
+      get: () => {
+        child ??= logger.child({ update_id: ctx.update.update_id });
+        return child;
+      },
+      set: (value: Logger) => {
+        child = value;
+      },
+    });
     return next();
   };
 }

@@ -22,6 +22,15 @@ export interface CollectionOptions {
   health?: WriteHealth;
 }
 
+export interface CopyOption<T> {
+  /**
+   * Makes the private copy a batch of changes is applied to (default: a deep copy). A document
+   * whose parts are never changed in place once stored, only added or removed (the update
+   * inbox's bodies), can pass a shallow copy and save copying them on every write.
+   */
+  copy?: (data: T) => T;
+}
+
 /**
  * One JSON file holding one small document (feedback, schedules, broadcasts). Changes are
  * functions applied, at write time, to a private copy of what is on disk; the copy is checked
@@ -35,6 +44,7 @@ export class Collection<T> {
   private inFlight: Promise<void> = Promise.resolve();
   private writes = 0;
   private readonly adapter: DurableTextFile;
+  private readonly copy: (data: T) => T;
 
   private constructor(
     readonly file: string,
@@ -43,8 +53,10 @@ export class Collection<T> {
     layer: FileLayer,
     private readonly health: WriteHealth,
     private current: T,
+    copy: ((data: T) => T) | undefined,
   ) {
     this.adapter = new DurableTextFile(file, layer);
+    this.copy = copy ?? structuredClone;
   }
 
   /** Reads and validates the file, creating it from `initial` only when it does not exist. */
@@ -53,20 +65,28 @@ export class Collection<T> {
     version: number,
     schema: z.ZodType<T>,
     initial: () => T,
-    options: CollectionOptions = {},
+    options: CollectionOptions & CopyOption<T> = {},
   ): Promise<Collection<T>> {
     const layer = options.layer ?? nodeFileLayer;
     const health = options.health ?? new WriteHealth();
     await layer.ensureDir(dirname(file));
     const raw = await layer.readText(file);
     if (raw === null) {
-      const collection = new Collection(file, version, schema, layer, health, initial());
+      const collection = new Collection(
+        file,
+        version,
+        schema,
+        layer,
+        health,
+        initial(),
+        options.copy,
+      );
       await collection.update(() => undefined);
       return collection;
     }
     health.noteSize(file, raw.length);
     const data = parseEnvelope(file, raw, version, schema);
-    return new Collection(file, version, schema, layer, health, data);
+    return new Collection(file, version, schema, layer, health, data, options.copy);
   }
 
   /** What is on disk. Read-only: change it only through `update`. */
@@ -107,7 +127,7 @@ export class Collection<T> {
   }
 
   private async commit(batch: Op<T>[]): Promise<void> {
-    let draft = structuredClone(this.current);
+    let draft = this.copy(this.current);
     const accepted: Op<T>[] = [];
     for (const op of batch) {
       try {
@@ -116,7 +136,7 @@ export class Collection<T> {
       } catch (error) {
         op.reject(error);
         // It may have half-applied itself: rebuild the copy from the changes that went through.
-        draft = structuredClone(this.current);
+        draft = this.copy(this.current);
         for (const good of accepted) good.change(draft);
       }
     }

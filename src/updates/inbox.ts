@@ -69,6 +69,8 @@ export class Inbox {
       1,
       inboxFileSchema,
       () => ({ seenUpTo: 0, handled: [], waiting: {} }),
+      // A recorded body is never changed, only dropped once handled: copy the lists, not them.
+      { copy: (file) => ({ ...file, handled: [...file.handled], waiting: { ...file.waiting } }) },
     );
     return new Inbox(collection);
   }

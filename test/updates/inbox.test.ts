@@ -35,14 +35,19 @@ function memoryCollection(): InboxCollection & { failing: false | 'ENOSPC' | 'bu
     failing: false as false | 'ENOSPC' | 'bug',
     data,
     // Like the store's Collection: the change is made on a copy that replaces `data` only once
-    // the write succeeded, so a failed write leaves memory as it was.
+    // the write succeeded, so a failed write leaves memory as it was. The copy is the one the
+    // inbox gives its Collection: the lists are copied, the recorded bodies (never changed) not.
     async update(change: (file: InboxFile) => void) {
       await new Promise((resolve) => setImmediate(resolve));
       if (collection.failing === 'bug') throw new Error('unexpected');
       if (collection.failing) {
         throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       }
-      const draft = structuredClone(collection.data);
+      const draft: InboxFile = {
+        ...collection.data,
+        handled: [...collection.data.handled],
+        waiting: { ...collection.data.waiting },
+      };
       change(draft);
       collection.data = draft;
     },
