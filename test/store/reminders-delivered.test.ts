@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../src/bot/session.ts';
 import { ColdRecords } from '../../src/store/coldRecords.ts';
 import { WriteHealth } from '../../src/store/envelope.ts';
-import { nodeFileLayer } from '../../src/store/fileLayer.ts';
+import { failingWrites, nodeFileLayer } from '../../src/store/fileLayer.ts';
 import { openStore, StoreCorruptError } from '../../src/store/index.ts';
 import { deliveredRemindersSpec, type Reminder, remindersSpec } from '../../src/store/reminders.ts';
 import { readStoredRecords, shardFileOf } from '../support/storeFiles.ts';
@@ -73,6 +73,35 @@ describe('delivered reminders stay on disk', () => {
     const again = await open();
     expect(again.notices.reminders.get(ended.id)).toBeUndefined();
     await again.close();
+  });
+
+  it('an ending the disk refused half-way is finished by the next start, never fired again', async () => {
+    let full = false;
+    const layer = failingWrites(
+      nodeFileLayer,
+      (file) => full && file.includes(deliveredRemindersSpec.name),
+    );
+    const store = await openStore({ dataDir, sessionSchema, layer });
+    const { reminders } = store.notices;
+    const once = await reminders.add({
+      userId: 8,
+      text: 'ký',
+      dueAt: due,
+      repeat: { kind: 'once' },
+    });
+    full = true;
+    await expect(reminders.advance(once.id, null, 'done')).rejects.toMatchObject({
+      code: 'ENOSPC',
+    });
+    expect(reminders.pending()).toEqual([]);
+    expect(reminders.get(once.id)?.status).toBe('done');
+    await store.close();
+    full = false;
+    const reopened = await open();
+    expect(reopened.notices.reminders.pending()).toEqual([]);
+    expect(reopened.notices.reminders.get(once.id)?.status).toBe('done');
+    await reopened.close();
+    expect((await readStoredRecords(dataDir, remindersSpec)).size).toBe(0);
   });
 
   it('moves ended reminders an older version kept with the pending ones', async () => {
