@@ -39,6 +39,8 @@ export class ColdRecords<V> {
   private inFlight: Promise<void> = Promise.resolve();
   private folding: Promise<void> | null = null;
   private journalBytes = 0;
+  /** Scans under way (see keysWhere); a fold waits for them. */
+  private scanning = 0;
 
   private constructor(
     readonly spec: ShardedSpec<V>,
@@ -107,6 +109,17 @@ export class ColdRecords<V> {
 
   /** Keys of every record `match` accepts, reading each shard file in turn (rare: /forgetme). */
   async keysWhere(match: (value: V) => boolean): Promise<string[]> {
+    // No fold may move records from `recent` into a shard this scan has already read.
+    while (this.folding) await this.folding;
+    this.scanning += 1;
+    try {
+      return await this.scan(match);
+    } finally {
+      this.scanning -= 1;
+    }
+  }
+
+  private async scan(match: (value: V) => boolean): Promise<string[]> {
     const keys = new Set<string>();
     for (let index = 0; index < this.spec.shards; index += 1) {
       const { file, data } = this.readShardSync(index);
@@ -198,7 +211,7 @@ export class ColdRecords<V> {
     this.health.noteWrite(file, this.journalBytes);
     for (const [key, value] of staged) this.recent.set(key, value);
     for (const op of accepted) op.resolve();
-    if (this.journalBytes >= this.foldBytes && !this.folding) {
+    if (this.journalBytes >= this.foldBytes && !this.folding && this.scanning === 0) {
       try {
         const next = await this.layer.openAppend(
           join(this.dir, journalName(this.journalNumber + 1)),
