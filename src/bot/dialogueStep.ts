@@ -21,6 +21,11 @@ export type Incoming = 'text' | 'media';
  */
 export interface DialogueStep<K extends StepKind = StepKind> {
   kind: K;
+  /**
+   * `officer`: only someone in OFFICER_IDS may answer it; anyone else (an officer removed from
+   * the list mid-dialogue) gets the officer guard's refusal and the step takes nothing.
+   */
+  audience?: 'officer';
   /** What the step reads now; `ctx` lets it look at the message (a paste's next part). */
   accepts(dialogue: DialogueOf<K>, ctx: BotContext): readonly Incoming[];
   /** Prefixes of the callback data of this step's own buttons. */
@@ -40,6 +45,7 @@ export interface DialogueStep<K extends StepKind = StepKind> {
 /** A step whose dialogue type is erased, so steps of every feature fit in one list. */
 export interface AnyStep {
   kind: StepKind;
+  officerOnly: boolean;
   accepts(dialogue: Dialogue, ctx: BotContext): readonly Incoming[];
   callbacks: readonly string[];
   onMessage?: ((ctx: BotContext, dialogue: Dialogue) => Promise<unknown>) | undefined;
@@ -57,6 +63,7 @@ export function defineStep<K extends StepKind>(step: DialogueStep<K>): AnyStep {
   const { onMessage } = step;
   return {
     kind: step.kind,
+    officerOnly: step.audience === 'officer',
     callbacks: step.callbacks,
     leave: step.leave,
     accepts: (dialogue, ctx) => step.accepts(own(dialogue), ctx),

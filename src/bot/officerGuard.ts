@@ -8,9 +8,19 @@ export interface OfficerSurface {
 }
 
 /**
+ * The refusal every officer-only command, button and text step gives anyone not in OFFICER_IDS,
+ * in their language: an alert over the chat for a button, a message otherwise. Nothing changes.
+ */
+export async function refuseNonOfficer(ctx: BotContext): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCbQuery(ctx.t('error.notOfficer'), { show_alert: true });
+  else await ctx.reply(ctx.t('error.notOfficer'));
+}
+
+/**
  * The one officer guard: a feature's officer handlers run only for senders in OFFICER_IDS
  * (checked on the server for every update); anyone else using one of its commands or buttons
- * is told so, and nothing changes. Other updates pass on untouched.
+ * is told so, and nothing changes. Other updates pass on untouched. Officer dialogue steps are
+ * guarded by the dispatcher with the same refusal (`audience: 'officer'` in dialogueStep.ts).
  */
 export function officerOnly(
   surface: OfficerSurface,
@@ -20,12 +30,12 @@ export function officerOnly(
   composer.use(Composer.optional((ctx: BotContext) => ctx.isOfficer, Composer.compose(handlers)));
   composer.command(surface.commands, async (ctx, next) => {
     if (ctx.isOfficer) return next();
-    await ctx.reply(ctx.t('error.notOfficer'));
+    await refuseNonOfficer(ctx);
   });
   for (const pattern of surface.callbacks) {
     composer.action(pattern, async (ctx, next) => {
       if (ctx.isOfficer) return next();
-      await ctx.answerCbQuery(ctx.t('error.notOfficer'), { show_alert: true });
+      await refuseNonOfficer(ctx);
     });
   }
   return composer;

@@ -27,7 +27,17 @@ const CONFIRMING = former(904, 'Tú');
 const LISTING = former(905, 'Quân');
 const HANDLING = former(906, 'Vy');
 const WORKER = former(555_010, 'Hoa');
-const FORMER_OFFICERS = [BROADCASTING, PREVIEWING, SCHEDULING, CONFIRMING, LISTING, HANDLING];
+const INVESTOR: User = { id: 555_011, is_bot: false, first_name: 'Tom', language_code: 'en' };
+const WRITING = former(907, 'Ngọc');
+const FORMER_OFFICERS = [
+  BROADCASTING,
+  PREVIEWING,
+  SCHEDULING,
+  CONFIRMING,
+  LISTING,
+  HANDLING,
+  WRITING,
+];
 
 let harness: BotHarness;
 afterEach(() => harness.close());
@@ -273,6 +283,15 @@ describe('officer commands refuse a non-officer', () => {
     expect(sessionOf(WORKER)?.kind ?? 'idle').toBe('idle');
   });
 
+  it('in the sender’s own language, the knowledge tools /unanswered and /reload included', async () => {
+    const refusalEn = translator('en')('error.notOfficer');
+    expect(officerCommands()).toEqual(expect.arrayContaining(['unanswered', 'reload']));
+    for (const command of officerCommands()) {
+      const calls = await harness.send(INVESTOR, `/${command} KN-0001 Done`);
+      expect({ command, texts: BotHarness.texts(calls) }).toEqual({ command, texts: [refusalEn] });
+    }
+  });
+
   it('while each still answers an officer', async () => {
     for (const command of officerCommands()) {
       const calls = await harness.send(OFFICER, `/${command}`);
@@ -296,5 +315,22 @@ describe('officer commands refuse a non-officer', () => {
       expect(mine).not.toContain(line(command));
       expect(theirs).toContain(line(command));
     }
+  });
+});
+
+describe('the FAQ answer step refuses a non-officer', () => {
+  it('takes no answer text from a former officer, while their draft waits', async () => {
+    // An unanswered question, which WRITING started answering while an officer.
+    await harness.send(WORKER, 'kết quả bóng đá tối qua');
+    await harness.send(WRITING, '/unanswered');
+    await harness.pressButton(WRITING, t('desk.btn.answer', { n: 1 }));
+    const before = sessionOf(WRITING);
+    expect(before?.kind).toBe('desk_faq');
+    await demote();
+    const calls = await harness.send(WRITING, 'Câu trả lời giả mạo');
+    expect(BotHarness.texts(calls, WRITING.id)).toEqual([NOT_OFFICER]);
+    expect(sessionOf(WRITING)).toEqual(before);
+    const draftId = before?.kind === 'desk_faq' ? before.draftId : '';
+    expect(harness.store.desk.draft(draftId)?.vi).toBeUndefined();
   });
 });

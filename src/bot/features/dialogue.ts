@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
 import { type AnyStep, incomingOf, markQuestion } from '../dialogueStep.ts';
+import { refuseNonOfficer } from '../officerGuard.ts';
 import type { Dialogue } from '../sessionTypes.ts';
 import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
 
@@ -76,6 +77,7 @@ function dialogueParts({ now, features }: DialogueDeps): FeatureParts {
       return next();
     }
     if (incoming !== null && step.accepts(dialogue, ctx).includes(incoming)) {
+      if (step.officerOnly && !ctx.isOfficer) return refuseNonOfficer(ctx);
       return step.onMessage ? step.onMessage(ctx, dialogue) : next();
     }
     if (incoming === 'text') {

@@ -224,6 +224,7 @@ export function faqComposer(env: DeskEnv): Composer<BotContext> {
 export const faqSteps = (env: DeskEnv) => [
   defineStep({
     kind: 'desk_faq',
+    audience: 'officer',
     accepts: (dialogue) => (dialogue.stage === 'topic' ? [] : ['text']),
     callbacks: ['dk:f'],
     leave: 'end',

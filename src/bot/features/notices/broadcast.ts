@@ -9,7 +9,7 @@ import { defineStep } from '../../dialogueStep.ts';
 import { entitiesToHtml } from '../../entities.ts';
 import { callbackButton, clearButtons } from '../../keyboard.ts';
 import { broadcastHistory, progressView } from './broadcastProgress.ts';
-import { labelsOf, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
+import { labelsOf, type NoticeDeps, type NoticePart } from './deps.ts';
 import { segmentsLabel } from './labels.ts';
 import { pressedSegment, segmentToggleRows, toggled } from './segmentPicker.ts';
 import { renderOutMessage } from './send.ts';
@@ -39,20 +39,18 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
   const composer = new Composer<BotContext>();
 
   composer.command('broadcast', async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     ctx.session.dialogue = { kind: 'broadcastCompose' };
     await ctx.saveSession();
     await ctx.reply(ctx.t('broadcast.askText'));
   });
 
   composer.command('broadcasts', async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     await ctx.reply(broadcastHistory(ctx, deps));
   });
 
   /** The notice itself: text, or a photo or document with its caption (run by the dispatcher). */
   const readNotice = async (ctx: BotContext) => {
-    if (!(await requireOfficer(ctx)) || !ctx.message) return;
+    if (!ctx.message) return;
     const message = ctx.message;
     let text = '';
     let entities: MessageEntity[] | undefined;
@@ -96,7 +94,6 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     });
 
   composer.action(/^bc:t:(.+)$/, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
     const segment = pressedSegment(deps, ctx.match[1]);
     if (dialogue.kind !== 'broadcastSegments' || !segment) {
@@ -119,7 +116,6 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
   });
 
   composer.action(/^bc:(pv|back|no|go)$/, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
     const step = ctx.match[1];
     if (dialogue.kind !== 'broadcastSegments') {
@@ -204,13 +200,13 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
   });
 
   composer.action(/^bc:stop:([0-9a-f]+)$/, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     await deps.notices.outbox.cancel(broadcastJobId(ctx.match[1] ?? ''));
     await ctx.answerCbQuery(ctx.t('broadcast.stopping'));
   });
 
   const compose = defineStep({
     kind: 'broadcastCompose',
+    audience: 'officer',
     accepts: () => ['text', 'media'],
     callbacks: ['bc:'],
     leave: 'end',

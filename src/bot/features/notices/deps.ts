@@ -29,14 +29,6 @@ export const labelsOf = (ctx: BotContext, parks: ParkList): LabelContext => ({
   parks,
 });
 
-/** Officer-only commands and buttons: checked on the server for every update. */
-export async function requireOfficer(ctx: BotContext): Promise<boolean> {
-  if (ctx.isOfficer) return true;
-  if (ctx.callbackQuery) await ctx.answerCbQuery(ctx.t('error.notOfficer'));
-  else await ctx.reply(ctx.t('error.notOfficer'));
-  return false;
-}
-
 /** Text of a message, or '' for anything else. */
 export function messageText(ctx: BotContext): string {
   return ctx.message && 'text' in ctx.message ? ctx.message.text : '';

@@ -5,7 +5,7 @@ import type { Segment } from '../../../store/notices.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
-import { labelsOf, messageText, type NoticeDeps, type NoticePart, requireOfficer } from './deps.ts';
+import { labelsOf, messageText, type NoticeDeps, type NoticePart } from './deps.ts';
 import { ruleLabel, segmentsLabel } from './labels.ts';
 import { pressedSegment, segmentToggleRows, toggled } from './segmentPicker.ts';
 
@@ -29,14 +29,12 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
   });
 
   composer.command('schedule', async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     ctx.session.dialogue = { kind: 'scheduleSegments', segments: [] };
     await ctx.saveSession();
     await ctx.reply(ctx.t('schedule.askSegments'), { reply_markup: segmentButtons(ctx, []) });
   });
 
   composer.action(/^sc:t:(.+)$/, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
     const segment = pressedSegment(deps, ctx.match[1]);
     if (dialogue.kind !== 'scheduleSegments' || !segment) {
@@ -54,7 +52,6 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
   });
 
   composer.action('sc:next', async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
     if (dialogue.kind !== 'scheduleSegments') {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
@@ -75,7 +72,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
   const readText = async (ctx: BotContext) => {
     const dialogue = ctx.session.dialogue;
     const text = messageText(ctx).trim();
-    if (!(await requireOfficer(ctx)) || text === '') return;
+    if (text === '') return;
     if (dialogue.kind === 'scheduleRule') {
       const rule = parseDeadlineRule(text);
       if (!rule) {
@@ -127,7 +124,6 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
   };
 
   composer.action(/^sc:(save|no)$/, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const dialogue = ctx.session.dialogue;
     await ctx.answerCbQuery();
     await clearButtons(ctx);
@@ -183,13 +179,11 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
   };
 
   composer.command('schedules', async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const { text, markup } = list(ctx);
     await ctx.reply(text, markup ? { reply_markup: markup } : {});
   });
 
   composer.action(/^sc:(p|d):([0-9a-f]+)$/, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const schedule = schedules.get(ctx.match[2] ?? '');
     if (!schedule) {
       await ctx.answerCbQuery(ctx.t('notices.stale'));
@@ -217,6 +211,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
   const steps = (['scheduleRule', 'scheduleLead', 'scheduleText'] as const).map((kind) =>
     defineStep({
       kind,
+      audience: 'officer',
       accepts: () => ['text'],
       callbacks: ['sc:'],
       leave: 'end',

@@ -7,6 +7,7 @@ import { defineStep } from '../../dialogueStep.ts';
 export const noticeSteps = [
   defineStep({
     kind: 'broadcastSegments',
+    audience: 'officer',
     accepts: () => [],
     callbacks: ['bc:'],
     leave: 'end',
@@ -16,6 +17,7 @@ export const noticeSteps = [
   ...(['scheduleSegments', 'scheduleConfirm'] as const).map((kind) =>
     defineStep({
       kind,
+      audience: 'officer',
       accepts: () => [],
       callbacks: ['sc:'],
       leave: 'end',

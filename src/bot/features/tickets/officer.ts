@@ -4,7 +4,7 @@ import type { BotContext } from '../../context.ts';
 import type { OfficerAction } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
 import { deliverEvidence } from './evidence.ts';
-import { requireOfficer, takeTicket } from './officerActions.ts';
+import { takeTicket } from './officerActions.ts';
 import { type ListFilter, listFilterOf, listPage } from './officerList.ts';
 import { beginOfficerInput } from './officerReply.ts';
 import { historyText, officerButtons, officerCard } from './render.ts';
@@ -46,7 +46,6 @@ export function officerComposer(env: TicketEnv): Composer<BotContext> {
   composer.action(
     new RegExp(`^tk:(take|reply|ask|resolve|reject|files|show):${CODE}$`),
     async (ctx) => {
-      if (!(await requireOfficer(ctx))) return;
       await ctx.answerCbQuery();
       const [, action = '', code = ''] = ctx.match;
       if (!env.tickets.get(code)) return ctx.reply(ctx.t('tickets.notFound', { code }));
@@ -58,20 +57,17 @@ export function officerComposer(env: TicketEnv): Composer<BotContext> {
   );
 
   composer.command('tickets', async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const filter = listFilterOf(argumentsOf(ctx));
     const page = listPage(env, ctx, filter, 0);
     await ctx.reply(page.text, page.extra);
   });
   composer.action(/^tl:(open|mine|overdue|all):(\d{1,5})$/, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     await ctx.answerCbQuery();
     const page = listPage(env, ctx, ctx.match[1] as ListFilter, Number(ctx.match[2]));
     await ctx.editMessageText(page.text, page.extra).catch(() => ctx.reply(page.text, page.extra));
   });
 
   composer.command('ticket', async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     const arg = argumentsOf(ctx);
     if (!arg) return ctx.reply(ctx.t('tickets.usage.ticket'));
     await showTicket(env, ctx, arg);

@@ -12,14 +12,6 @@ import {
 
 export { NOTE_LIMIT, REPLY_LIMIT };
 
-/** Refuses (and changes nothing) unless the sender is in OFFICER_IDS; checked on every update. */
-export async function requireOfficer(ctx: BotContext): Promise<boolean> {
-  if (ctx.isOfficer) return true;
-  if (ctx.callbackQuery) await ctx.answerCbQuery(ctx.t('error.notOfficer'), { show_alert: true });
-  else await ctx.reply(ctx.t('error.notOfficer'));
-  return false;
-}
-
 /**
  * The idempotency key of a change made by this update: Telegram redelivering the update, or the
  * inbox running it again after a crash, finds the change already made and makes it once.

@@ -8,7 +8,7 @@ import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton } from '../../keyboard.ts';
 import type { OfficerAction } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
-import { NOTE_LIMIT, performOfficerAction, REPLY_LIMIT, requireOfficer } from './officerActions.ts';
+import { NOTE_LIMIT, performOfficerAction, REPLY_LIMIT } from './officerActions.ts';
 
 /** A pending officer text lapses after this long, so a forgotten step cannot catch later words. */
 export const OFFICER_STEP_MS = 30 * 60_000;
@@ -85,7 +85,6 @@ export function officerReplyComposer(env: TicketEnv) {
 
   for (const action of ['reply', 'ask'] as const) {
     composer.command(action, async (ctx) => {
-      if (!(await requireOfficer(ctx))) return;
       const [rawCode = '', ...words] = argumentsOf(ctx).split(/\s+/);
       const code = parseCode(rawCode);
       const text = words.join(' ').trim();
@@ -95,7 +94,6 @@ export function officerReplyComposer(env: TicketEnv) {
   }
 
   composer.action(OFFICER_PREVIEW.pattern, async (ctx) => {
-    if (!(await requireOfficer(ctx))) return;
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
     const [, verb, code, pid] = ctx.match;
@@ -142,6 +140,7 @@ export function officerReplyComposer(env: TicketEnv) {
 export const officerReplySteps = (env: TicketEnv) => [
   defineStep({
     kind: 'ticket_officer',
+    audience: 'officer',
     accepts: () => ['text'],
     callbacks: ['tko:'],
     leave: 'end',
@@ -150,13 +149,13 @@ export const officerReplySteps = (env: TicketEnv) => [
     expiresAt: (dialogue) => dialogue.expiresAt,
     expired: (ctx, dialogue) => ctx.t('reply.expired', { code: dialogue.code }),
     async onMessage(ctx, dialogue) {
-      if (!(await requireOfficer(ctx))) return;
       const text = ctx.message && 'text' in ctx.message ? ctx.message.text.trim() : '';
       await showPreview(env, ctx, dialogue.action, dialogue.code, text);
     },
   }),
   defineStep({
     kind: 'ticket_officer_preview',
+    audience: 'officer',
     accepts: () => [],
     callbacks: ['tko:'],
     leave: 'end',
