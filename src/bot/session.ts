@@ -15,6 +15,7 @@ export function sessionSchemaOf(dialogues: readonly DialogueSchema[]): z.ZodType
     dialogue,
     suspended: dialogue.optional(),
     threadMessages: z.record(z.string(), z.string()).optional(),
+    answeredAlbum: z.string().max(64).optional(),
     updatedAt: z.string().optional(),
   });
   // The one cast: each feature's DialogueRegistry entry is z.infer of the same schemas it lists.

@@ -34,6 +34,11 @@ export interface Session {
    * capped, so an edit of one of them updates that ticket.
    */
   threadMessages?: Record<string, string> | undefined;
+  /**
+   * The album (media_group_id) the fallback last answered: its other files arrive one message
+   * each, and get no second answer.
+   */
+  answeredAlbum?: string | undefined;
   /** When the session last changed, so stale half-finished dialogues can be recognised. */
   updatedAt?: string | undefined;
 }

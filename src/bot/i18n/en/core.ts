@@ -32,7 +32,16 @@ export const core: { readonly [K in keyof typeof vi]: string } = {
     'Sorry, that was not saved: the server could not store it. Nothing was recorded, so please send it again in a few minutes.',
   'error.unknownCommand': 'I do not know the command {command}. Type /help to see the commands.',
   'error.unsupportedMessage':
-    'I can only read text messages at this step. Type a question, or /help to see the commands.',
+    'I can read text messages and files (photos, documents, voice, video), not this kind of message. Type a question, or /help to see the commands.',
+  'fallback.file.kept': '📎 I have not kept this file: you are not writing a complaint or request.',
+  'fallback.file.worker':
+    'To send it as evidence, type /complaint and attach it when asked, or open your ticket in /mytickets and press ➕ Add information. For a question, just type it.',
+  'fallback.file.enterprise':
+    'To attach it to a request, type /request and attach it when asked, or open your ticket in /mytickets and press ➕ Add information. For a question, just type it.',
+  'fallback.file.none':
+    'To send it as evidence, type /complaint (workers) or /request (enterprises) and attach it when asked. For a question, just type it.',
+  'fallback.file.officer':
+    'To send a file as a notice, use /broadcast; to answer a ticket, open it from /tickets.',
   'error.staleButton': 'This button has expired. Type /start to open the menu again.',
   'error.notOfficer': 'This command is for officers of the Management Board only.',
   'error.slowDown':

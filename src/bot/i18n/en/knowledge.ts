@@ -36,8 +36,6 @@ export const knowledge: { readonly [K in keyof typeof vi]: string } = {
   'kb.previous': '◀️ Previous',
   'kb.next': 'Next ▶️',
   'kb.backToTopics': '↩️ Topics',
-  'kb.contactTitle': '<b>Contacts</b>',
-  'kb.contactMissing': 'not given in the Board’s documents',
   'kb.contactPhone': 'Phone',
   'kb.contactEmail': 'E-mail',
   'kb.contactAddress': 'Address',

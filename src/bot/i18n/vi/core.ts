@@ -32,7 +32,17 @@ export const core = {
     'Xin lỗi, nội dung này chưa được lưu: máy chủ không ghi được dữ liệu. Chưa có gì được ghi lại, vui lòng gửi lại sau ít phút.',
   'error.unknownCommand': 'Tôi không biết lệnh {command}. Gõ /help để xem các lệnh.',
   'error.unsupportedMessage':
-    'Tôi chỉ đọc được tin nhắn chữ ở bước này. Hãy gõ câu hỏi, hoặc /help để xem các lệnh.',
+    'Tôi đọc được tin nhắn chữ và tệp (ảnh, tài liệu, ghi âm, video), không đọc được loại tin này. Hãy gõ câu hỏi, hoặc /help để xem các lệnh.',
+  'fallback.file.kept':
+    '📎 Tôi chưa lưu tệp này: bạn không có khiếu nại hay đề nghị nào đang viết.',
+  'fallback.file.worker':
+    'Để gửi làm bằng chứng, gõ /complaint rồi đính kèm khi được hỏi, hoặc mở phiếu trong /mytickets và bấm ➕ Bổ sung thông tin. Có câu hỏi thì cứ gõ chữ.',
+  'fallback.file.enterprise':
+    'Để gửi kèm hồ sơ, gõ /request rồi đính kèm khi được hỏi, hoặc mở phiếu trong /mytickets và bấm ➕ Bổ sung thông tin. Có câu hỏi thì cứ gõ chữ.',
+  'fallback.file.none':
+    'Để gửi làm bằng chứng, gõ /complaint (người lao động) hoặc /request (doanh nghiệp) rồi đính kèm khi được hỏi. Có câu hỏi thì cứ gõ chữ.',
+  'fallback.file.officer':
+    'Để gửi tệp thành thông báo, dùng /broadcast; để trả lời một phiếu, mở phiếu trong /tickets.',
   'error.staleButton': 'Nút này đã hết hiệu lực. Gõ /start để mở lại menu.',
   'error.notOfficer': 'Lệnh này chỉ dành cho cán bộ Ban quản lý.',
   'error.slowDown':

@@ -33,8 +33,6 @@ export const knowledge = {
   'kb.previous': '◀️ Trước',
   'kb.next': 'Sau ▶️',
   'kb.backToTopics': '↩️ Các chủ đề',
-  'kb.contactTitle': '<b>Liên hệ</b>',
-  'kb.contactMissing': 'chưa có trong tài liệu của Ban',
   'kb.contactPhone': 'Điện thoại',
   'kb.contactEmail': 'Email',
   'kb.contactAddress': 'Địa chỉ',
