@@ -1,121 +1,365 @@
+import { type AnyCallbackKind, defineKind } from './callbackKind.ts';
+
 /**
- * Every kind of callback data the bot puts on a button, in one place. Telegram caps callback
- * data at 64 bytes and hands it back verbatim, possibly forged or from an old message, so each
- * kind has one pattern, and `test/bot/keyboards.test.ts` walks every keyboard the bot sends to
- * check that each button matches a kind here and that pressing it reaches a handler. A feature
- * that adds buttons adds its kind here (the walk fails until it does).
+ * Every kind of callback data the bot puts on a button, in one place, each with its builder and
+ * parser (callbackKind.ts). Handlers register by kind (`onCallback`), keyboards build by kind, so
+ * no feature writes or matches callback text of its own. `test/bot/keyboards.test.ts` walks every
+ * keyboard the bot sends, checks each button is of a kind here and that pressing it reaches a
+ * handler, and fails while a kind here is never seen on a keyboard.
  */
+
+export { type CallbackKind, narrow, onCallback, type PressContext } from './callbackKind.ts';
 
 const CODE = '(?:KN|HT)-\\d{4,9}';
 const HEX = '[0-9a-f]{1,32}';
+const HEX8 = '[0-9a-f]{8}';
+const PARK = '[a-z0-9-]{1,40}';
+const ENTRY = '[a-z0-9-]{1,50}';
+const SEGMENT = `all|worker|enterprise|park:${PARK}`;
+const CHANNEL = `general|worker|enterprise|park:${PARK}`;
 
-export interface CallbackKind {
-  name: string;
-  /** Who answers it. */
-  owner: string;
-  pattern: RegExp;
-}
+type TicketKind = 'complaint' | 'request';
+const ticketKind = (text: string | undefined): TicketKind =>
+  text === 'request' ? 'request' : 'complaint';
+/** A group the pattern already restricted to `values`, read back as that union. */
+const oneOf =
+  <V extends string>(values: readonly V[]) =>
+  (text: string | undefined): V =>
+    values.find((value) => value === text) ?? (values[0] as V);
 
-const kind = (name: string, owner: string, source: string): CallbackKind => ({
-  name,
-  owner,
-  pattern: new RegExp(`^${source}$`),
-});
+export const MENU_ITEMS = [
+  'ask',
+  'topics',
+  'contact',
+  'help',
+  'lang',
+  'role',
+  'subscribe',
+  'reminders',
+  'remind',
+  'open',
+  'complaint',
+  'request',
+] as const;
+export type MenuTarget = (typeof MENU_ITEMS)[number];
+/** A main-menu button (or an answer's shortcut to one): group 1 the item. */
+export const MENU = defineKind(
+  'menu',
+  'features',
+  `menu:(${MENU_ITEMS.join('|')})`,
+  (item: MenuTarget) => `menu:${item}`,
+).reading(([item]) => [oneOf(MENU_ITEMS)(item)]);
 
-/** A kind with its builder: the data is made in one place and read back with `pattern`'s groups. */
-interface BuiltKind<A extends unknown[]> extends CallbackKind {
-  build: (...args: A) => string;
-}
+export const ROLE = defineKind(
+  'role',
+  'start',
+  'role:(worker|enterprise)',
+  (role: 'worker' | 'enterprise') => `role:${role}`,
+).reading(([role]) => [role === 'enterprise' ? 'enterprise' : 'worker']);
+export const LANGUAGE = defineKind(
+  'lang',
+  'language',
+  'lang:(vi|en)',
+  (lang: 'vi' | 'en') => `lang:${lang}`,
+).reading(([lang]) => [lang === 'en' ? 'en' : 'vi']);
+export const FORGET = defineKind(
+  'forget',
+  'privacy',
+  'fm:(yes|no)',
+  (answer: 'yes' | 'no') => `fm:${answer}`,
+).reading(([answer]) => [answer === 'yes' ? 'yes' : 'no']);
 
-function built<A extends unknown[]>(
-  name: string,
-  owner: string,
-  source: string,
-  build: (...args: A) => string,
-): BuiltKind<A> {
-  return { ...kind(name, owner, source), build };
-}
+/** A page of the topic list. */
+export const TOPIC_LIST = defineKind(
+  'topics',
+  'knowledge',
+  'kb:t:(\\d{1,4})',
+  (page: number) => `kb:t:${page}`,
+).reading(([page]) => [Number(page)]);
+/** One topic's entries, a page of them. */
+export const TOPIC_PAGE = defineKind(
+  'topicPage',
+  'knowledge',
+  'kb:tp:(\\d{1,4}):(\\d{1,4})',
+  (topic: number, page: number) => `kb:tp:${topic}:${page}`,
+).reading(([topic, page]) => [Number(topic), Number(page)]);
+/** An entry, optionally in the language of the question it answered. */
+export const ENTRY_SHOW = defineKind(
+  'entry',
+  'knowledge',
+  `kb:e:(${ENTRY})(?::(vi|en))?`,
+  (id: string, lang?: 'vi' | 'en') => `kb:e:${id}${lang ? `:${lang}` : ''}`,
+).reading(([id = '', lang]) => [id, lang === 'vi' || lang === 'en' ? lang : undefined]);
+/** 👍 / 👎 on an answer. */
+export const VOTE = defineKind(
+  'vote',
+  'knowledge',
+  `kb:v:([ud]):(${ENTRY})`,
+  (direction: 'u' | 'd', id: string) => `kb:v:${direction}:${id}`,
+).reading(([direction, id = '']) => [direction === 'u' ? 'u' : 'd', id]);
 
-export type OfficerVerb = 'send' | 'edit' | 'no';
-export type FilerVerb = 'info' | 'confirm' | 'reopen' | 'view' | 'files' | 'rated' | 'to';
+/** A channel toggled in /subscribe, or null for "leave all". */
+export const SUBSCRIPTION = defineKind(
+  'subscription',
+  'notices',
+  `sub:(?:none|t:(${CHANNEL}))`,
+  (channel: string | null) => (channel === null ? 'sub:none' : `sub:t:${channel}`),
+).reading(([channel]) => [channel === '' ? null : (channel ?? null)]);
+/**
+ * The park asked at onboarding, /role and /subscribe: a listed park's id, `other` (its name is
+ * typed next), `skip`, or `ask` (show the choice again, from /subscribe).
+ */
+export type ParkChoice = { park: string } | 'other' | 'skip' | 'ask';
+const PARK_SIGNS = { skip: '-', other: '+', ask: '?' } as const;
+export const PARK_CHOICE = defineKind(
+  'parkChoice',
+  'notices',
+  `onb:park:(?:(-)|(\\+)|(\\?)|(${PARK}))`,
+  (choice: ParkChoice) =>
+    `onb:park:${typeof choice === 'string' ? PARK_SIGNS[choice] : choice.park}`,
+).reading(([skip, other, ask, park]): [ParkChoice] => [
+  skip ? 'skip' : other ? 'other' : ask || !park ? 'ask' : { park },
+]);
 
-/** The preview of an officer's text: groups 1 verb, 2 ticket code, 3 preview id. */
-export const OFFICER_PREVIEW = built(
-  'officerPreview',
+/** Confirm or cancel of a parsed /remind, from before reminders were saved at once. */
+export const REMINDER_CONFIRM = defineKind(
+  'reminderConfirm',
+  'notices',
+  'rem:(ok|no)',
+  (verb: 'ok' | 'no') => `rem:${verb}`,
+).reading(([verb]) => [verb === 'ok' ? 'ok' : 'no']);
+/** Undo, change the time of, or delete (from /reminders) a saved reminder. */
+export const REMINDER_SAVED = defineKind(
+  'reminderSaved',
+  'notices',
+  `rem:(undo|chg|del):(${HEX})`,
+  (verb: 'undo' | 'chg' | 'del', reminderId: string) => `rem:${verb}:${reminderId}`,
+).reading(([verb, id = '']) => [oneOf(['undo', 'chg', 'del'] as const)(verb), id]);
+/** Snooze a delivered reminder by 10 or 60 minutes, or to tomorrow. */
+export const REMINDER_SNOOZE = defineKind(
+  'reminderSnooze',
+  'notices',
+  `rem:snz:(${HEX}):(10|60|tm)`,
+  (reminderId: string, by: '10' | '60' | 'tm') => `rem:snz:${reminderId}:${by}`,
+).reading(([id = '', by]) => [id, oneOf(['10', '60', 'tm'] as const)(by)]);
+
+/** The schedule dialogue's own buttons. */
+export const SCHEDULE_STEP = defineKind(
+  'schedule',
+  'notices',
+  'sc:(next|save|no)',
+  (verb: 'next' | 'save' | 'no') => `sc:${verb}`,
+).reading(([verb]) => [oneOf(['next', 'save', 'no'] as const)(verb)]);
+export const SCHEDULE_SEGMENT = defineKind(
+  'scheduleSegment',
+  'notices',
+  `sc:t:(${SEGMENT})`,
+  (segment: string) => `sc:t:${segment}`,
+).reading(([segment = '']) => [segment]);
+/** Pause or delete a listed schedule. */
+export const SCHEDULE_ITEM = defineKind(
+  'scheduleItem',
+  'notices',
+  `sc:(p|d):(${HEX})`,
+  (verb: 'p' | 'd', id: string) => `sc:${verb}:${id}`,
+).reading(([verb, id = '']) => [verb === 'p' ? 'p' : 'd', id]);
+/** The broadcast dialogue's own buttons: preview, back, cancel, send. */
+export const BROADCAST_STEP = defineKind(
+  'broadcast',
+  'notices',
+  'bc:(pv|back|no|go)',
+  (verb: 'pv' | 'back' | 'no' | 'go') => `bc:${verb}`,
+).reading(([verb]) => [oneOf(['pv', 'back', 'no', 'go'] as const)(verb)]);
+export const BROADCAST_SEGMENT = defineKind(
+  'broadcastSegment',
+  'notices',
+  `bc:t:(${SEGMENT})`,
+  (segment: string) => `bc:t:${segment}`,
+).reading(([segment = '']) => [segment]);
+export const BROADCAST_STOP = defineKind(
+  'broadcastStop',
+  'notices',
+  `bc:stop:(${HEX})`,
+  (id: string) => `bc:stop:${id}`,
+).reading(([id = '']) => [id]);
+
+/** "File a complaint / request" offered by an answer or /contact. */
+export const NEW_TICKET = defineKind(
+  'newTicket',
   'tickets',
-  `tko:(send|edit|no):(${CODE}):([0-9a-f]{8})`,
-  (verb: OfficerVerb, code: string, pid: string) => `tko:${verb}:${code}:${pid}`,
-);
-/** A filer's action on their own ticket: groups 1 verb, 2 ticket code. */
-export const FILER_ACTION = built(
-  'filer',
+  'ticket:new:(complaint|request)',
+  (type: TicketKind) => `ticket:new:${type}`,
+).reading(([type]) => [ticketKind(type)]);
+export const FILING_ACTIONS = [
+  'cat',
+  'park',
+  'parkskip',
+  'skip',
+  'done',
+  'anon',
+  'edit',
+  'field',
+  'confirm',
+] as const;
+export type FilingAction = (typeof FILING_ACTIONS)[number];
+/** A button of the filing dialogue: group 1 action, 2 its value (category, park, field…). */
+export const FILING = defineKind(
+  'filing',
   'tickets',
-  `tf:(info|confirm|reopen|view|files|rated|to):(${CODE})`,
-  (verb: FilerVerb, code: string) => `tf:${verb}:${code}`,
-);
+  `tn:(${FILING_ACTIONS.join('|')})(?::([a-z0-9_-]{1,40}))?`,
+  (action: FilingAction, value?: string) => `tn:${action}${value === undefined ? '' : `:${value}`}`,
+).reading(([action, value]) => [oneOf(FILING_ACTIONS)(action), value === '' ? undefined : value]);
 /** Resume or discard a kept draft: groups 1 verb, 2 ticket type. */
-export const DRAFT = built(
+export const DRAFT = defineKind(
   'draft',
   'tickets',
   'tnd:(resume|fresh):(complaint|request)',
-  (verb: 'resume' | 'fresh', type: 'complaint' | 'request') => `tnd:${verb}:${type}`,
-);
-/** The park asked at onboarding; `-` is "skip": group 1 park id or `-`. */
-export const ONBOARDING_PARK = built(
-  'onboardingPark',
-  'notices',
-  'onb:park:([a-z0-9-]{1,40}|-)',
-  (parkId: string | null) => `onb:park:${parkId ?? '-'}`,
-);
-/** Undo or change the time of a saved reminder: groups 1 verb, 2 reminder id. */
-export const REMINDER_SAVED = built(
-  'reminderSaved',
-  'notices',
-  `rem:(undo|chg):(${HEX})`,
-  (verb: 'undo' | 'chg', reminderId: string) => `rem:${verb}:${reminderId}`,
-);
+  (verb: 'resume' | 'fresh', type: TicketKind) => `tnd:${verb}:${type}`,
+).reading(([verb, type]) => [verb === 'resume' ? 'resume' : 'fresh', ticketKind(type)]);
 
-export const CALLBACK_KINDS: readonly CallbackKind[] = [
-  kind(
-    'menu',
-    'features',
-    'menu:(?:ask|topics|contact|help|lang|role|subscribe|reminders|remind|open|complaint|request)',
-  ),
-  kind('role', 'start', 'role:(?:worker|enterprise)'),
-  kind('lang', 'language', 'lang:(?:vi|en)'),
-  kind('forget', 'privacy', 'fm:(?:yes|no)'),
-  kind('topics', 'knowledge', 'kb:t:\\d{1,4}'),
-  kind('topicPage', 'knowledge', 'kb:tp:\\d{1,4}:\\d{1,4}'),
-  kind('entry', 'knowledge', 'kb:e:[a-z0-9-]+(?::(?:vi|en))?'),
-  kind('vote', 'knowledge', 'kb:v:[ud]:[a-z0-9-]+'),
-  kind(
-    'subscription',
-    'notices',
-    'sub:(?:none|t:(?:general|worker|enterprise|park:[a-z0-9-]{1,40}))',
-  ),
-  kind('onboardingPark', 'notices', 'onb:park:(?:[a-z0-9-]{1,40}|-)'),
-  kind(
-    'reminder',
-    'notices',
-    `rem:(?:ok|no|undo:${HEX}|chg:${HEX}|del:${HEX}|snz:${HEX}:(?:10|60|tm))`,
-  ),
-  kind('schedule', 'notices', `sc:(?:next|save|no|t:.+|p:${HEX}|d:${HEX})`),
-  kind('broadcast', 'notices', `bc:(?:pv|back|no|go|t:.+|stop:${HEX})`),
-  kind('newTicket', 'tickets', 'ticket:new:(?:complaint|request)'),
-  kind('filing', 'tickets', 'tn:\\w+(?::.+)?'),
+export const OFFICER_VERBS = [
+  'take',
+  'reply',
+  'ask',
+  'resolve',
+  'reject',
+  'files',
+  'show',
+] as const;
+export type OfficerTicketVerb = (typeof OFFICER_VERBS)[number];
+/** An officer's button on a ticket: group 1 verb, 2 code. */
+export const OFFICER_TICKET = defineKind(
+  'officerTicket',
+  'tickets',
+  `tk:(${OFFICER_VERBS.join('|')}):(${CODE})`,
+  (verb: OfficerTicketVerb, code: string) => `tk:${verb}:${code}`,
+).reading(([verb, code = '']) => [oneOf(OFFICER_VERBS)(verb), code]);
+export type OfficerVerb = 'send' | 'edit' | 'no';
+/** The preview of an officer's text: groups 1 verb, 2 ticket code, 3 preview id. */
+export const OFFICER_PREVIEW = defineKind(
+  'officerPreview',
+  'tickets',
+  `tko:(send|edit|no):(${CODE}):(${HEX8})`,
+  (verb: OfficerVerb, code: string, pid: string) => `tko:${verb}:${code}:${pid}`,
+).reading(([verb, code = '', pid = '']) => [
+  oneOf(['send', 'edit', 'no'] as const)(verb),
+  code,
+  pid,
+]);
+export const TICKET_FILTERS = ['open', 'mine', 'overdue', 'all'] as const;
+export type TicketFilter = (typeof TICKET_FILTERS)[number];
+/** A page of the officers' ticket list. */
+export const TICKET_LIST = defineKind(
+  'ticketList',
+  'tickets',
+  `tl:(${TICKET_FILTERS.join('|')}):(\\d{1,5})`,
+  (filter: TicketFilter, page: number) => `tl:${filter}:${page}`,
+).reading(([filter, page]) => [oneOf(TICKET_FILTERS)(filter), Number(page)]);
+export const FILER_VERBS = ['info', 'confirm', 'reopen', 'view', 'files', 'rated', 'to'] as const;
+export type FilerVerb = (typeof FILER_VERBS)[number];
+/** A filer's action on their own ticket: groups 1 verb, 2 ticket code. */
+export const FILER_ACTION = defineKind(
+  'filer',
+  'tickets',
+  `tf:(${FILER_VERBS.join('|')}):(${CODE})`,
+  (verb: FilerVerb, code: string) => `tf:${verb}:${code}`,
+).reading(([verb, code = '']) => [oneOf(FILER_VERBS)(verb), code]);
+export const RATING = defineKind(
+  'rating',
+  'tickets',
+  `tf:rate:(${CODE}):([1-5])`,
+  (code: string, stars: number) => `tf:rate:${code}:${stars}`,
+).reading(([code = '', stars]) => [code, Number(stars)]);
+
+/** Undo or send now a reply held in the desk's undo window. */
+export const DESK_RELAY = defineKind(
+  'desk',
+  'desk',
+  `dk:(undo|now):(${HEX8})`,
+  (verb: 'undo' | 'now', id: string) => `dk:${verb}:${id}`,
+).reading(([verb, id = '']) => [verb === 'undo' ? 'undo' : 'now', id]);
+export const DESK_ASSIGN = defineKind(
+  'deskAssign',
+  'desk',
+  `dk:as:(${CODE})`,
+  (code: string) => `dk:as:${code}`,
+).reading(([code = '']) => [code]);
+export const DESK_ASSIGN_TO = defineKind(
+  'deskAssignTo',
+  'desk',
+  `dk:to:(${CODE}):(\\d{1,15})`,
+  (code: string, officerId: number) => `dk:to:${code}:${officerId}`,
+).reading(([code = '', id]) => [code, Number(id)]);
+/** A knowledge entry sent from a ticket's topic. */
+export const DESK_KB = defineKind(
+  'deskKb',
+  'desk',
+  `dk:ks:(${CODE}):(${ENTRY})`,
+  (code: string, entryId: string) => `dk:ks:${code}:${entryId}`,
+).reading(([code = '', entry = '']) => [code, entry]);
+export const FAQ_VERBS = ['a', 's', 'x', 'd', 'y', 'n'] as const;
+/** The FAQ drafting buttons: answer, save from a reply, discard, done, approve, refuse. */
+export const DESK_FAQ = defineKind(
+  'deskFaq',
+  'desk',
+  `dk:f(${FAQ_VERBS.join('|')}):(${HEX8})`,
+  (verb: (typeof FAQ_VERBS)[number], id: string) => `dk:f${verb}:${id}`,
+).reading(([verb, id = '']) => [oneOf(FAQ_VERBS)(verb), id]);
+export const DESK_FAQ_TOPIC = defineKind(
+  'deskFaqTopic',
+  'desk',
+  `dk:ft:(${HEX8}):(\\d{1,3})`,
+  (id: string, topic: number) => `dk:ft:${id}:${topic}`,
+).reading(([id = '', topic]) => [id, Number(topic)]);
+
+/** The desk's kinds: all officer-only. */
+export const DESK_KINDS: readonly AnyCallbackKind[] = [
+  DESK_RELAY,
+  DESK_ASSIGN,
+  DESK_ASSIGN_TO,
+  DESK_KB,
+  DESK_FAQ,
+  DESK_FAQ_TOPIC,
+];
+
+/** Every kind, for the keyboard walk and for `callbackKindOf`. */
+export const CALLBACK_KINDS: readonly AnyCallbackKind[] = [
+  MENU,
+  ROLE,
+  LANGUAGE,
+  FORGET,
+  TOPIC_LIST,
+  TOPIC_PAGE,
+  ENTRY_SHOW,
+  VOTE,
+  SUBSCRIPTION,
+  PARK_CHOICE,
+  REMINDER_CONFIRM,
+  REMINDER_SAVED,
+  REMINDER_SNOOZE,
+  SCHEDULE_STEP,
+  SCHEDULE_SEGMENT,
+  SCHEDULE_ITEM,
+  BROADCAST_STEP,
+  BROADCAST_SEGMENT,
+  BROADCAST_STOP,
+  NEW_TICKET,
+  FILING,
   DRAFT,
-  kind('officerTicket', 'tickets', `tk:(?:take|reply|ask|resolve|reject|files|show):${CODE}`),
+  OFFICER_TICKET,
   OFFICER_PREVIEW,
-  kind('ticketList', 'tickets', 'tl:(?:open|mine|overdue|all):\\d{1,5}'),
+  TICKET_LIST,
   FILER_ACTION,
-  kind('rating', 'tickets', `tf:rate:${CODE}:[1-5]`),
-  kind('desk', 'desk', `dk:(?:undo:[0-9a-f]{8}|now:[0-9a-f]{8}|as:${CODE}|to:${CODE}:\\d{1,15})`),
-  kind('deskKb', 'desk', `dk:ks:${CODE}:[a-z0-9-]{1,50}`),
-  kind('deskFaq', 'desk', 'dk:f(?:a|s|x|d|y|n):[0-9a-f]{8}|dk:ft:[0-9a-f]{8}:\\d{1,3}'),
+  RATING,
+  DESK_RELAY,
+  DESK_ASSIGN,
+  DESK_ASSIGN_TO,
+  DESK_KB,
+  DESK_FAQ,
+  DESK_FAQ_TOPIC,
 ];
 
 /** The kind `data` belongs to, or undefined for data no feature ever emits. */
-export function callbackKindOf(data: string): CallbackKind | undefined {
-  if (Buffer.byteLength(data, 'utf8') > 64) return undefined;
-  return CALLBACK_KINDS.find((candidate) => candidate.pattern.test(data));
+export function callbackKindOf(data: string): AnyCallbackKind | undefined {
+  return CALLBACK_KINDS.find((candidate) => candidate.parse(data) !== undefined);
 }

@@ -1,3 +1,4 @@
+import type { AnyCallbackKind } from './callbackKind.ts';
 import type { BotContext } from './context.ts';
 import type { Dialogue } from './sessionTypes.ts';
 
@@ -28,10 +29,15 @@ export interface DialogueStep<K extends StepKind = StepKind> {
   audience?: 'officer';
   /** What the step reads now; `ctx` lets it look at the message (a paste's next part). */
   accepts(dialogue: DialogueOf<K>, ctx: BotContext): readonly Incoming[];
-  /** Prefixes of the callback data of this step's own buttons. */
-  callbacks: readonly string[];
+  /** The kinds of this step's own buttons (callbackData.ts): pressing one keeps the step. */
+  callbacks: readonly AnyCallbackKind[];
   onMessage?(ctx: BotContext, dialogue: DialogueOf<K>): Promise<unknown>;
   leave: 'end' | 'suspend';
+  /**
+   * Where a suspended step is kept: one kept step per slot (default: its kind), so drafts of
+   * different types are kept side by side and never replace one another.
+   */
+  slot?(dialogue: DialogueOf<K>): string;
   left(ctx: BotContext, dialogue: DialogueOf<K>): string;
   /** Said on /cancel, when it differs from `left` (a suspended draft is discarded by /cancel). */
   cancelled?(ctx: BotContext, dialogue: DialogueOf<K>): string;
@@ -47,9 +53,10 @@ export interface AnyStep {
   kind: StepKind;
   officerOnly: boolean;
   accepts(dialogue: Dialogue, ctx: BotContext): readonly Incoming[];
-  callbacks: readonly string[];
+  callbacks: readonly AnyCallbackKind[];
   onMessage?: ((ctx: BotContext, dialogue: Dialogue) => Promise<unknown>) | undefined;
   leave: 'end' | 'suspend';
+  slot(dialogue: Dialogue): string;
   left(ctx: BotContext, dialogue: Dialogue): string;
   cancelled(ctx: BotContext, dialogue: Dialogue): string;
   pending(ctx: BotContext, dialogue: Dialogue): string;
@@ -66,6 +73,7 @@ export function defineStep<K extends StepKind>(step: DialogueStep<K>): AnyStep {
     officerOnly: step.audience === 'officer',
     callbacks: step.callbacks,
     leave: step.leave,
+    slot: (dialogue) => step.slot?.(own(dialogue)) ?? step.kind,
     accepts: (dialogue, ctx) => step.accepts(own(dialogue), ctx),
     onMessage: onMessage && ((ctx, dialogue) => onMessage.call(step, ctx, own(dialogue))),
     left: (ctx, dialogue) => step.left(ctx, own(dialogue)),

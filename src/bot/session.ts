@@ -5,6 +5,9 @@ import { type DialogueSchema, idleDialogueSchema, type Session } from './session
 export type { Dialogue, Session } from './sessionTypes.ts';
 export { newSession } from './sessionTypes.ts';
 
+/** Kept steps at most: one complaint and one request draft, with room to spare. */
+const MAX_KEPT = 6;
+
 /**
  * The stored session, validated when the store opens: its dialogue is one of the steps the
  * listed features declare in `dialogues`, so a feature's steps are added by listing the feature.
@@ -13,8 +16,17 @@ export function sessionSchemaOf(dialogues: readonly DialogueSchema[]): z.ZodType
   const dialogue = z.discriminatedUnion('kind', [idleDialogueSchema, ...dialogues]);
   const schema = z.object({
     dialogue,
-    suspended: dialogue.optional(),
+    // One kept step was stored alone before drafts were kept one per slot.
+    suspended: z
+      .preprocess(
+        (kept) => (kept === undefined || Array.isArray(kept) ? kept : [kept]),
+        z.array(dialogue).max(MAX_KEPT),
+      )
+      .optional(),
     threadMessages: z.record(z.string(), z.string()).optional(),
+    park: z
+      .union([z.object({ id: z.string().max(40) }), z.object({ name: z.string().max(100) })])
+      .optional(),
     answeredAlbum: z.string().max(64).optional(),
     updatedAt: z.string().optional(),
   });

@@ -27,13 +27,22 @@ export type DialogueSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodR
 
 export interface Session {
   dialogue: Dialogue;
-  /** A step kept aside when a command interrupted it (a half-written complaint), to resume. */
-  suspended?: Dialogue | undefined;
+  /**
+   * Steps kept aside when a command interrupted them (half-written complaints and requests), to
+   * resume: one per slot (see DialogueStep.slot), so a second one never silently replaces the
+   * first.
+   */
+  suspended?: Dialogue[] | undefined;
   /**
    * The user's own messages that went into a ticket (message id → ticket code), newest last and
    * capped, so an edit of one of them updates that ticket.
    */
   threadMessages?: Record<string, string> | undefined;
+  /**
+   * The park the user gave at onboarding, /role or /subscribe: a listed park, or a name they
+   * typed (which has no notice channel). Erased with the session by /forgetme.
+   */
+  park?: { id: string } | { name: string } | undefined;
   /**
    * The album (media_group_id) the fallback last answered: its other files arrive one message
    * each, and get no second answer.

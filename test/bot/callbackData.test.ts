@@ -5,7 +5,7 @@ import {
   DRAFT,
   FILER_ACTION,
   OFFICER_PREVIEW,
-  ONBOARDING_PARK,
+  PARK_CHOICE,
   REMINDER_SAVED,
 } from '../../src/bot/callbackData.ts';
 
@@ -20,15 +20,28 @@ describe('callback data registry', () => {
       ],
       [FILER_ACTION, FILER_ACTION.build('rated', longCode), ['rated', longCode]],
       [DRAFT, DRAFT.build('resume', 'complaint'), ['resume', 'complaint']],
-      [ONBOARDING_PARK, ONBOARDING_PARK.build('a'.repeat(40)), ['a'.repeat(40)]],
-      [ONBOARDING_PARK, ONBOARDING_PARK.build(null), ['-']],
+      [PARK_CHOICE, PARK_CHOICE.build({ park: 'a'.repeat(40) }), ['a'.repeat(40)]],
       [REMINDER_SAVED, REMINDER_SAVED.build('chg', 'f'.repeat(32)), ['chg', 'f'.repeat(32)]],
     ];
     for (const [kind, data, groups] of samples) {
       expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-      expect(kind.pattern.exec(data)?.slice(1)).toEqual(groups);
+      expect(kind.pattern.exec(data)?.slice(1).filter(Boolean)).toEqual(groups);
       expect(callbackKindOf(data)).toBeDefined();
     }
+  });
+
+  it('reads back what it built, as typed arguments', () => {
+    expect(PARK_CHOICE.parse(PARK_CHOICE.build({ park: 'que-vo' }))).toEqual([{ park: 'que-vo' }]);
+    for (const choice of ['other', 'skip', 'ask'] as const) {
+      expect(PARK_CHOICE.parse(PARK_CHOICE.build(choice))).toEqual([choice]);
+    }
+    expect(OFFICER_PREVIEW.parse('tko:send:KN-0001:abcdef12')).toEqual([
+      'send',
+      'KN-0001',
+      'abcdef12',
+    ]);
+    expect(OFFICER_PREVIEW.parse('tko:send:KN-0001:zzzz')).toBeUndefined();
+    expect(() => FILER_ACTION.build('view', 'not-a-code')).toThrow();
   });
 
   it('refuses data of no kind, forged codes and data over 64 bytes', () => {

@@ -19,15 +19,26 @@ export const dialogueFeature: Feature<DialogueDeps> = {
   create: dialogueParts,
 };
 
-/** Ends or suspends `dialogue` and says so; the caller goes on with the interrupting update. */
+/**
+ * Ends or suspends `dialogue` and says so; the caller goes on with the interrupting update. A
+ * suspended step joins the kept ones in its own slot; only a kept step of the same slot (which
+ * the flows never leave behind) could be replaced, and the user is then told so.
+ */
 async function leaveStep(ctx: BotContext, step: AnyStep, dialogue: Dialogue, replaced: boolean) {
-  const older = step.leave === 'suspend' ? ctx.session.suspended : undefined;
-  if (step.leave === 'suspend') ctx.session.suspended = dialogue;
+  let replacedOlder = false;
+  if (step.leave === 'suspend') {
+    const slot = step.slot(dialogue);
+    const kept = ctx.session.suspended ?? [];
+    const others = kept.filter(
+      (older) => older.kind !== dialogue.kind || step.slot(older) !== slot,
+    );
+    replacedOlder = others.length < kept.length;
+    ctx.session.suspended = [...others, dialogue];
+  }
   if (!replaced) ctx.session.dialogue = { kind: 'idle' };
   await ctx.saveSession();
   const lines = [step.left(ctx, dialogue)];
-  // One draft is kept: the one it replaces is named as gone rather than lost in silence.
-  if (older !== undefined && older.kind !== 'idle') lines.push(ctx.t('draft.replaced'));
+  if (replacedOlder) lines.push(ctx.t('draft.replaced'));
   await ctx.reply(lines.join('\n'));
 }
 
@@ -63,7 +74,7 @@ function dialogueParts({ now, features }: DialogueDeps): FeatureParts {
     }
     if (ctx.callbackQuery) {
       const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
-      if (step.callbacks.some((prefix) => data.startsWith(prefix))) return next();
+      if (step.callbacks.some((kind) => kind.parse(data) !== undefined)) return next();
       await next();
       // Another feature's button replaced the step: the user is told what became of it.
       if (ctx.session.dialogue !== dialogue) await leaveStep(ctx, step, dialogue, true);

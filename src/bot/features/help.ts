@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import { MENU, narrow, onCallback } from '../callbackData.ts';
 import { type BotContext, type CommandSpec, visibleTo } from '../context.ts';
 import { escapeHtml } from '../html.ts';
 import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
@@ -24,13 +25,13 @@ function helpParts({ features }: HelpDeps): FeatureParts {
     return ctx.reply(sections.join('\n\n'));
   };
   composer.help(show);
-  composer.action('menu:help', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'help'), async (ctx) => {
     await ctx.answerCbQuery();
     await show(ctx);
   });
   return {
     composer,
     commands: [{ command: 'help', description: 'cmd.help', audience: 'everyone' }],
-    menu: [{ label: 'menu.help', data: 'menu:help', audience: 'everyone' }],
+    menu: [{ label: 'menu.help', data: MENU.build('help'), audience: 'everyone' }],
   };
 }

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import { FORGET, narrow, onCallback } from '../callbackData.ts';
 import type { BotContext } from '../context.ts';
 import { callbackButton, clearButtons } from '../keyboard.ts';
 import { sessionKey } from '../sessionTypes.ts';
@@ -23,19 +24,19 @@ function privacyParts({ store, features }: PrivacyDeps): FeatureParts {
       reply_markup: {
         inline_keyboard: [
           [
-            callbackButton(ctx.t('privacy.yes'), 'fm:yes'),
-            callbackButton(ctx.t('privacy.no'), 'fm:no'),
+            callbackButton(ctx.t('privacy.yes'), FORGET.build('yes')),
+            callbackButton(ctx.t('privacy.no'), FORGET.build('no')),
           ],
         ],
       },
     }),
   );
-  composer.action('fm:no', async (ctx) => {
+  onCallback(composer, narrow(FORGET, 'no'), async (ctx) => {
     await ctx.answerCbQuery();
     await clearButtons(ctx);
     await ctx.reply(ctx.t('privacy.kept'));
   });
-  composer.action('fm:yes', async (ctx) => {
+  onCallback(composer, narrow(FORGET, 'yes'), async (ctx) => {
     const userId = ctx.from.id;
     const tickets = await store.tickets.eraseFiler(userId);
     await features.forgetUser(userId);

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import { MENU, narrow, onCallback, ROLE } from '../callbackData.ts';
 import type { BotContext } from '../context.ts';
 import { callbackButton, clearButtons, menuKeyboard } from '../keyboard.ts';
 import type { Feature, FeatureDeps, FeatureParts } from './feature.ts';
@@ -7,8 +8,8 @@ const roleKeyboard = (ctx: BotContext) => ({
   reply_markup: {
     inline_keyboard: [
       [
-        callbackButton(ctx.t('role.worker'), 'role:worker'),
-        callbackButton(ctx.t('role.enterprise'), 'role:enterprise'),
+        callbackButton(ctx.t('role.worker'), ROLE.build('worker')),
+        callbackButton(ctx.t('role.enterprise'), ROLE.build('enterprise')),
       ],
     ],
   },
@@ -22,11 +23,11 @@ export const startFeature: Feature<StartDeps> = { name: 'start', create: startPa
 
 /** What an officer's menu keeps of the citizens' one: no complaint, role or subscription buttons. */
 const OFFICER_MENU: ReadonlySet<string> = new Set([
-  'menu:ask',
-  'menu:topics',
-  'menu:reminders',
-  'menu:help',
-  'menu:lang',
+  MENU.build('ask'),
+  MENU.build('topics'),
+  MENU.build('reminders'),
+  MENU.build('help'),
+  MENU.build('lang'),
 ]);
 
 type StartDeps = {
@@ -61,7 +62,7 @@ function startParts({ store: { users, notices }, features }: StartDeps): Feature
       ? ctx.reply(ctx.t('role.officer'))
       : ctx.reply(ctx.t('role.ask'), roleKeyboard(ctx));
   composer.command('role', askRole);
-  composer.action('menu:role', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'role'), async (ctx) => {
     await ctx.answerCbQuery();
     await askRole(ctx);
   });
@@ -76,13 +77,12 @@ function startParts({ store: { users, notices }, features }: StartDeps): Feature
     await ctx.reply(ctx.t('menu.title'), menuKeyboard(ctx, items));
   };
 
-  composer.action(/^role:(worker|enterprise)$/, async (ctx) => {
+  onCallback(composer, ROLE, async (ctx, role) => {
     if (ctx.isOfficer) {
       await ctx.answerCbQuery();
       await ctx.reply(ctx.t('role.officer'));
       return;
     }
-    const role = ctx.match[1] === 'worker' ? 'worker' : 'enterprise';
     await users.setRole(ctx.profile.id, role);
     ctx.profile = { ...ctx.profile, role };
     await ctx.answerCbQuery();
@@ -92,7 +92,7 @@ function startParts({ store: { users, notices }, features }: StartDeps): Feature
   });
 
   composer.command('menu', showMenu);
-  composer.action('menu:open', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'open'), async (ctx) => {
     await ctx.answerCbQuery();
     await showMenu(ctx);
   });
@@ -103,6 +103,6 @@ function startParts({ store: { users, notices }, features }: StartDeps): Feature
       { command: 'start', description: 'cmd.start', audience: 'everyone' },
       { command: 'role', description: 'cmd.role', audience: 'everyone' },
     ],
-    menu: [{ label: 'menu.role', data: 'menu:role', audience: 'everyone' }],
+    menu: [{ label: 'menu.role', data: MENU.build('role'), audience: 'everyone' }],
   };
 }

@@ -66,13 +66,35 @@ describe('a half-written complaint is never lost', () => {
     await worker.press('Tiền lương');
     const interrupted = await worker.say('/remind 8h sáng mai nộp hồ sơ');
     expect(worker.texts(interrupted).join('\n')).toContain('Đã lưu bản nháp');
-    expect(sessionOf(WORKER)?.suspended?.kind).toBe('ticket_filing');
+    expect(sessionOf(WORKER)?.suspended?.map((kept) => kept.kind)).toEqual(['ticket_filing']);
     const offer = await worker.say('/complaint');
     expect(worker.texts(offer).join()).toContain('bản nháp');
     const resumed = await worker.press('Tiếp tục bản nháp');
     expect(worker.texts(resumed).join('\n')).toContain('khu công nghiệp');
     const dialogue = sessionOf(WORKER)?.dialogue;
     expect(dialogue?.kind === 'ticket_filing' && dialogue.draft.category).toBe('wages');
+  });
+
+  it('a complaint and a request draft are kept side by side: neither replaces the other', async () => {
+    await worker.say('/complaint');
+    await worker.press('Tiền lương');
+    await worker.say('/help');
+    // The same user starts a request (an enterprise form) and leaves it for another command.
+    await worker.say('/request');
+    await worker.press(/Thủ tục đầu tư|Đầu tư/);
+    const second = worker.texts(await worker.say('/mytickets')).join('\n');
+    expect(second).not.toContain('Bản nháp cũ hơn');
+    const kept = sessionOf(WORKER)?.suspended ?? [];
+    expect(kept.map((d) => (d.kind === 'ticket_filing' ? d.draft.type : d.kind))).toEqual([
+      'complaint',
+      'request',
+    ]);
+    // Each is offered back by its own command.
+    await worker.say('/complaint');
+    await worker.press('Tiếp tục bản nháp');
+    const dialogue = sessionOf(WORKER)?.dialogue;
+    expect(dialogue?.kind === 'ticket_filing' && dialogue.draft.type).toBe('complaint');
+    expect(sessionOf(WORKER)?.suspended?.map((d) => d.kind)).toEqual(['ticket_filing']);
   });
 
   it('a question typed at a button step is answered and the complaint stays where it was', async () => {

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import { parseCode } from '../../../store/tickets/index.ts';
+import { DESK_ASSIGN, DESK_ASSIGN_TO, DESK_RELAY, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
 import { attachmentOf, textOf } from '../tickets/evidence.ts';
@@ -99,8 +100,7 @@ export function deskTopicComposer(env: DeskEnv): Composer<BotContext> {
 export function deskOfficerComposer(env: DeskEnv, control: DeskControl): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
-  composer.action(/^dk:(undo|now):([0-9a-f]{8})$/, async (ctx) => {
-    const [, verb, id = ''] = ctx.match;
+  onCallback(composer, DESK_RELAY, async (ctx, verb, id) => {
     const relay = env.deskStore.relay(id);
     if (relay?.state !== 'pending') {
       await ctx.answerCbQuery(ctx.t('desk.relay.tooLate'), { show_alert: true });
@@ -129,21 +129,20 @@ export function deskOfficerComposer(env: DeskEnv, control: DeskControl): Compose
     await assignAndSay(env, control, ctx, code, officerId);
   });
 
-  composer.action(/^dk:as:((?:KN|HT)-\d{4,9})$/, async (ctx) => {
+  onCallback(composer, DESK_ASSIGN, async (ctx, code) => {
     await ctx.answerCbQuery();
-    const code = ctx.match[1] ?? '';
     const buttons = env.config.OFFICER_IDS.map((id) =>
-      callbackButton(officerName(env, id), `dk:to:${code}:${id}`),
+      callbackButton(officerName(env, id), DESK_ASSIGN_TO.build(code, id)),
     );
     await ctx.reply(ctx.t('desk.assign.pick', { code }), {
       reply_markup: { inline_keyboard: rows(buttons, 2) },
     });
   });
 
-  composer.action(/^dk:to:((?:KN|HT)-\d{4,9}):(\d{1,15})$/, async (ctx) => {
+  onCallback(composer, DESK_ASSIGN_TO, async (ctx, code, officerId) => {
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    await assignAndSay(env, control, ctx, ctx.match[1] ?? '', Number(ctx.match[2]));
+    await assignAndSay(env, control, ctx, code, officerId);
   });
 
   return composer;

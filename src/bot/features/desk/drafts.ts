@@ -1,4 +1,5 @@
 import type { FaqDraft } from '../../../store/index.ts';
+import { DESK_FAQ } from '../../callbackData.ts';
 import { languageOfUser, translator } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
 import { officerName } from './assign.ts';
@@ -91,8 +92,8 @@ export async function announceDraft(env: DeskEnv, draft: FaqDraft): Promise<void
           reply_markup: {
             inline_keyboard: [
               [
-                callbackButton(t('desk.btn.approve'), `dk:fy:${draft.id}`),
-                callbackButton(t('desk.btn.reject'), `dk:fn:${draft.id}`),
+                callbackButton(t('desk.btn.approve'), DESK_FAQ.build('y', draft.id)),
+                callbackButton(t('desk.btn.reject'), DESK_FAQ.build('n', draft.id)),
               ],
             ],
           },

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Composer } from 'telegraf';
 import { tokenize } from '../../../knowledge/normalize.ts';
 import type { FaqDraft } from '../../../store/index.ts';
+import { DESK_FAQ, DESK_FAQ_TOPIC, narrow, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { escapeHtml } from '../../html.ts';
@@ -60,7 +61,7 @@ async function prompt(ctx: BotContext, draft: FaqDraft, stage: DeskFaqDialogue['
     return ctx.reply(ctx.t('desk.faq.askEn'), {
       reply_markup: {
         inline_keyboard: [
-          [callbackButton(ctx.t('desk.btn.needsTranslation'), `dk:fx:${draft.id}`)],
+          [callbackButton(ctx.t('desk.btn.needsTranslation'), DESK_FAQ.build('x', draft.id))],
         ],
       },
     });
@@ -72,7 +73,7 @@ async function askTopic(env: DeskEnv, ctx: BotContext, draft: FaqDraft) {
   ctx.session.dialogue = { kind: 'desk_faq', draftId: draft.id, stage: 'topic' };
   await ctx.saveSession();
   const buttons = env.knowledge.current.topics.map((topic, index) =>
-    callbackButton(topic.title[ctx.lang], `dk:ft:${draft.id}:${index}`),
+    callbackButton(topic.title[ctx.lang], DESK_FAQ_TOPIC.build(draft.id, index)),
   );
   await ctx.reply(ctx.t('desk.faq.askTopic'), {
     reply_markup: { inline_keyboard: rows(buttons, 2) },
@@ -133,23 +134,23 @@ export function faqComposer(env: DeskEnv): Composer<BotContext> {
         }`,
     );
     const buttons = groups.map((group, index) =>
-      callbackButton(ctx.t('desk.btn.answer', { n: index + 1 }), `dk:fa:${group.key}`),
+      callbackButton(ctx.t('desk.btn.answer', { n: index + 1 }), DESK_FAQ.build('a', group.key)),
     );
     await ctx.reply([ctx.t('desk.faq.unansweredTitle'), ...lines].join('\n'), {
       reply_markup: { inline_keyboard: rows(buttons, 3) },
     });
   });
 
-  composer.action(/^dk:fa:([0-9a-f]{8})$/, async (ctx) => {
+  onCallback(composer, narrow(DESK_FAQ, 'a'), async (ctx, _verb, key) => {
     await ctx.answerCbQuery();
-    const group = unansweredGroups(env).find((candidate) => candidate.key === ctx.match[1]);
+    const group = unansweredGroups(env).find((candidate) => candidate.key === key);
     if (!group) return ctx.reply(ctx.t('error.staleButton'));
     await startDraft(env, ctx, group.texts);
   });
 
-  composer.action(/^dk:fs:([0-9a-f]{8})$/, async (ctx) => {
+  onCallback(composer, narrow(DESK_FAQ, 's'), async (ctx, _verb, relayId) => {
     await ctx.answerCbQuery();
-    const relay = env.deskStore.relay(ctx.match[1] ?? '');
+    const relay = env.deskStore.relay(relayId);
     if (relay?.state !== 'sent' || relay.kind !== 'text') {
       return ctx.reply(ctx.t('error.staleButton'));
     }
@@ -164,17 +165,17 @@ export function faqComposer(env: DeskEnv): Composer<BotContext> {
       : undefined;
   };
 
-  composer.action(/^dk:fx:([0-9a-f]{8})$/, async (ctx) => {
+  onCallback(composer, narrow(DESK_FAQ, 'x'), async (ctx, _verb, draftId) => {
     await ctx.answerCbQuery();
-    const draft = own(ctx, ctx.match[1] ?? '');
+    const draft = own(ctx, draftId);
     if (!draft) return ctx.reply(ctx.t('error.staleButton'));
     await askTopic(env, ctx, draft);
   });
 
-  composer.action(/^dk:ft:([0-9a-f]{8}):(\d{1,3})$/, async (ctx) => {
+  onCallback(composer, DESK_FAQ_TOPIC, async (ctx, draftId, topicIndex) => {
     await ctx.answerCbQuery();
-    const draft = own(ctx, ctx.match[1] ?? '');
-    const topic = env.knowledge.current.topics[Number(ctx.match[2])];
+    const draft = own(ctx, draftId);
+    const topic = env.knowledge.current.topics[topicIndex];
     if (!draft || !topic) return ctx.reply(ctx.t('error.staleButton'));
     const updated = { ...draft, topic: topic.topic };
     await env.deskStore.saveDraft(updated);
@@ -182,26 +183,23 @@ export function faqComposer(env: DeskEnv): Composer<BotContext> {
     await ctx.saveSession();
     await ctx.reply(ctx.t('desk.faq.askPhrasings'), {
       reply_markup: {
-        inline_keyboard: [[callbackButton(ctx.t('desk.btn.submitDraft'), `dk:fd:${draft.id}`)]],
+        inline_keyboard: [
+          [callbackButton(ctx.t('desk.btn.submitDraft'), DESK_FAQ.build('d', draft.id))],
+        ],
       },
     });
   });
 
-  composer.action(/^dk:fd:([0-9a-f]{8})$/, async (ctx) => {
+  onCallback(composer, narrow(DESK_FAQ, 'd'), async (ctx, _verb, draftId) => {
     await ctx.answerCbQuery();
-    const draft = own(ctx, ctx.match[1] ?? '');
+    const draft = own(ctx, draftId);
     if (!draft) return ctx.reply(ctx.t('error.staleButton'));
     await submitDraft(env, ctx, draft);
   });
 
-  composer.action(/^dk:f(y|n):([0-9a-f]{8})$/, async (ctx) => {
+  onCallback(composer, narrow(DESK_FAQ, 'y', 'n'), async (ctx, verb, draftId) => {
     // The same decision as the dashboard's Approve: one flow, whichever surface wrote the draft.
-    const decision = await decideDraft(
-      env,
-      ctx.profile.id,
-      ctx.match[2] ?? '',
-      ctx.match[1] === 'y',
-    );
+    const decision = await decideDraft(env, ctx.profile.id, draftId, verb === 'y');
     if (!decision.ok && decision.reason !== 'invalid') {
       const key = decision.reason === 'settled' ? 'desk.faq.settled' : 'desk.faq.secondOfficer';
       await ctx.answerCbQuery(ctx.t(key), { show_alert: true });
@@ -226,7 +224,7 @@ export const faqSteps = (env: DeskEnv) => [
     kind: 'desk_faq',
     audience: 'officer',
     accepts: (dialogue) => (dialogue.stage === 'topic' ? [] : ['text']),
-    callbacks: ['dk:f'],
+    callbacks: [DESK_FAQ, DESK_FAQ_TOPIC],
     leave: 'end',
     left: (ctx) => ctx.t('desk.faq.left'),
     pending: (ctx) => ctx.t('desk.faq.pending'),

@@ -4,6 +4,7 @@ import type { BackgroundService } from '../../../lifecycle.ts';
 import type { FileLayer } from '../../../store/fileLayer.ts';
 import type { DeskRepository, FeedbackRepository } from '../../../store/index.ts';
 import type { Ticket } from '../../../store/tickets/index.ts';
+import { DESK_KINDS } from '../../callbackData.ts';
 import type { CommandSpec } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import { translator } from '../../i18n/index.ts';
@@ -156,7 +157,10 @@ export function createDesk(ticketEnv: TicketEnv, options: DeskOptions) {
       faqComposer(env),
       kbComposer(env),
     ]),
-    surface: { commands: ['setup', 'assign', 'unanswered', 'kb'], callbacks: [/^dk:/] },
+    surface: {
+      commands: ['setup', 'assign', 'unanswered', 'kb'],
+      callbacks: DESK_KINDS.map((kind) => kind.pattern),
+    },
     steps: faqSteps(env),
     services: [
       startup,

@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import { parseCode } from '../../../store/tickets/index.ts';
+import { DESK_KB, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import { languageOfUser, translator } from '../../i18n/index.ts';
@@ -33,9 +34,8 @@ export function kbComposer(env: DeskEnv): Composer<BotContext> {
     const hits = env.knowledge.current.search(query, { limit: KB_HITS }).hits.slice(0, KB_HITS);
     if (hits.length === 0) return ctx.reply(ctx.t('desk.kb.none'));
     for (const [index, { entry }] of hits.entries()) {
-      const data = `dk:ks:${code}:${entry.id}`;
-      const buttons =
-        Buffer.byteLength(data) <= 64 ? [[callbackButton(ctx.t('desk.btn.sendAnswer'), data)]] : [];
+      const data = DESK_KB.tryBuild(code, entry.id);
+      const buttons = data ? [[callbackButton(ctx.t('desk.btn.sendAnswer'), data)]] : [];
       await ctx.reply(
         `${index + 1}. <b>${escapeHtml(entry.title[ctx.lang])}</b>\n${escapeHtml(entry.answer[ctx.lang])}\n${sourceLine(ctx.t, ctx.lang, entry)}`,
         { reply_markup: { inline_keyboard: buttons } },
@@ -43,10 +43,9 @@ export function kbComposer(env: DeskEnv): Composer<BotContext> {
     }
   });
 
-  composer.action(/^dk:ks:((?:KN|HT)-\d{4,9}):([a-z0-9-]{1,50})$/, async (ctx) => {
+  onCallback(composer, DESK_KB, async (ctx, code, entryId) => {
     await ctx.answerCbQuery();
-    const code = ctx.match[1] ?? '';
-    const entry = env.knowledge.current.getEntry(ctx.match[2] ?? '');
+    const entry = env.knowledge.current.getEntry(entryId);
     const ticket = env.tickets.get(code);
     const message = ctx.callbackQuery.message;
     if (!entry || !ticket || !message) return ctx.reply(ctx.t('error.staleButton'));

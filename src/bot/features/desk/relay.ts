@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { timerService } from '../../../lifecycle.ts';
 import type { Relay } from '../../../store/index.ts';
+import { DESK_FAQ, DESK_RELAY, FILER_ACTION } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { translator } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -46,8 +47,8 @@ export type HoldOutcome =
 const undoKeyboard = (t: ReturnType<typeof translator>, id: string) => ({
   inline_keyboard: [
     [
-      callbackButton(t('desk.btn.undo'), `dk:undo:${id}`),
-      callbackButton(t('desk.btn.sendNow'), `dk:now:${id}`),
+      callbackButton(t('desk.btn.undo'), DESK_RELAY.build('undo', id)),
+      callbackButton(t('desk.btn.sendNow'), DESK_RELAY.build('now', id)),
     ],
   ],
 });
@@ -165,7 +166,9 @@ export async function deliverRelay(env: DeskEnv, id: string): Promise<void> {
         : ft('tickets.filer.reply', { code: relay.code, text: relay.text }),
     extra: {
       reply_markup: {
-        inline_keyboard: [[callbackButton(ft('tickets.btn.addInfo'), `tf:info:${relay.code}`)]],
+        inline_keyboard: [
+          [callbackButton(ft('tickets.btn.addInfo'), FILER_ACTION.build('info', relay.code))],
+        ],
       },
     },
   }));
@@ -189,7 +192,7 @@ export async function deliverRelay(env: DeskEnv, id: string): Promise<void> {
   // A good answer can become a knowledge-base entry (approved by a second officer).
   const faq =
     relay.kind === 'text' && relay.entryId === undefined
-      ? [[callbackButton(t('desk.btn.saveFaq'), `dk:fs:${relay.id}`)]]
+      ? [[callbackButton(t('desk.btn.saveFaq'), DESK_FAQ.build('s', relay.id))]]
       : [];
   await editNotice(env, relay, t('desk.relay.sent', { code: relay.code }), faq);
 }

@@ -1,4 +1,5 @@
 import type { Ticket } from '../../../store/tickets/index.ts';
+import { DESK_ASSIGN } from '../../callbackData.ts';
 import { type Lang, translator } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
 import { deliverEvidence } from '../tickets/evidence.ts';
@@ -46,7 +47,8 @@ export function topicCard(env: DeskEnv, ticket: Ticket) {
       ? t('desk.owner.none')
       : t('desk.owner.is', { name: officerName(env, ticket.assignee) });
   const keyboard = officerButtons(t, view);
-  if (isOpen(ticket)) keyboard.push([callbackButton(t('desk.btn.assign'), `dk:as:${ticket.code}`)]);
+  if (isOpen(ticket))
+    keyboard.push([callbackButton(t('desk.btn.assign'), DESK_ASSIGN.build(ticket.code))]);
   return {
     text: `${officerCard(env, t, lang, view)}\n${owner}`,
     extra: { reply_markup: { inline_keyboard: keyboard }, protect_content: true },

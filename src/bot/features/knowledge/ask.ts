@@ -9,6 +9,7 @@ import {
 } from '../../../knowledge/index.ts';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
 import type { FeedbackRepository } from '../../../store/index.ts';
+import { ENTRY_SHOW, MENU, narrow, onCallback, VOTE } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { readsAsQuestion } from '../../dialogueStep.ts';
 import { translator } from '../../i18n/index.ts';
@@ -103,29 +104,27 @@ export function askComposer(
     await ctx.reply(message, keyboard);
   });
 
-  composer.action(/^kb:e:([a-z0-9-]+)(?::(vi|en))?$/, async (ctx) => {
+  onCallback(composer, ENTRY_SHOW, async (ctx, entryId, lang) => {
     const base = knowledge.current;
-    const entry = base.getEntry(ctx.match[1] ?? '');
+    const entry = base.getEntry(entryId);
     if (!entry) {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
     }
     await ctx.answerCbQuery();
-    const lang = ctx.match[2];
-    const view = lang === 'vi' || lang === 'en' ? viewIn(lang) : profileView(ctx);
+    const view = lang ? viewIn(lang) : profileView(ctx);
     const related = entry.related.flatMap((id) => base.getEntry(id) ?? []);
     await answerWith(ctx, view, entry, related);
   });
 
-  composer.action(/^kb:v:([ud]):([a-z0-9-]+)$/, async (ctx) => {
-    const entryId = ctx.match[2] ?? '';
+  onCallback(composer, VOTE, async (ctx, direction, entryId) => {
     if (!knowledge.current.getEntry(entryId)) {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
     }
     await feedback.recordVote({
       entryId,
-      vote: ctx.match[1] === 'u' ? 'up' : 'down',
+      vote: direction === 'u' ? 'up' : 'down',
       at: now().toISOString(),
       voter: voterKey(ctx.config.BOT_TOKEN, ctx.profile.id),
     });
@@ -133,7 +132,7 @@ export function askComposer(
     await removeVoteButtons(ctx);
   });
 
-  composer.action('menu:ask', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'ask'), async (ctx) => {
     await ctx.answerCbQuery();
     await ctx.reply(ctx.t('menu.askHint'));
   });
@@ -155,7 +154,9 @@ async function removeVoteButtons(ctx: BotContext): Promise<void> {
   if (!message || !('reply_markup' in message) || !message.reply_markup) return;
   const rows = message.reply_markup.inline_keyboard.filter(
     (row) =>
-      !row.some((button) => 'callback_data' in button && button.callback_data.startsWith('kb:v:')),
+      !row.some(
+        (button) => 'callback_data' in button && VOTE.parse(button.callback_data) !== undefined,
+      ),
   );
   await ctx.editMessageReplyMarkup({ inline_keyboard: rows }).catch(() => undefined);
 }

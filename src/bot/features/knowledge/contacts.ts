@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Contact } from '../../../knowledge/index.ts';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
+import { MENU, NEW_TICKET, narrow, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -30,7 +31,7 @@ export function isReachable(contact: Contact): boolean {
 export function renderContacts(ctx: BotContext, contacts: readonly Contact[]) {
   const reachable = contacts.filter(isReachable);
   if (reachable.length === 0) {
-    const data = ctx.profile.role === 'worker' ? 'ticket:new:complaint' : 'ticket:new:request';
+    const data = NEW_TICKET.build(ctx.profile.role === 'worker' ? 'complaint' : 'request');
     return {
       text: ctx.t('contact.none'),
       keyboard: [[callbackButton(ctx.t('contact.askOfficer'), data)]],
@@ -63,7 +64,7 @@ export function contactsComposer(knowledge: LiveKnowledge) {
     );
   };
   composer.command('contact', show);
-  composer.action('menu:contact', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'contact'), async (ctx) => {
     await ctx.answerCbQuery();
     await show(ctx);
   });

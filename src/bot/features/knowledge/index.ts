@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import { MENU } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
 import { askComposer } from './ask.ts';
@@ -35,9 +36,9 @@ function knowledgeParts({ knowledge, store, now, features }: KnowledgeDeps): Fea
       { command: 'reload', description: 'cmd.reload', audience: 'officer' },
     ],
     menu: [
-      { label: 'menu.ask', data: 'menu:ask', audience: 'everyone' },
-      { label: 'menu.topics', data: 'menu:topics', audience: 'everyone' },
-      { label: 'menu.contact', data: 'menu:contact', audience: 'everyone' },
+      { label: 'menu.ask', data: MENU.build('ask'), audience: 'everyone' },
+      { label: 'menu.topics', data: MENU.build('topics'), audience: 'everyone' },
+      { label: 'menu.contact', data: MENU.build('contact'), audience: 'everyone' },
     ],
   };
 }

@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Entry, Lang, Passage, ReplyAction } from '../../../knowledge/index.ts';
+import { ENTRY_SHOW, MENU, NEW_TICKET, TOPIC_LIST, VOTE } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import type { PlainKey, Translate } from '../../i18n/index.ts';
@@ -18,13 +19,13 @@ export interface View {
 
 /** Where an action leads; the owning features answer these callbacks. */
 const ACTION_BUTTONS: Record<ReplyAction, { label: PlainKey; data: string }> = {
-  complaint: { label: 'kb.fileComplaint', data: 'ticket:new:complaint' },
-  support_request: { label: 'kb.fileRequest', data: 'ticket:new:request' },
-  subscribe: { label: 'kb.subscribe', data: 'menu:subscribe' },
-  remind: { label: 'kb.remind', data: 'menu:remind' },
-  contact: { label: 'kb.contactButton', data: 'menu:contact' },
-  topics: { label: 'kb.browseTopics', data: 'kb:t:0' },
-  menu: { label: 'kb.menuButton', data: 'menu:open' },
+  complaint: { label: 'kb.fileComplaint', data: NEW_TICKET.build('complaint') },
+  support_request: { label: 'kb.fileRequest', data: NEW_TICKET.build('request') },
+  subscribe: { label: 'kb.subscribe', data: MENU.build('subscribe') },
+  remind: { label: 'kb.remind', data: MENU.build('remind') },
+  contact: { label: 'kb.contactButton', data: MENU.build('contact') },
+  topics: { label: 'kb.browseTopics', data: TOPIC_LIST.build(0) },
+  menu: { label: 'kb.menuButton', data: MENU.build('open') },
 };
 
 /** Shortens a title so a button stays readable on a phone. */
@@ -80,13 +81,13 @@ export function answerKeyboard(
 ): Button[][] {
   const keyboard: Button[][] = [
     [
-      callbackButton(view.t('kb.helpful'), `kb:v:u:${entry.id}`),
-      callbackButton(view.t('kb.notHelpful'), `kb:v:d:${entry.id}`),
+      callbackButton(view.t('kb.helpful'), VOTE.build('u', entry.id)),
+      callbackButton(view.t('kb.notHelpful'), VOTE.build('d', entry.id)),
     ],
   ];
   for (const other of others.slice(0, 3)) {
     const label = `❔ ${buttonLabel(other.title[view.lang])}`;
-    keyboard.push([callbackButton(label, `kb:e:${other.id}:${view.lang}`)]);
+    keyboard.push([callbackButton(label, ENTRY_SHOW.build(other.id, view.lang))]);
   }
   return [...keyboard, ...actionRows(view, actions)];
 }

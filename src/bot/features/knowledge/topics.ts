@@ -1,6 +1,14 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { LiveKnowledge } from '../../../knowledge/live.ts';
+import {
+  ENTRY_SHOW,
+  MENU,
+  narrow,
+  onCallback,
+  TOPIC_LIST,
+  TOPIC_PAGE,
+} from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, pageOf, pagerRow } from '../../keyboard.ts';
 import { buttonLabel } from './render.ts';
@@ -26,10 +34,10 @@ export function topicsComposer(knowledge: LiveKnowledge) {
     const keyboard: Button[][] = items.map((topic) => [
       callbackButton(
         `${topic.title[ctx.lang]} (${topic.entryIds.length})`,
-        `kb:tp:${topics.indexOf(topic)}:0`,
+        TOPIC_PAGE.build(topics.indexOf(topic), 0),
       ),
     ]);
-    keyboard.push(pager(ctx, current, pages, (p) => `kb:t:${p}`));
+    keyboard.push(pager(ctx, current, pages, (p) => TOPIC_LIST.build(p)));
     return {
       text: ctx.t('kb.topicsTitle', { page: current + 1, pages }),
       keyboard: keyboard.filter((row) => row.length > 0),
@@ -50,23 +58,23 @@ export function topicsComposer(knowledge: LiveKnowledge) {
   };
 
   composer.command('topics', (ctx) => show(ctx, topicList(ctx, 0)));
-  composer.action('menu:topics', (ctx) => show(ctx, topicList(ctx, 0)));
-  composer.action(/^kb:t:(\d{1,4})$/, (ctx) => show(ctx, topicList(ctx, Number(ctx.match[1]))));
+  onCallback(composer, narrow(MENU, 'topics'), (ctx) => show(ctx, topicList(ctx, 0)));
+  onCallback(composer, TOPIC_LIST, (ctx, page) => show(ctx, topicList(ctx, page)));
 
-  composer.action(/^kb:tp:(\d{1,4}):(\d{1,4})$/, async (ctx) => {
+  onCallback(composer, TOPIC_PAGE, async (ctx, topicIndex, page) => {
     const base = knowledge.current;
-    const topic = base.topics[Number(ctx.match[1])];
+    const topic = base.topics[topicIndex];
     if (!topic) {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
     }
     const entries = topic.entryIds.flatMap((id) => base.getEntry(id) ?? []);
-    const { items, page: current, pages } = pageOf(entries, Number(ctx.match[2]), PAGE_SIZE);
+    const { items, page: current, pages } = pageOf(entries, page, PAGE_SIZE);
     const keyboard: Button[][] = items.map((entry) => [
-      callbackButton(buttonLabel(entry.title[ctx.lang], 60), `kb:e:${entry.id}`),
+      callbackButton(buttonLabel(entry.title[ctx.lang], 60), ENTRY_SHOW.build(entry.id)),
     ]);
-    keyboard.push(pager(ctx, current, pages, (p) => `kb:tp:${ctx.match[1]}:${p}`));
-    keyboard.push([callbackButton(ctx.t('kb.backToTopics'), 'kb:t:0')]);
+    keyboard.push(pager(ctx, current, pages, (p) => TOPIC_PAGE.build(topicIndex, p)));
+    keyboard.push([callbackButton(ctx.t('kb.backToTopics'), TOPIC_LIST.build(0))]);
     await show(ctx, {
       text: ctx.t('kb.topicTitle', { topic: topic.title[ctx.lang], page: current + 1, pages }),
       keyboard: keyboard.filter((row) => row.length > 0),

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import { LANGUAGE, MENU, narrow, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { translator } from '../../i18n/index.ts';
 import { callbackButton, clearButtons } from '../../keyboard.ts';
@@ -16,20 +17,19 @@ function languageParts({ store: { users } }: LanguageDeps): FeatureParts {
       reply_markup: {
         inline_keyboard: [
           [
-            callbackButton(ctx.t('lang.vi'), 'lang:vi'),
-            callbackButton(ctx.t('lang.en'), 'lang:en'),
+            callbackButton(ctx.t('lang.vi'), LANGUAGE.build('vi')),
+            callbackButton(ctx.t('lang.en'), LANGUAGE.build('en')),
           ],
         ],
       },
     });
 
   composer.command('lang', ask);
-  composer.action('menu:lang', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'lang'), async (ctx) => {
     await ctx.answerCbQuery();
     await ask(ctx);
   });
-  composer.action(/^lang:(vi|en)$/, async (ctx) => {
-    const lang = ctx.match[1] === 'en' ? 'en' : 'vi';
+  onCallback(composer, LANGUAGE, async (ctx, lang) => {
     await users.setLang(ctx.profile.id, lang);
     ctx.lang = lang;
     ctx.t = translator(lang);
@@ -41,6 +41,6 @@ function languageParts({ store: { users } }: LanguageDeps): FeatureParts {
   return {
     composer,
     commands: [{ command: 'lang', description: 'cmd.lang', audience: 'everyone' }],
-    menu: [{ label: 'menu.lang', data: 'menu:lang', audience: 'everyone' }],
+    menu: [{ label: 'menu.lang', data: MENU.build('lang'), audience: 'everyone' }],
   };
 }

@@ -4,6 +4,12 @@ import { recipientsOf } from '../../../delivery/segments.ts';
 import type { Media, Segment } from '../../../store/notices.ts';
 import { PRIORITY } from '../../../store/outbox.ts';
 import { callApiWith } from '../../api.ts';
+import {
+  BROADCAST_SEGMENT,
+  BROADCAST_STEP,
+  BROADCAST_STOP,
+  onCallback,
+} from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { entitiesToHtml } from '../../entities.ts';
@@ -87,15 +93,15 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     ctx.reply(ctx.t('broadcast.askSegments'), {
       reply_markup: {
         inline_keyboard: [
-          ...segmentToggleRows(ctx, deps, chosen, 'bc'),
-          [callbackButton(ctx.t('broadcast.previewButton'), 'bc:pv')],
+          ...segmentToggleRows(ctx, deps, chosen, BROADCAST_SEGMENT),
+          [callbackButton(ctx.t('broadcast.previewButton'), BROADCAST_STEP.build('pv'))],
         ],
       },
     });
 
-  composer.action(/^bc:t:(.+)$/, async (ctx) => {
+  onCallback(composer, BROADCAST_SEGMENT, async (ctx, pressed) => {
     const dialogue = ctx.session.dialogue;
-    const segment = pressedSegment(deps, ctx.match[1]);
+    const segment = pressedSegment(deps, pressed);
     if (dialogue.kind !== 'broadcastSegments' || !segment) {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
@@ -107,17 +113,16 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
       .editMessageText(ctx.t('broadcast.askSegments'), {
         reply_markup: {
           inline_keyboard: [
-            ...segmentToggleRows(ctx, deps, dialogue.segments, 'bc'),
-            [callbackButton(ctx.t('broadcast.previewButton'), 'bc:pv')],
+            ...segmentToggleRows(ctx, deps, dialogue.segments, BROADCAST_SEGMENT),
+            [callbackButton(ctx.t('broadcast.previewButton'), BROADCAST_STEP.build('pv'))],
           ],
         },
       })
       .catch(() => undefined);
   });
 
-  composer.action(/^bc:(pv|back|no|go)$/, async (ctx) => {
+  onCallback(composer, BROADCAST_STEP, async (ctx, step) => {
     const dialogue = ctx.session.dialogue;
-    const step = ctx.match[1];
     if (dialogue.kind !== 'broadcastSegments') {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
@@ -157,10 +162,11 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
         await callApiWith(ctx.telegram, sample.method, target, {});
       }
       const buttons = [
-        callbackButton(ctx.t('broadcast.back'), 'bc:back'),
-        callbackButton(ctx.t('broadcast.cancel'), 'bc:no'),
+        callbackButton(ctx.t('broadcast.back'), BROADCAST_STEP.build('back')),
+        callbackButton(ctx.t('broadcast.cancel'), BROADCAST_STEP.build('no')),
       ];
-      if (to.length > 0) buttons.unshift(callbackButton(ctx.t('broadcast.send'), 'bc:go'));
+      if (to.length > 0)
+        buttons.unshift(callbackButton(ctx.t('broadcast.send'), BROADCAST_STEP.build('go')));
       const summary = ctx.t('broadcast.preview', { count: to.length, segments });
       const extra = to.length === 0 ? `\n${ctx.t('broadcast.noRecipients')}` : '';
       const body = dialogue.media ? '' : `\n\n${String(sample.payload.text)}`;
@@ -199,8 +205,8 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     deps.worker.notify();
   });
 
-  composer.action(/^bc:stop:([0-9a-f]+)$/, async (ctx) => {
-    await deps.notices.outbox.cancel(broadcastJobId(ctx.match[1] ?? ''));
+  onCallback(composer, BROADCAST_STOP, async (ctx, id) => {
+    await deps.notices.outbox.cancel(broadcastJobId(id));
     await ctx.answerCbQuery(ctx.t('broadcast.stopping'));
   });
 
@@ -208,7 +214,7 @@ export function broadcastFeature(deps: NoticeDeps): NoticePart {
     kind: 'broadcastCompose',
     audience: 'officer',
     accepts: () => ['text', 'media'],
-    callbacks: ['bc:'],
+    callbacks: [BROADCAST_SEGMENT, BROADCAST_STEP],
     leave: 'end',
     left: (ctx) => ctx.t('broadcast.left'),
     pending: (ctx) => ctx.t('broadcast.composePending'),

@@ -4,6 +4,7 @@ import { timerService } from '../../../lifecycle.ts';
 import { formatWhen } from '../../../scheduling/index.ts';
 import type { Broadcast } from '../../../store/broadcasts.ts';
 import { type JobStats, jobStats } from '../../../store/outbox.ts';
+import { BROADCAST_STOP } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { type Lang, languageOfUser, type Translate, translator } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -34,7 +35,7 @@ export function progressView(t: Translate, lang: Lang, deps: NoticeDeps, broadca
     eta: etaLabel(deps.worker.estimateMs(stats.pending), t),
   });
   const markup = {
-    inline_keyboard: [[callbackButton(t('broadcast.stop'), `bc:stop:${broadcastId}`)]],
+    inline_keyboard: [[callbackButton(t('broadcast.stop'), BROADCAST_STOP.build(broadcastId))]],
   };
   return { text, markup };
 }

@@ -25,6 +25,9 @@ export const reminderRetimeSchema = z.object({
   reminderId: z.string(),
 });
 
+/** "Another park" at onboarding, /role or /subscribe: the next text is the park's name. */
+export const parkOtherSchema = z.object({ kind: z.literal('parkOther') });
+
 export const broadcastComposeSchema = z.object({ kind: z.literal('broadcastCompose') });
 
 /** Text chosen; the officer toggles segments, then sees the preview and confirms. */
@@ -67,6 +70,7 @@ export const scheduleConfirmSchema = z.object({
 export const noticeDialogueSchemas = [
   reminderConfirmSchema,
   reminderRetimeSchema,
+  parkOtherSchema,
   broadcastComposeSchema,
   broadcastSegmentsSchema,
   scheduleSegmentsSchema,

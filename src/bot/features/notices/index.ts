@@ -31,10 +31,10 @@ export const noticesFeature: Feature<NoticesDeps> = {
  */
 export const subscriptionOnboardingFeature: Feature<OnboardingDeps> = {
   name: 'subscription-onboarding',
-  create: ({ store, parks }) => ({
-    composer: subscriptionOnboarding({ notices: store.notices, parks: () => parks.list() })
-      .composer,
-  }),
+  create: ({ store, parks }) => {
+    const part = subscriptionOnboarding({ notices: store.notices, parks: () => parks.list() });
+    return { composer: part.composer, steps: part.steps ?? [] };
+  },
 };
 
 type OnboardingDeps = Pick<FeatureDeps, 'parks'> & {

@@ -7,7 +7,14 @@ import {
   parseReminder,
 } from '../../../scheduling/index.ts';
 import type { Reminder } from '../../../store/reminders.ts';
-import { REMINDER_SAVED } from '../../callbackData.ts';
+import {
+  MENU,
+  narrow,
+  onCallback,
+  REMINDER_CONFIRM,
+  REMINDER_SAVED,
+  REMINDER_SNOOZE,
+} from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
@@ -86,7 +93,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
     await ctx.reply(view.text, view.extra);
   });
 
-  composer.action('menu:remind', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'remind'), async (ctx) => {
     await ctx.answerCbQuery();
     await ctx.reply(ctx.t('remind.help'));
   });
@@ -98,8 +105,8 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
       : undefined;
   };
 
-  composer.action(/^rem:undo:([0-9a-f]+)$/, async (ctx) => {
-    const reminder = own(ctx, ctx.match[1] ?? '');
+  onCallback(composer, narrow(REMINDER_SAVED, 'undo'), async (ctx, _verb, id) => {
+    const reminder = own(ctx, id);
     await ctx.answerCbQuery();
     await clearButtons(ctx);
     if (!reminder) {
@@ -112,8 +119,8 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
     await ctx.reply(ctx.t('remind.undone', { text: reminder.text }));
   });
 
-  composer.action(/^rem:chg:([0-9a-f]+)$/, async (ctx) => {
-    const reminder = own(ctx, ctx.match[1] ?? '');
+  onCallback(composer, narrow(REMINDER_SAVED, 'chg'), async (ctx, _verb, id) => {
+    const reminder = own(ctx, id);
     await ctx.answerCbQuery();
     if (!reminder) {
       await ctx.reply(ctx.t('notices.stale'));
@@ -128,7 +135,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
   const retime = defineStep({
     kind: 'reminderRetime',
     accepts: () => ['text'],
-    callbacks: ['rem:'],
+    callbacks: [REMINDER_SAVED, REMINDER_CONFIRM],
     leave: 'end',
     left: (ctx) => ctx.t('remind.timeKept'),
     pending: (ctx) => ctx.t('remind.askTimeAgain'),
@@ -162,7 +169,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
   });
 
   /** Sessions saved before reminders were saved at once may still hold an unconfirmed one. */
-  composer.action(/^rem:(ok|no)$/, async (ctx) => {
+  onCallback(composer, REMINDER_CONFIRM, async (ctx, verb) => {
     const draft = ctx.session.dialogue;
     await ctx.answerCbQuery();
     await clearButtons(ctx);
@@ -172,7 +179,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
     }
     ctx.session.dialogue = { kind: 'idle' };
     await ctx.saveSession();
-    if (ctx.match[1] === 'no') {
+    if (verb === 'no') {
       await ctx.reply(ctx.t('remind.cancelled'));
       return;
     }
@@ -186,7 +193,7 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
   const legacyConfirm = defineStep({
     kind: 'reminderConfirm',
     accepts: () => [],
-    callbacks: ['rem:'],
+    callbacks: [REMINDER_SAVED, REMINDER_CONFIRM],
     leave: 'end',
     left: (ctx) => ctx.t('remind.cancelled'),
     pending: (ctx) => ctx.t('remind.legacyPending'),
@@ -201,7 +208,10 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
       return `${ctx.t('remind.list.item', { n: i + 1, when: when(ctx, reminder.dueAt), text: reminder.text })}${repeat}`;
     });
     const buttons = mine.map((reminder, i) =>
-      callbackButton(ctx.t('remind.delete', { n: i + 1 }), `rem:del:${reminder.id}`),
+      callbackButton(
+        ctx.t('remind.delete', { n: i + 1 }),
+        REMINDER_SAVED.build('del', reminder.id),
+      ),
     );
     return {
       text: [ctx.t('remind.list.title'), ...lines].join('\n'),
@@ -214,13 +224,13 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
     await ctx.reply(text, markup ? { reply_markup: markup } : {});
   };
   composer.command('reminders', showList);
-  composer.action('menu:reminders', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'reminders'), async (ctx) => {
     await ctx.answerCbQuery();
     await showList(ctx);
   });
 
-  composer.action(/^rem:del:([0-9a-f]+)$/, async (ctx) => {
-    const reminder = reminders.get(ctx.match[1] ?? '');
+  onCallback(composer, narrow(REMINDER_SAVED, 'del'), async (ctx, _verb, id) => {
+    const reminder = reminders.get(id);
     if (!reminder || reminder.userId !== ctx.profile.id) {
       await ctx.answerCbQuery(ctx.t('notices.stale'));
       return;
@@ -232,9 +242,9 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
     await ctx.editMessageText(text, markup ? { reply_markup: markup } : {}).catch(() => undefined);
   });
 
-  composer.action(/^rem:snz:([0-9a-f]+):(10|60|tm)$/, async (ctx) => {
-    const original = reminders.get(ctx.match[1] ?? '');
-    const delay = SNOOZE_MS[ctx.match[2] ?? ''];
+  onCallback(composer, REMINDER_SNOOZE, async (ctx, id, by) => {
+    const original = reminders.get(id);
+    const delay = SNOOZE_MS[by];
     if (!original || original.userId !== ctx.profile.id || delay === undefined) {
       await ctx.answerCbQuery(ctx.t('notices.stale'));
       return;
@@ -259,6 +269,6 @@ export function remindersFeature(deps: NoticeDeps): NoticePart {
       { command: 'remind', description: 'cmd.remind', audience: 'everyone' },
       { command: 'reminders', description: 'cmd.reminders', audience: 'everyone' },
     ],
-    menu: [{ label: 'menu.reminders', data: 'menu:reminders', audience: 'everyone' }],
+    menu: [{ label: 'menu.reminders', data: MENU.build('reminders'), audience: 'everyone' }],
   };
 }

@@ -2,6 +2,13 @@ import { Composer } from 'telegraf';
 import { nextNotice } from '../../../delivery/deadlineNotices.ts';
 import { formatWhen, parseDeadlineRule, parseLeadDays } from '../../../scheduling/index.ts';
 import type { Segment } from '../../../store/notices.ts';
+import {
+  narrow,
+  onCallback,
+  SCHEDULE_ITEM,
+  SCHEDULE_SEGMENT,
+  SCHEDULE_STEP,
+} from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
@@ -23,8 +30,8 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
 
   const segmentButtons = (ctx: BotContext, chosen: Segment[]) => ({
     inline_keyboard: [
-      ...segmentToggleRows(ctx, deps, chosen, 'sc'),
-      [callbackButton(ctx.t('schedule.next'), 'sc:next')],
+      ...segmentToggleRows(ctx, deps, chosen, SCHEDULE_SEGMENT),
+      [callbackButton(ctx.t('schedule.next'), SCHEDULE_STEP.build('next'))],
     ],
   });
 
@@ -34,9 +41,9 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     await ctx.reply(ctx.t('schedule.askSegments'), { reply_markup: segmentButtons(ctx, []) });
   });
 
-  composer.action(/^sc:t:(.+)$/, async (ctx) => {
+  onCallback(composer, SCHEDULE_SEGMENT, async (ctx, pressed) => {
     const dialogue = ctx.session.dialogue;
-    const segment = pressedSegment(deps, ctx.match[1]);
+    const segment = pressedSegment(deps, pressed);
     if (dialogue.kind !== 'scheduleSegments' || !segment) {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
       return;
@@ -51,7 +58,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
       .catch(() => undefined);
   });
 
-  composer.action('sc:next', async (ctx) => {
+  onCallback(composer, narrow(SCHEDULE_STEP, 'next'), async (ctx) => {
     const dialogue = ctx.session.dialogue;
     if (dialogue.kind !== 'scheduleSegments') {
       await ctx.answerCbQuery(ctx.t('error.staleButton'));
@@ -112,8 +119,8 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
           reply_markup: {
             inline_keyboard: [
               [
-                callbackButton(ctx.t('schedule.save'), 'sc:save'),
-                callbackButton(ctx.t('schedule.cancel'), 'sc:no'),
+                callbackButton(ctx.t('schedule.save'), SCHEDULE_STEP.build('save')),
+                callbackButton(ctx.t('schedule.cancel'), SCHEDULE_STEP.build('no')),
               ],
             ],
           },
@@ -123,7 +130,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     }
   };
 
-  composer.action(/^sc:(save|no)$/, async (ctx) => {
+  onCallback(composer, narrow(SCHEDULE_STEP, 'save', 'no'), async (ctx, verb) => {
     const dialogue = ctx.session.dialogue;
     await ctx.answerCbQuery();
     await clearButtons(ctx);
@@ -133,7 +140,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     }
     ctx.session.dialogue = { kind: 'idle' };
     await ctx.saveSession();
-    if (ctx.match[1] === 'no') {
+    if (verb === 'no') {
       await ctx.reply(ctx.t('schedule.cancelled'));
       return;
     }
@@ -168,9 +175,9 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     const buttons = all.flatMap((s, i) => [
       callbackButton(
         ctx.t(s.paused ? 'schedule.resume' : 'schedule.pause', { n: i + 1 }),
-        `sc:p:${s.id}`,
+        SCHEDULE_ITEM.build('p', s.id),
       ),
-      callbackButton(ctx.t('schedule.delete', { n: i + 1 }), `sc:d:${s.id}`),
+      callbackButton(ctx.t('schedule.delete', { n: i + 1 }), SCHEDULE_ITEM.build('d', s.id)),
     ]);
     return {
       text: [ctx.t('schedule.list.title'), ...lines].join('\n\n'),
@@ -183,13 +190,13 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
     await ctx.reply(text, markup ? { reply_markup: markup } : {});
   });
 
-  composer.action(/^sc:(p|d):([0-9a-f]+)$/, async (ctx) => {
-    const schedule = schedules.get(ctx.match[2] ?? '');
+  onCallback(composer, SCHEDULE_ITEM, async (ctx, verb, id) => {
+    const schedule = schedules.get(id);
     if (!schedule) {
       await ctx.answerCbQuery(ctx.t('notices.stale'));
       return;
     }
-    if (ctx.match[1] === 'd') {
+    if (verb === 'd') {
       await schedules.remove(schedule.id);
       deps.scheduler.untrackSchedule(schedule.id);
     } else {
@@ -213,7 +220,7 @@ export function schedulesFeature(deps: NoticeDeps): NoticePart {
       kind,
       audience: 'officer',
       accepts: () => ['text'],
-      callbacks: ['sc:'],
+      callbacks: [SCHEDULE_SEGMENT, SCHEDULE_STEP],
       leave: 'end',
       left: (ctx) => ctx.t('schedule.left'),
       pending: (ctx) => ctx.t('schedule.pending'),

@@ -1,21 +1,22 @@
 import type { Segment } from '../../../store/notices.ts';
+import type { BROADCAST_SEGMENT, SCHEDULE_SEGMENT } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton } from '../../keyboard.ts';
 import { labelsOf, type NoticeDeps } from './deps.ts';
 import { allSegments, segmentLabel } from './labels.ts';
 
-/** One ✅/⬜ toggle row per segment, pressed as `<prefix>:t:<segment>`; shared by broadcasts and schedules. */
+/** One ✅/⬜ toggle row per segment, pressed as the given kind; shared by broadcasts and schedules. */
 export function segmentToggleRows(
   ctx: BotContext,
   deps: NoticeDeps,
   chosen: Segment[],
-  prefix: string,
+  kind: typeof BROADCAST_SEGMENT | typeof SCHEDULE_SEGMENT,
 ) {
   const labels = labelsOf(ctx, deps.parks);
   return allSegments(deps.parks).map((segment) => [
     callbackButton(
       `${chosen.includes(segment) ? '✅' : '⬜'} ${segmentLabel(segment, labels)}`,
-      `${prefix}:t:${segment}`,
+      kind.build(segment),
     ),
   ]);
 }

@@ -6,6 +6,7 @@ import { formatWhen } from '../../../scheduling/index.ts';
 import type { UserRepository } from '../../../store/index.ts';
 import type { OutMessage } from '../../../store/outbox.ts';
 import { callApiWith } from '../../api.ts';
+import { REMINDER_SNOOZE } from '../../callbackData.ts';
 import { escapeHtml } from '../../html.ts';
 import { type Lang, languageOfUser, translator } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -22,9 +23,9 @@ export function snoozeKeyboard(reminderId: string, lang: Lang) {
   return {
     inline_keyboard: [
       [
-        callbackButton(t('remind.snooze10'), `rem:snz:${reminderId}:10`),
-        callbackButton(t('remind.snooze60'), `rem:snz:${reminderId}:60`),
-        callbackButton(t('remind.snoozeTomorrow'), `rem:snz:${reminderId}:tm`),
+        callbackButton(t('remind.snooze10'), REMINDER_SNOOZE.build(reminderId, '10')),
+        callbackButton(t('remind.snooze60'), REMINDER_SNOOZE.build(reminderId, '60')),
+        callbackButton(t('remind.snoozeTomorrow'), REMINDER_SNOOZE.build(reminderId, 'tm')),
       ],
     ],
   };

@@ -1,3 +1,9 @@
+import {
+  BROADCAST_SEGMENT,
+  BROADCAST_STEP,
+  SCHEDULE_SEGMENT,
+  SCHEDULE_STEP,
+} from '../../callbackData.ts';
 import { defineStep } from '../../dialogueStep.ts';
 
 /**
@@ -9,7 +15,7 @@ export const noticeSteps = [
     kind: 'broadcastSegments',
     audience: 'officer',
     accepts: () => [],
-    callbacks: ['bc:'],
+    callbacks: [BROADCAST_SEGMENT, BROADCAST_STEP],
     leave: 'end',
     left: (ctx) => ctx.t('broadcast.left'),
     pending: (ctx) => ctx.t('broadcast.pending'),
@@ -19,7 +25,7 @@ export const noticeSteps = [
       kind,
       audience: 'officer',
       accepts: () => [],
-      callbacks: ['sc:'],
+      callbacks: [SCHEDULE_SEGMENT, SCHEDULE_STEP],
       leave: 'end',
       left: (ctx) => ctx.t('schedule.left'),
       pending: (ctx) => ctx.t('schedule.pending'),

@@ -1,11 +1,12 @@
 import { Composer } from 'telegraf';
 import { type Channel, channelSchema } from '../../../store/notices.ts';
 import { defaultChannels } from '../../../store/subscriptions.ts';
-import { ONBOARDING_PARK } from '../../callbackData.ts';
+import { MENU, narrow, onCallback, PARK_CHOICE, ROLE, SUBSCRIPTION } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons } from '../../keyboard.ts';
 import { labelsOf, type NoticeDeps, type NoticePart } from './deps.ts';
 import { allChannels, channelLabel } from './labels.ts';
+import { askPark, parkChoice, parkLine } from './park.ts';
 
 function subscriptionKeyboard(ctx: BotContext, deps: NoticeDeps) {
   const mine = deps.notices.subscriptions.channelsOf(ctx.profile.id, ctx.profile.role);
@@ -13,10 +14,13 @@ function subscriptionKeyboard(ctx: BotContext, deps: NoticeDeps) {
   const rows = allChannels(deps.parks).map((channel) => [
     callbackButton(
       `${mine.includes(channel) ? '✅' : '⬜'} ${channelLabel(channel, labels)}`,
-      `sub:t:${channel}`,
+      SUBSCRIPTION.build(channel),
     ),
   ]);
-  rows.push([callbackButton(ctx.t('subs.leaveAll'), 'sub:none')]);
+  if (deps.parks().length > 0) {
+    rows.push([callbackButton(ctx.t('park.change'), PARK_CHOICE.build('ask'))]);
+  }
+  rows.push([callbackButton(ctx.t('subs.leaveAll'), SUBSCRIPTION.build(null))]);
   return { inline_keyboard: rows };
 }
 
@@ -27,26 +31,31 @@ function subscriptionKeyboard(ctx: BotContext, deps: NoticeDeps) {
 export function subscriptionsFeature(deps: NoticeDeps): NoticePart {
   const composer = new Composer<BotContext>();
   const { subscriptions } = deps.notices;
+  const title = (ctx: BotContext) => {
+    const park = parkLine(ctx, deps);
+    return park ? `${ctx.t('subs.title')}\n${park}` : ctx.t('subs.title');
+  };
   const show = (ctx: BotContext) =>
-    ctx.reply(ctx.t('subs.title'), { reply_markup: subscriptionKeyboard(ctx, deps) });
+    ctx.reply(title(ctx), { reply_markup: subscriptionKeyboard(ctx, deps) });
   const leave = async (ctx: BotContext) => {
     await subscriptions.set(ctx.profile.id, []);
     await ctx.reply(ctx.t('subs.left'));
   };
 
   composer.command('subscribe', show);
-  composer.action('menu:subscribe', async (ctx) => {
+  onCallback(composer, narrow(MENU, 'subscribe'), async (ctx) => {
     await ctx.answerCbQuery();
     await show(ctx);
   });
   composer.command('unsubscribe', leave);
-  composer.action('sub:none', async (ctx) => {
-    await ctx.answerCbQuery();
-    await clearButtons(ctx);
-    await leave(ctx);
-  });
-  composer.action(/^sub:t:(.+)$/, async (ctx) => {
-    const parsed = channelSchema.safeParse(ctx.match[1]);
+  onCallback(composer, SUBSCRIPTION, async (ctx, channel) => {
+    if (channel === null) {
+      await ctx.answerCbQuery();
+      await clearButtons(ctx);
+      await leave(ctx);
+      return;
+    }
+    const parsed = channelSchema.safeParse(channel);
     if (!parsed.success || !allChannels(deps.parks).includes(parsed.data)) {
       await ctx.answerCbQuery(ctx.t('notices.stale'));
       return;
@@ -54,7 +63,7 @@ export function subscriptionsFeature(deps: NoticeDeps): NoticePart {
     await subscriptions.toggle(ctx.profile.id, ctx.profile.role, parsed.data);
     await ctx.answerCbQuery();
     await ctx
-      .editMessageText(ctx.t('subs.title'), { reply_markup: subscriptionKeyboard(ctx, deps) })
+      .editMessageText(title(ctx), { reply_markup: subscriptionKeyboard(ctx, deps) })
       .catch(() => undefined);
   });
 
@@ -65,7 +74,7 @@ export function subscriptionsFeature(deps: NoticeDeps): NoticePart {
       { command: 'subscribe', description: 'cmd.subscribe', audience: 'everyone' },
       { command: 'unsubscribe', description: 'cmd.unsubscribe', audience: 'everyone' },
     ],
-    menu: [{ label: 'menu.subscribe', data: 'menu:subscribe', audience: 'everyone' }],
+    menu: [{ label: 'menu.subscribe', data: MENU.build('subscribe'), audience: 'everyone' }],
   };
 }
 
@@ -77,11 +86,12 @@ export function subscriptionsFeature(deps: NoticeDeps): NoticePart {
 export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks'>): NoticePart {
   const composer = new Composer<BotContext>();
   const { subscriptions } = deps.notices;
-  composer.action(/^role:(worker|enterprise)$/, async (ctx, next) => {
-    if (ctx.isOfficer) return next();
+  // Around the start feature's own role handler (it calls next), so not through onCallback.
+  composer.action(ROLE.pattern, async (ctx, next) => {
+    const [role] = ROLE.parse(ctx.match[0]) ?? [];
+    if (ctx.isOfficer || role === undefined) return next();
     const before = ctx.profile.role;
     const firstTime = before === null && subscriptions.get(ctx.profile.id) === undefined;
-    const role = ctx.match[1] === 'worker' ? 'worker' : 'enterprise';
     await next();
     if (firstTime) {
       const channels: Channel[] = defaultChannels(role);
@@ -92,7 +102,9 @@ export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks
           channels: channels.map((channel) => channelLabel(channel, labels)).join(', '),
         }),
         {
-          reply_markup: { inline_keyboard: [[callbackButton(ctx.t('subs.leaveAll'), 'sub:none')]] },
+          reply_markup: {
+            inline_keyboard: [[callbackButton(ctx.t('subs.leaveAll'), SUBSCRIPTION.build(null))]],
+          },
         },
       );
     } else if (before !== null && before !== role) {
@@ -107,32 +119,7 @@ export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks
     await askPark(ctx, deps);
   });
 
-  composer.action(ONBOARDING_PARK.pattern, async (ctx) => {
-    await ctx.answerCbQuery();
-    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    const id = ctx.match[1] ?? '-';
-    const park = deps.parks().find((candidate) => candidate.id === id);
-    const mine = subscriptions.channelsOf(ctx.profile.id, ctx.profile.role);
-    const others = mine.filter((channel) => !channel.startsWith('park:'));
-    if (!park) {
-      await ctx.reply(ctx.t('park.skipped'));
-      return;
-    }
-    await subscriptions.set(ctx.profile.id, [...others, `park:${park.id}`]);
-    await ctx.reply(ctx.t('park.saved', { park: park.name[ctx.lang] }));
-  });
-  return { name: 'subscription-onboarding', composer, commands: [], menu: [] };
-}
-
-/** Workers and enterprises are asked their park, so park channels reach someone; skippable. */
-async function askPark(ctx: BotContext, deps: Pick<NoticeDeps, 'parks'>) {
-  const parks = deps.parks();
-  if (parks.length === 0) return;
-  const buttons = parks.map((park) =>
-    callbackButton(park.name[ctx.lang], ONBOARDING_PARK.build(park.id)),
-  );
-  buttons.push(callbackButton(ctx.t('park.askSkip'), ONBOARDING_PARK.build(null)));
-  const keyboard = [];
-  for (let i = 0; i < buttons.length; i += 2) keyboard.push(buttons.slice(i, i + 2));
-  await ctx.reply(ctx.t('park.ask'), { reply_markup: { inline_keyboard: keyboard } });
+  const park = parkChoice(deps);
+  composer.use(park.composer);
+  return { name: 'subscription-onboarding', composer, commands: [], menu: [], steps: park.steps };
 }

@@ -6,7 +6,7 @@ import {
   type TicketType,
   ticketCategorySchema,
 } from '../../../store/tickets/index.ts';
-import { DRAFT } from '../../callbackData.ts';
+import { DRAFT, FILING, MENU, NEW_TICKET, narrow, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, clearButtons, rows } from '../../keyboard.ts';
 import { FILING_STEPS, type FilingStep, type TicketFilingDialogue } from './dialogues.ts';
@@ -45,21 +45,23 @@ export function prompt(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDi
   switch (dialogue.step) {
     case 'category': {
       const list = draft.type === 'complaint' ? COMPLAINT_CATEGORIES : REQUEST_CATEGORIES;
-      const buttons = list.map((cat) => callbackButton(categoryLabel(t, cat), `tn:cat:${cat}`));
+      const buttons = list.map((cat) =>
+        callbackButton(categoryLabel(t, cat), FILING.build('cat', cat)),
+      );
       return ctx.reply(t('tickets.ask.category'), keyboard(rows(buttons, 2)));
     }
     case 'park': {
       const buttons = env.parks
         .list()
-        .map((park) => callbackButton(park.name[ctx.lang], `tn:park:${park.id}`));
-      buttons.push(callbackButton(t('tickets.park.other'), 'tn:park:-'));
+        .map((park) => callbackButton(park.name[ctx.lang], FILING.build('park', park.id)));
+      buttons.push(callbackButton(t('tickets.park.other'), FILING.build('park', '-')));
       return ctx.reply(t('tickets.ask.park'), keyboard(rows(buttons, 2)));
     }
     case 'company':
       return draft.type === 'complaint'
         ? ctx.reply(
             t('tickets.ask.companyOptional'),
-            keyboard([[callbackButton(t('tickets.btn.skip'), 'tn:skip')]]),
+            keyboard([[callbackButton(t('tickets.btn.skip'), FILING.build('skip'))]]),
           )
         : ctx.reply(t('tickets.ask.company'));
     case 'description':
@@ -67,14 +69,14 @@ export function prompt(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDi
     case 'attachments':
       return ctx.reply(
         t('tickets.ask.attachments', { max: MAX_ATTACHMENTS }),
-        keyboard([[callbackButton(t('tickets.btn.done'), 'tn:done')]]),
+        keyboard([[callbackButton(t('tickets.btn.done'), FILING.build('done'))]]),
       );
     case 'anonymity':
       return ctx.reply(
         t('tickets.ask.anonymity'),
         keyboard([
-          [callbackButton(t('tickets.btn.anonymous'), 'tn:anon:1')],
-          [callbackButton(t('tickets.btn.named'), 'tn:anon:0')],
+          [callbackButton(t('tickets.btn.anonymous'), FILING.build('anon', '1'))],
+          [callbackButton(t('tickets.btn.named'), FILING.build('anon', '0'))],
         ]),
       );
     case 'confirm':
@@ -82,8 +84,8 @@ export function prompt(env: TicketEnv, ctx: BotContext, dialogue: TicketFilingDi
         `${draftSummary(env, t, ctx.lang, draft)}\n\n${t('tickets.ask.confirm')}`,
         keyboard([
           [
-            callbackButton(t('tickets.btn.confirm'), 'tn:confirm'),
-            callbackButton(t('tickets.btn.edit'), 'tn:edit'),
+            callbackButton(t('tickets.btn.confirm'), FILING.build('confirm')),
+            callbackButton(t('tickets.btn.edit'), FILING.build('edit')),
           ],
         ]),
       );
@@ -106,8 +108,10 @@ export async function advance(env: TicketEnv, ctx: BotContext, dialogue: TicketF
 
 /** A complaint or request put aside by a command, offered back by /complaint or /request. */
 function suspendedDraft(ctx: BotContext, type: TicketType): TicketFilingDialogue | null {
-  const kept = ctx.session.suspended;
-  return kept?.kind === 'ticket_filing' && kept.draft.type === type ? kept : null;
+  for (const kept of ctx.session.suspended ?? []) {
+    if (kept.kind === 'ticket_filing' && kept.draft.type === type) return kept;
+  }
+  return null;
 }
 
 /** Starts filing after the hourly cap check, offering first to resume a kept draft. */
@@ -152,18 +156,17 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('complaint', (ctx) => startFiling(env, ctx, 'complaint'));
   composer.command('request', (ctx) => startFiling(env, ctx, 'request'));
-  composer.action(/^(?:menu:complaint|ticket:new:complaint)$/, async (ctx) => {
+  onCallback(composer, narrow(MENU, 'complaint', 'request'), async (ctx, type) => {
     await ctx.answerCbQuery();
-    await startFiling(env, ctx, 'complaint');
+    await startFiling(env, ctx, type === 'request' ? 'request' : 'complaint');
   });
-  composer.action(/^(?:menu:request|ticket:new:request)$/, async (ctx) => {
+  onCallback(composer, NEW_TICKET, async (ctx, type) => {
     await ctx.answerCbQuery();
-    await startFiling(env, ctx, 'request');
+    await startFiling(env, ctx, type);
   });
 
-  composer.action(/^tn:(\w+)(?::(.+))?$/, async (ctx) => {
+  onCallback(composer, FILING, async (ctx, action, value = '') => {
     const dialogue = filing(ctx);
-    const [, action = '', value = ''] = ctx.match;
     if (!dialogue) return ctx.answerCbQuery(ctx.t('error.staleButton'));
     await ctx.answerCbQuery();
     await clearButtons(ctx);
@@ -183,7 +186,7 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
         await ctx.saveSession();
         return ctx.reply(
           ctx.t('park.otherAsk'),
-          keyboard([[callbackButton(ctx.t('park.otherSkip'), 'tn:parkskip')]]),
+          keyboard([[callbackButton(ctx.t('park.otherSkip'), FILING.build('parkskip'))]]),
         );
       }
       draft.parkName = null;
@@ -201,7 +204,7 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
         ? [...EDITABLE, 'anonymity']
         : EDITABLE;
       const buttons = fields.map((field) =>
-        callbackButton(ctx.t(`tickets.field.${field}`), `tn:field:${field}`),
+        callbackButton(ctx.t(`tickets.field.${field}`), FILING.build('field', field)),
       );
       return ctx.reply(ctx.t('tickets.ask.field'), keyboard(rows(buttons, 2)));
     } else if (action === 'field' && at('confirm')) {
@@ -225,13 +228,13 @@ export function filingComposer(env: TicketEnv): Composer<BotContext> {
     return advance(env, ctx, dialogue);
   });
 
-  composer.action(DRAFT.pattern, async (ctx) => {
+  onCallback(composer, DRAFT, async (ctx, verb, type) => {
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    const type = ctx.match[2] === 'complaint' ? 'complaint' : 'request';
     const kept = suspendedDraft(ctx, type);
-    ctx.session.suspended = undefined;
-    if (ctx.match[1] === 'fresh' || !kept) {
+    // Only this draft leaves the kept ones; a draft of the other type stays.
+    ctx.session.suspended = (ctx.session.suspended ?? []).filter((other) => other !== kept);
+    if (verb === 'fresh' || !kept) {
       if (kept) await ctx.reply(ctx.t('draft.discarded'));
       return startFresh(env, ctx, type);
     }

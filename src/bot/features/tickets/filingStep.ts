@@ -1,4 +1,5 @@
 import type { Message } from 'telegraf/types';
+import { FILING } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep, type Incoming } from '../../dialogueStep.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -19,12 +20,13 @@ import {
   MAX_ATTACHMENTS,
   PARK_NAME_LIMIT,
   PART_LIMIT,
+  prompt,
 } from './filing.ts';
 import { typeLabel } from './labels.ts';
 
 const doneKeyboard = (ctx: BotContext) => ({
   reply_markup: {
-    inline_keyboard: [[callbackButton(ctx.t('tickets.btn.done'), 'tn:done')]],
+    inline_keyboard: [[callbackButton(ctx.t('tickets.btn.done'), FILING.build('done'))]],
   },
 });
 
@@ -58,6 +60,10 @@ async function readMessage(env: TicketEnv, ctx: BotContext, dialogue: TicketFili
   const tooLong = (limit: number, length: number) =>
     ctx.reply(ctx.t('tickets.tooLong', { limit, length }));
 
+  if (attachment && draft.attachments.some((kept) => kept.messageId === attachment.messageId)) {
+    // Delivered again after a crash: kept already. An album's other files stay quiet.
+    return attachment.albumId ? undefined : prompt(env, ctx, dialogue);
+  }
   if (dialogue.step === 'park') {
     if (!text) return ctx.reply(ctx.t('park.otherAsk'));
     if (text.length > PARK_NAME_LIMIT) {
@@ -120,8 +126,10 @@ export const filingStep = (env: TicketEnv) =>
   defineStep({
     kind: 'ticket_filing',
     accepts: reads,
-    callbacks: ['tn:'],
+    callbacks: [FILING],
     leave: 'suspend',
+    // A complaint and a request draft are kept side by side.
+    slot: (dialogue) => dialogue.draft.type,
     left: (ctx, dialogue) =>
       ctx.t('filing.suspended', {
         type: typeLabel(ctx.t, dialogue.draft.type).toLowerCase(),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewTicket } from '../../../store/tickets/index.ts';
+import { FILING } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton } from '../../keyboard.ts';
 import { cleanText } from '../../telegramInput.ts';
@@ -103,7 +104,9 @@ export async function submitTicket(
       // The draft is kept; the Send button comes back so trying again is one press.
       await ctx.reply(ctx.t('tickets.notSaved'), {
         reply_markup: {
-          inline_keyboard: [[callbackButton(ctx.t('tickets.btn.confirm'), 'tn:confirm')]],
+          inline_keyboard: [
+            [callbackButton(ctx.t('tickets.btn.confirm'), FILING.build('confirm'))],
+          ],
         },
       });
       return;

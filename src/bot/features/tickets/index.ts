@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import { retentionService } from '../../../ops/retention.ts';
+import { MENU, OFFICER_PREVIEW, OFFICER_TICKET, TICKET_LIST } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { officerOnly } from '../../officerGuard.ts';
 import { deskDialogueSchemas } from '../desk/faqDialogue.ts';
@@ -77,7 +78,12 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
           'export',
           ...desk.surface.commands,
         ],
-        callbacks: [/^tk:/, /^tko:/, /^tl:/, ...desk.surface.callbacks],
+        callbacks: [
+          OFFICER_TICKET.pattern,
+          OFFICER_PREVIEW.pattern,
+          TICKET_LIST.pattern,
+          ...desk.surface.callbacks,
+        ],
       },
       desk.officerComposer,
       officerReplyComposer(env),
@@ -117,10 +123,10 @@ function ticketsParts(deps: TicketsDeps): FeatureParts {
       ...desk.commands,
     ],
     menu: [
-      { label: 'menu.complaint', data: 'menu:complaint', audience: 'worker' },
-      { label: 'menu.request', data: 'menu:request', audience: 'enterprise' },
-      { label: 'menu.officerOpen', data: 'tl:open:0', audience: 'officer' },
-      { label: 'menu.officerOverdue', data: 'tl:overdue:0', audience: 'officer' },
+      { label: 'menu.complaint', data: MENU.build('complaint'), audience: 'worker' },
+      { label: 'menu.request', data: MENU.build('request'), audience: 'enterprise' },
+      { label: 'menu.officerOpen', data: TICKET_LIST.build('open', 0), audience: 'officer' },
+      { label: 'menu.officerOverdue', data: TICKET_LIST.build('overdue', 0), audience: 'officer' },
     ],
   };
 }

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Ticket } from '../../../store/tickets/index.ts';
-import { FILER_ACTION } from '../../callbackData.ts';
+import { FILER_ACTION, narrow, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
@@ -14,7 +14,6 @@ import { localTime } from './targets.ts';
 import { awaitsFiler, isOpen } from './thread.ts';
 
 type Button = InlineKeyboardButton.CallbackButton;
-const CODE = '((?:KN|HT)-\\d{4,})';
 
 /** The whole conversation of one ticket as the filer may read it: their words, officers' replies. */
 export function threadText(env: TicketEnv, ctx: BotContext, ticket: Ticket): string {
@@ -98,16 +97,16 @@ export function myTicketsComposer(env: TicketEnv) {
     return undefined;
   };
 
-  composer.action(new RegExp(`^tf:(view|files|rated):${CODE}$`), async (ctx) => {
-    const ticket = await own(ctx, ctx.match[2] ?? '');
+  onCallback(composer, narrow(FILER_ACTION, 'view', 'files', 'rated'), async (ctx, verb, code) => {
+    const ticket = await own(ctx, code);
     if (!ticket) return;
     await ctx.answerCbQuery();
-    if (ctx.match[1] === 'files') {
+    if (verb === 'files') {
       const chatId = ctx.chat?.id;
       if (chatId !== undefined) await deliverEvidence(env, chatId, ticket);
       return;
     }
-    if (ctx.match[1] === 'rated') {
+    if (verb === 'rated') {
       if (ticket.status !== 'closed' || ticket.rating !== null) {
         return ctx.reply(ctx.t('tickets.rate.notNow', { code: ticket.code }));
       }

@@ -3,6 +3,7 @@ import { type TicketNoticeRef, ticketNoticeQueue } from '../../../delivery/ticke
 import type { BackgroundService } from '../../../lifecycle.ts';
 import type { OfficerTicketView, TicketNotice } from '../../../store/tickets/index.ts';
 import { callApiWith } from '../../api.ts';
+import { FILER_ACTION, OFFICER_TICKET } from '../../callbackData.ts';
 import { type Lang, languageOfUser, type Translate, translator } from '../../i18n/index.ts';
 import { callbackButton } from '../../keyboard.ts';
 import { classifySendError } from '../notices/send.ts';
@@ -37,12 +38,12 @@ export function renderNotice(
     case 'info':
       return {
         text: t('tickets.notice.info', { code, text: note, files: notice.files ?? 0 }),
-        extra: oneButton(t('tickets.btn.open'), `tk:show:${code}`),
+        extra: oneButton(t('tickets.btn.open'), OFFICER_TICKET.build('show', code)),
       };
     case 'edited':
       return {
         text: t('thread.noticeEdited', { code, text: note }),
-        extra: oneButton(t('tickets.btn.open'), `tk:show:${code}`),
+        extra: oneButton(t('tickets.btn.open'), OFFICER_TICKET.build('show', code)),
       };
     case 'taken':
       return { text: t('tickets.filer.inProgress', { code }) };
@@ -53,7 +54,7 @@ export function renderNotice(
           code,
           text: note,
         }),
-        extra: oneButton(t('tickets.btn.addInfo'), `tf:info:${code}`),
+        extra: oneButton(t('tickets.btn.addInfo'), FILER_ACTION.build('info', code)),
       };
     case 'resolved':
       return {
@@ -62,8 +63,11 @@ export function renderNotice(
           reply_markup: {
             inline_keyboard: [
               [
-                callbackButton(t('tickets.btn.confirmResolution'), `tf:confirm:${code}`),
-                callbackButton(t('tickets.btn.reopen'), `tf:reopen:${code}`),
+                callbackButton(
+                  t('tickets.btn.confirmResolution'),
+                  FILER_ACTION.build('confirm', code),
+                ),
+                callbackButton(t('tickets.btn.reopen'), FILER_ACTION.build('reopen', code)),
               ],
             ],
           },

@@ -1,15 +1,13 @@
 import { Composer } from 'telegraf';
 import { parseCode } from '../../../store/tickets/index.ts';
+import { OFFICER_TICKET, onCallback, TICKET_LIST } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
-import type { OfficerAction } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
 import { deliverEvidence } from './evidence.ts';
 import { takeTicket } from './officerActions.ts';
-import { type ListFilter, listFilterOf, listPage } from './officerList.ts';
+import { listFilterOf, listPage } from './officerList.ts';
 import { beginOfficerInput } from './officerReply.ts';
 import { historyText, officerButtons, officerCard } from './render.ts';
-
-const CODE = '((?:KN|HT)-\\d{4,})';
 
 /** Text after the command, e.g. "KN-0001 thank you" for "/reply KN-0001 thank you". */
 const argumentsOf = (ctx: BotContext): string => {
@@ -43,27 +41,23 @@ async function sendFiles(env: TicketEnv, ctx: BotContext, code: string) {
 export function officerComposer(env: TicketEnv): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
-  composer.action(
-    new RegExp(`^tk:(take|reply|ask|resolve|reject|files|show):${CODE}$`),
-    async (ctx) => {
-      await ctx.answerCbQuery();
-      const [, action = '', code = ''] = ctx.match;
-      if (!env.tickets.get(code)) return ctx.reply(ctx.t('tickets.notFound', { code }));
-      if (action === 'take') return takeTicket(env, ctx, code);
-      if (action === 'files') return sendFiles(env, ctx, code);
-      if (action === 'show') return showTicket(env, ctx, code);
-      await beginOfficerInput(env, ctx, action as OfficerAction, code);
-    },
-  );
+  onCallback(composer, OFFICER_TICKET, async (ctx, action, code) => {
+    await ctx.answerCbQuery();
+    if (!env.tickets.get(code)) return ctx.reply(ctx.t('tickets.notFound', { code }));
+    if (action === 'take') return takeTicket(env, ctx, code);
+    if (action === 'files') return sendFiles(env, ctx, code);
+    if (action === 'show') return showTicket(env, ctx, code);
+    await beginOfficerInput(env, ctx, action, code);
+  });
 
   composer.command('tickets', async (ctx) => {
     const filter = listFilterOf(argumentsOf(ctx));
     const page = listPage(env, ctx, filter, 0);
     await ctx.reply(page.text, page.extra);
   });
-  composer.action(/^tl:(open|mine|overdue|all):(\d{1,5})$/, async (ctx) => {
+  onCallback(composer, TICKET_LIST, async (ctx, filter, requested) => {
     await ctx.answerCbQuery();
-    const page = listPage(env, ctx, ctx.match[1] as ListFilter, Number(ctx.match[2]));
+    const page = listPage(env, ctx, filter, requested);
     await ctx.editMessageText(page.text, page.extra).catch(() => ctx.reply(page.text, page.extra));
   });
 

@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { OfficerTicketView } from '../../../store/tickets/index.ts';
+import { OFFICER_TICKET } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton, pageOf, pagerRow, rows } from '../../keyboard.ts';
 import type { TicketEnv } from './env.ts';
@@ -48,7 +49,9 @@ export function listPage(
     shown.length > 0
       ? shown.map((view) => officerLine(env, ctx.t, view)).join('\n')
       : ctx.t('tickets.list.empty');
-  const open = shown.map((view) => callbackButton(`#${view.code}`, `tk:show:${view.code}`));
+  const open = shown.map((view) =>
+    callbackButton(`#${view.code}`, OFFICER_TICKET.build('show', view.code)),
+  );
   const nav = pagerRow({ page, pages }, { previous: '◀️', next: '▶️' }, (to) => `tl:${filter}:${to}`);
   return {
     text: `${header}\n\n${body}`,

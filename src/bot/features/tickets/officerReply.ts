@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { parseCode } from '../../../store/tickets/index.ts';
-import { OFFICER_PREVIEW, type OfficerVerb } from '../../callbackData.ts';
+import { OFFICER_PREVIEW, type OfficerVerb, onCallback } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { callbackButton } from '../../keyboard.ts';
@@ -93,10 +93,9 @@ export function officerReplyComposer(env: TicketEnv) {
     });
   }
 
-  composer.action(OFFICER_PREVIEW.pattern, async (ctx) => {
+  onCallback(composer, OFFICER_PREVIEW, async (ctx, verb, code, pid) => {
     await ctx.answerCbQuery();
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
-    const [, verb, code, pid] = ctx.match;
     const dialogue = ctx.session.dialogue;
     if (
       dialogue.kind !== 'ticket_officer_preview' ||
@@ -142,7 +141,7 @@ export const officerReplySteps = (env: TicketEnv) => [
     kind: 'ticket_officer',
     audience: 'officer',
     accepts: () => ['text'],
-    callbacks: ['tko:'],
+    callbacks: [OFFICER_PREVIEW],
     leave: 'end',
     left: (ctx, dialogue) => ctx.t('reply.left', { code: dialogue.code }),
     pending: (ctx, dialogue) => ctx.t('reply.inputPending', { code: dialogue.code }),
@@ -157,7 +156,7 @@ export const officerReplySteps = (env: TicketEnv) => [
     kind: 'ticket_officer_preview',
     audience: 'officer',
     accepts: () => [],
-    callbacks: ['tko:'],
+    callbacks: [OFFICER_PREVIEW],
     leave: 'end',
     left: (ctx, dialogue) => ctx.t('reply.left', { code: dialogue.code }),
     pending: (ctx, dialogue) => ctx.t('reply.pending', { code: dialogue.code }),

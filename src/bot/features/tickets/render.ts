@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { OfficerTicketView, Ticket } from '../../../store/tickets/index.ts';
+import { OFFICER_TICKET } from '../../callbackData.ts';
 import { escapeHtml } from '../../html.ts';
 import type { Lang, Translate } from '../../i18n/index.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
@@ -42,18 +43,18 @@ export function officerButtons(t: Translate, view: OfficerTicketView): Keyboard 
   const open = view.status === 'new' || view.status === 'in_progress';
   const buttons = [
     ...(view.status === 'new'
-      ? [callbackButton(t('tickets.btn.take'), `tk:take:${view.code}`)]
+      ? [callbackButton(t('tickets.btn.take'), OFFICER_TICKET.build('take', view.code))]
       : []),
     ...(open
       ? [
-          callbackButton(t('tickets.btn.reply'), `tk:reply:${view.code}`),
-          callbackButton(t('tickets.btn.ask'), `tk:ask:${view.code}`),
-          callbackButton(t('tickets.btn.resolve'), `tk:resolve:${view.code}`),
-          callbackButton(t('tickets.btn.reject'), `tk:reject:${view.code}`),
+          callbackButton(t('tickets.btn.reply'), OFFICER_TICKET.build('reply', view.code)),
+          callbackButton(t('tickets.btn.ask'), OFFICER_TICKET.build('ask', view.code)),
+          callbackButton(t('tickets.btn.resolve'), OFFICER_TICKET.build('resolve', view.code)),
+          callbackButton(t('tickets.btn.reject'), OFFICER_TICKET.build('reject', view.code)),
         ]
       : []),
     ...(view.attachments.length > 0
-      ? [callbackButton(t('tickets.btn.files'), `tk:files:${view.code}`)]
+      ? [callbackButton(t('tickets.btn.files'), OFFICER_TICKET.build('files', view.code))]
       : []),
   ];
   return rows(buttons, 2);

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import type { Attachment, Ticket } from '../../../store/tickets/index.ts';
-import { FILER_ACTION } from '../../callbackData.ts';
+import { FILER_ACTION, narrow, onCallback, RATING } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { defineStep, readsAsQuestion } from '../../dialogueStep.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
@@ -84,15 +84,34 @@ function repliedTicket(env: TicketEnv, ctx: BotContext, message: Message): Ticke
 }
 
 /**
+ * The user's open ticket that already holds files of this attachment's album: whether this very
+ * file is there already (a redelivery) and whether it is the album's first (the one the filer
+ * was told about). Undefined for a file of no album, or of an album no ticket holds yet.
+ */
+function albumOf(env: TicketEnv, ctx: BotContext, attachment: Attachment | undefined) {
+  const albumId = attachment?.albumId;
+  if (!attachment || albumId === undefined) return undefined;
+  for (const ticket of env.tickets.byFiler(ctx.profile.id)) {
+    if (!isOpen(ticket)) continue;
+    const parts = ticket.attachments.filter((other) => other.albumId === albumId);
+    if (parts.length === 0) continue;
+    const ids = parts.flatMap((part) => (part.messageId === undefined ? [] : [part.messageId]));
+    return {
+      code: ticket.code,
+      already: ids.includes(attachment.messageId ?? -1),
+      first: Math.min(...ids) === attachment.messageId,
+    };
+  }
+  return undefined;
+}
+
+/**
  * The conversation follows the ticket: while an officer waits for the filer's answer, the filer's
  * plain text, files or swipe-reply go into that ticket (asking which one when several wait); an
  * edit of such a message is added as a new version.
  */
 export function threadComposer(env: TicketEnv) {
   const composer = new Composer<BotContext>();
-
-  /** Albums arrive as one message per photo: the rest follow the first into its ticket, quietly. */
-  const albums = new Map<string, string>();
 
   composer.on('message', async (ctx, next) => {
     const message = ctx.message;
@@ -101,25 +120,25 @@ export function threadComposer(env: TicketEnv) {
     if (!readsAsQuestion(ctx) || ctx.isOfficer) return next();
     const item = itemOf(message);
     if (item.text === null && item.attachments.length === 0) return next();
-    const albumId = item.attachments[0]?.albumId;
-    const albumTicket = albumId === undefined ? undefined : albums.get(albumId);
-    if (albumTicket !== undefined) {
-      const ticket = env.tickets.get(albumTicket);
-      if (ticket && ticket.filer.userId === ctx.profile.id && isOpen(ticket)) {
-        await env.tickets.addInfo(albumTicket, item.text, item.attachments, {
-          key: changeKey(ctx),
-        });
-        remember(ctx, item.messageIds, albumTicket);
+    const album = albumOf(env, ctx, item.attachments[0]);
+    if (album) {
+      // The album's first file was added (and the filer told): the rest follow it quietly. The
+      // ticket itself records the album, so a restart between two files loses nothing, and a
+      // file delivered again is found there and not added twice.
+      if (!album.first) {
+        if (!album.already) {
+          await env.tickets.addInfo(album.code, item.text, item.attachments, {
+            key: changeKey(ctx),
+          });
+        }
+        remember(ctx, item.messageIds, album.code);
+        await ctx.saveSession();
         return;
       }
+      // The first file again (a crash came before the filer was told): tell them now.
+      return addToTicket(env, ctx, album.code, item);
     }
-    const into = (code: string) => {
-      if (albumId !== undefined) {
-        if (albums.size > 1000) albums.clear();
-        albums.set(albumId, code);
-      }
-      return addToTicket(env, ctx, code, item);
-    };
+    const into = (code: string) => addToTicket(env, ctx, code, item);
     const replied = repliedTicket(env, ctx, message);
     if (replied) return into(replied.code);
     const waiting = env.tickets.byFiler(ctx.profile.id).filter(awaitsFiler);
@@ -134,10 +153,9 @@ export function threadComposer(env: TicketEnv) {
     await ctx.reply(ctx.t('thread.which'), { reply_markup: { inline_keyboard: rows(buttons, 2) } });
   });
 
-  composer.action(/^tf:to:((?:KN|HT)-\d{4,})$/, async (ctx) => {
+  onCallback(composer, narrow(FILER_ACTION, 'to'), async (ctx, _verb, code) => {
     await ctx.answerCbQuery();
     const dialogue = ctx.session.dialogue;
-    const code = ctx.match[1] ?? '';
     if (dialogue.kind !== 'ticket_pick' || !dialogue.codes.includes(code)) {
       await ctx.reply(ctx.t('error.staleButton'));
       return;
@@ -191,7 +209,7 @@ export const threadSteps = (env: TicketEnv) => [
   defineStep({
     kind: 'ticket_info',
     accepts: () => ['text', 'media'],
-    callbacks: ['tf:'],
+    callbacks: [FILER_ACTION, RATING],
     leave: 'end',
     left: (ctx, dialogue) => ctx.t('thread.infoLeft', { code: dialogue.code }),
     pending: (ctx, dialogue) => ctx.t('thread.infoPending', { code: dialogue.code }),
@@ -203,13 +221,15 @@ export const threadSteps = (env: TicketEnv) => [
   defineStep({
     kind: 'ticket_pick',
     accepts: () => ['media'],
-    callbacks: ['tf:to:'],
+    callbacks: [narrow(FILER_ACTION, 'to')],
     leave: 'end',
     left: (ctx) => ctx.t('thread.pickLeft'),
     pending: (ctx) => ctx.t('thread.pickPending'),
     async onMessage(ctx, dialogue) {
       // The other photos of an album arrive one by one: they join the message waiting for a ticket.
       const item = itemOf(ctx.message as Message);
+      // A file delivered again (after a crash) is already here.
+      if (item.messageIds.every((id) => dialogue.messageIds.includes(id))) return;
       dialogue.attachments.push(...item.attachments);
       dialogue.messageIds.push(...item.messageIds);
       await ctx.saveSession();

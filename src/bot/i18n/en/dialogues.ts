@@ -93,6 +93,17 @@ export const dialogues: { readonly [K in keyof typeof vi]: string } = {
   'menu.officerOpen': '📋 Open tickets',
   'menu.officerOverdue': '⏰ Overdue tickets',
   'park.ask': 'Which <b>industrial park</b> do you work in? I will send you that park’s notices.',
+  'park.askOther': '✏️ Another park (type its name)',
+  'park.change': '🏭 Choose your park',
+  'park.mine': 'Your park: <b>{park}</b>.',
+  'park.mineOther':
+    'Your park: <b>{park}</b> (typed by you; it is not on the Board’s list, so it has no notice channel of its own).',
+  'park.otherSaved':
+    'Saved your park: <b>{park}</b>. It is not on the Board’s list, so it has no notice channel of its own: you still get general notices and those for your role. Change it with /subscribe or /role.',
+  'park.otherDropped': 'Notices of the park you chose before are now off.',
+  'park.otherPending':
+    'I am waiting for you to type the name of your industrial park (or press Skip).',
+  'park.otherLeft': 'Skipped typing your park’s name.',
   'park.askSkip': '⏭ Skip',
   'park.saved':
     '🔔 You will receive the notices of <b>{park}</b>. Change it any time with /subscribe or /role.',

@@ -89,6 +89,16 @@ export const dialogues = {
   'menu.officerOpen': '📋 Phiếu đang mở',
   'menu.officerOverdue': '⏰ Phiếu quá hạn',
   'park.ask': 'Bạn làm việc ở <b>khu công nghiệp</b> nào? Tôi sẽ gửi bạn thông báo của KCN đó.',
+  'park.askOther': '✏️ KCN khác (gõ tên)',
+  'park.change': '🏭 Chọn KCN của bạn',
+  'park.mine': 'KCN của bạn: <b>{park}</b>.',
+  'park.mineOther':
+    'KCN của bạn: <b>{park}</b> (bạn tự gõ; KCN này không có trong danh sách của Ban nên không có kênh thông báo riêng).',
+  'park.otherSaved':
+    'Đã ghi KCN của bạn: <b>{park}</b>. KCN này không có trong danh sách của Ban nên không có kênh thông báo riêng: bạn vẫn nhận thông báo chung và theo vai trò. Đổi bằng /subscribe hoặc /role.',
+  'park.otherDropped': 'Thông báo của KCN bạn chọn trước đây đã được tắt.',
+  'park.otherPending': 'Tôi đang chờ bạn gõ tên khu công nghiệp (hoặc bấm Bỏ qua).',
+  'park.otherLeft': 'Đã bỏ qua bước nhập tên KCN.',
   'park.askSkip': '⏭ Bỏ qua',
   'park.saved':
     '🔔 Đã đăng ký nhận thông báo của <b>{park}</b>. Đổi bất cứ lúc nào bằng /subscribe hoặc /role.',
