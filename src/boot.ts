@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DestinationStream, Logger } from 'pino';
-import { type Session, sessionSchema } from './bot/session.ts';
+import { type Session, sessionIsIdle, sessionSchema } from './bot/session.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { KnowledgeValidationError } from './knowledge/index.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from './knowledge/live.ts';
@@ -65,7 +65,7 @@ export async function boot(
   const store = await openStore({
     dataDir: config.DATA_DIR,
     sessionSchema,
-    sessionIsIdle: (session) => session.dialogue.kind === 'idle',
+    sessionIsIdle,
     backupDir: config.BACKUP_DIR,
     layer,
   }).catch(async (error: unknown) => {

