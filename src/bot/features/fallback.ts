@@ -11,6 +11,11 @@ export const fallbackFeature: Feature<unknown> = {
 
 /** What a file sent outside any dialogue can become, for the sender's audience. */
 function fileAnswer(ctx: BotContext): string {
+  // A draft put aside is where the file belongs: resuming it is the way, not a new filing.
+  const draft = (ctx.session.suspended ?? []).find((kept) => kept.kind === 'ticket_filing');
+  if (draft?.kind === 'ticket_filing') {
+    return ctx.t('fallback.file.draft', { command: draft.draft.type });
+  }
   const audience = ctx.isOfficer ? 'officer' : (ctx.profile.role ?? 'none');
   return `${ctx.t('fallback.file.kept')}\n${ctx.t(`fallback.file.${audience}`)}`;
 }

@@ -30,6 +30,12 @@ describe('a file or sticker sent when no dialogue is open', () => {
       await worker.sendMedia('photo', { mediaGroupId: 'al-1' }),
     ];
     expect(album.map((calls) => worker.texts(calls).length)).toEqual([1, 0, 0]);
+    // With a complaint put aside, the file is pointed at that draft rather than a new one.
+    await worker.say('/complaint');
+    await worker.press(vi('tickets.cat.wages'));
+    await worker.say('/help');
+    const kept = worker.texts(await worker.sendMedia('document')).join('\n');
+    expect(kept).toBe(vi('fallback.file.draft', { command: 'complaint' }));
   });
 
   it('answers an investor in English with /request, and a sticker with what the bot reads', async () => {

@@ -34,6 +34,8 @@ export const core: { readonly [K in keyof typeof vi]: string } = {
   'error.unsupportedMessage':
     'I can read text messages and files (photos, documents, voice, video), not this kind of message. Type a question, or /help to see the commands.',
   'fallback.file.kept': '📎 I have not kept this file: you are not writing a complaint or request.',
+  'fallback.file.draft':
+    '📎 I have not kept this file: your draft is put aside. Type /{command} to resume it, then send the file when asked.',
   'fallback.file.worker':
     'To send it as evidence, type /complaint and attach it when asked, or open your ticket in /mytickets and press ➕ Add information. For a question, just type it.',
   'fallback.file.enterprise':

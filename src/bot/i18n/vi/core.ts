@@ -35,6 +35,8 @@ export const core = {
     'Tôi đọc được tin nhắn chữ và tệp (ảnh, tài liệu, ghi âm, video), không đọc được loại tin này. Hãy gõ câu hỏi, hoặc /help để xem các lệnh.',
   'fallback.file.kept':
     '📎 Tôi chưa lưu tệp này: bạn không có khiếu nại hay đề nghị nào đang viết.',
+  'fallback.file.draft':
+    '📎 Tôi chưa lưu tệp này: bản nháp của bạn đang được cất. Gõ /{command} để tiếp tục bản nháp rồi gửi tệp khi được hỏi.',
   'fallback.file.worker':
     'Để gửi làm bằng chứng, gõ /complaint rồi đính kèm khi được hỏi, hoặc mở phiếu trong /mytickets và bấm ➕ Bổ sung thông tin. Có câu hỏi thì cứ gõ chữ.',
   'fallback.file.enterprise':
