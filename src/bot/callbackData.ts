@@ -1,4 +1,12 @@
-import { type AnyCallbackKind, defineKind } from './callbackKind.ts';
+import {
+  DESK_ASSIGN,
+  DESK_ASSIGN_TO,
+  DESK_FAQ,
+  DESK_FAQ_TOPIC,
+  DESK_KB,
+  DESK_RELAY,
+} from './callbackDesk.ts';
+import { type AnyCallbackKind, defineKind, oneOf } from './callbackKind.ts';
 
 /**
  * Every kind of callback data the bot puts on a button, in one place, each with its builder and
@@ -8,6 +16,15 @@ import { type AnyCallbackKind, defineKind } from './callbackKind.ts';
  * handler, and fails while a kind here is never seen on a keyboard.
  */
 
+export {
+  DESK_ASSIGN,
+  DESK_ASSIGN_TO,
+  DESK_FAQ,
+  DESK_FAQ_TOPIC,
+  DESK_KB,
+  DESK_KINDS,
+  DESK_RELAY,
+} from './callbackDesk.ts';
 export { type CallbackKind, narrow, onCallback, type PressContext } from './callbackKind.ts';
 
 const CODE = '(?:KN|HT)-\\d{4,9}';
@@ -21,12 +38,6 @@ const CHANNEL = `general|worker|enterprise|park:${PARK}`;
 type TicketKind = 'complaint' | 'request';
 const ticketKind = (text: string | undefined): TicketKind =>
   text === 'request' ? 'request' : 'complaint';
-/** A group the pattern already restricted to `values`, read back as that union. */
-const oneOf =
-  <V extends string>(values: readonly V[]) =>
-  (text: string | undefined): V =>
-    values.find((value) => value === text) ?? (values[0] as V);
-
 export const MENU_ITEMS = [
   'ask',
   'topics',
@@ -270,57 +281,6 @@ export const RATING = defineKind(
   `tf:rate:(${CODE}):([1-5])`,
   (code: string, stars: number) => `tf:rate:${code}:${stars}`,
 ).reading(([code = '', stars]) => [code, Number(stars)]);
-
-/** Undo or send now a reply held in the desk's undo window. */
-export const DESK_RELAY = defineKind(
-  'desk',
-  'desk',
-  `dk:(undo|now):(${HEX8})`,
-  (verb: 'undo' | 'now', id: string) => `dk:${verb}:${id}`,
-).reading(([verb, id = '']) => [verb === 'undo' ? 'undo' : 'now', id]);
-export const DESK_ASSIGN = defineKind(
-  'deskAssign',
-  'desk',
-  `dk:as:(${CODE})`,
-  (code: string) => `dk:as:${code}`,
-).reading(([code = '']) => [code]);
-export const DESK_ASSIGN_TO = defineKind(
-  'deskAssignTo',
-  'desk',
-  `dk:to:(${CODE}):(\\d{1,15})`,
-  (code: string, officerId: number) => `dk:to:${code}:${officerId}`,
-).reading(([code = '', id]) => [code, Number(id)]);
-/** A knowledge entry sent from a ticket's topic. */
-export const DESK_KB = defineKind(
-  'deskKb',
-  'desk',
-  `dk:ks:(${CODE}):(${ENTRY})`,
-  (code: string, entryId: string) => `dk:ks:${code}:${entryId}`,
-).reading(([code = '', entry = '']) => [code, entry]);
-export const FAQ_VERBS = ['a', 's', 'x', 'd', 'y', 'n'] as const;
-/** The FAQ drafting buttons: answer, save from a reply, discard, done, approve, refuse. */
-export const DESK_FAQ = defineKind(
-  'deskFaq',
-  'desk',
-  `dk:f(${FAQ_VERBS.join('|')}):(${HEX8})`,
-  (verb: (typeof FAQ_VERBS)[number], id: string) => `dk:f${verb}:${id}`,
-).reading(([verb, id = '']) => [oneOf(FAQ_VERBS)(verb), id]);
-export const DESK_FAQ_TOPIC = defineKind(
-  'deskFaqTopic',
-  'desk',
-  `dk:ft:(${HEX8}):(\\d{1,3})`,
-  (id: string, topic: number) => `dk:ft:${id}:${topic}`,
-).reading(([id = '', topic]) => [id, Number(topic)]);
-
-/** The desk's kinds: all officer-only. */
-export const DESK_KINDS: readonly AnyCallbackKind[] = [
-  DESK_RELAY,
-  DESK_ASSIGN,
-  DESK_ASSIGN_TO,
-  DESK_KB,
-  DESK_FAQ,
-  DESK_FAQ_TOPIC,
-];
 
 /** Every kind, for the keyboard walk and for `callbackKindOf`. */
 export const CALLBACK_KINDS: readonly AnyCallbackKind[] = [

@@ -83,6 +83,12 @@ export interface AnyCallbackKind {
   parse(data: string): unknown[] | undefined;
 }
 
+/** Reads back a group its pattern already restricted to `values`, as that union. */
+export const oneOf =
+  <V extends string>(values: readonly V[]) =>
+  (text: string | undefined): V =>
+    values.find((value) => value === text) ?? (values[0] as V);
+
 /** A press, as a handler registered by kind sees it. */
 export type PressContext = BotContext & {
   callbackQuery: NonNullable<BotContext['callbackQuery']>;
