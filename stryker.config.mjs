@@ -2,17 +2,30 @@
 // machine. `npm run mutate` (minutes, not part of `npm test`); the score is in the README.
 import { existsSync, readFileSync } from 'node:fs';
 
+/** Files with lines that decide whether the sender (or a named user) is an officer. */
 const GUARD_FILES = [
   'src/bot/middleware.ts',
+  'src/bot/context.ts',
   'src/bot/features/help.ts',
+  'src/bot/features/start.ts',
   'src/bot/features/knowledge/officer.ts',
   'src/bot/features/notices/deps.ts',
   'src/bot/features/notices/broadcast.ts',
   'src/bot/features/notices/schedules.ts',
+  'src/bot/features/notices/subscriptions.ts',
   'src/bot/features/tickets/officerActions.ts',
   'src/bot/features/tickets/officer.ts',
+  'src/bot/features/tickets/officerReply.ts',
   'src/bot/features/tickets/figures.ts',
+  'src/bot/features/tickets/thread.ts',
+  'src/bot/features/desk/composer.ts',
+  'src/bot/features/desk/assign.ts',
+  'src/web/dashboard/initData.ts',
 ];
+
+/** A line that checks for an officer: the flag, the checks and guards, or the id list itself. */
+const GUARD_LINE =
+  /isOfficer|requireOfficer\(ctx\)|officersOnly\(|officerOnly\(|officerIds|OFFICER_IDS\.includes/;
 
 /** Every line that decides whether the sender is an officer, found again on each run. */
 function guardLines(file) {
@@ -20,31 +33,50 @@ function guardLines(file) {
   const lines = readFileSync(file, 'utf8').split('\n');
   const ranges = [];
   lines.forEach((line, index) => {
-    if (/isOfficer|requireOfficer\(ctx\)|officersOnly\(|officerOnly\(/.test(line)) {
-      ranges.push(`${file}:${index + 1}-${index + 1}`);
-    }
+    if (GUARD_LINE.test(line)) ranges.push(`${file}:${index + 1}-${index + 1}`);
   });
   return ranges;
 }
 
-/** The lines of a declaration, from the line that names it to the brace that closes it. */
-function functionLines(file, declaration) {
+/** The lines that contain one of `markers`, each of which must be found. */
+function linesWith(file, markers) {
   const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
-  const start = lines.findIndex((line) => line.includes(declaration));
+  return markers.flatMap((marker) => {
+    const index = lines.findIndex((line) => line.includes(marker));
+    if (index < 0) {
+      console.warn(`stryker.config.mjs: "${marker}" not found in ${file}; not mutated`);
+      return [];
+    }
+    return [`${file}:${index + 1}-${index + 1}`];
+  });
+}
+
+/**
+ * The lines of a block, from the line that contains `marker` to the `close` that balances the
+ * first `open` on or after it: a declaration's braces, or a call's parentheses.
+ */
+function blockLines(file, marker, open = '{', close = '}') {
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n') : [];
+  const start = lines.findIndex((line) => line.includes(marker));
   if (start < 0) {
     // Moved or renamed: say so rather than mutate less in silence.
-    console.warn(`stryker.config.mjs: "${declaration}" not found in ${file}; not mutated`);
+    console.warn(`stryker.config.mjs: "${marker}" not found in ${file}; not mutated`);
     return [];
   }
   let depth = 0;
+  let opened = false;
   for (let index = start; index < lines.length; index += 1) {
-    for (const char of lines[index]) {
-      if (char === '{') depth += 1;
-      if (char === '}') depth -= 1;
+    const from = index === start ? lines[index].indexOf(marker) : 0;
+    for (const char of lines[index].slice(from)) {
+      if (char === open) {
+        depth += 1;
+        opened = true;
+      }
+      if (char === close) depth -= 1;
+      if (opened && depth === 0) return [`${file}:${start + 1}-${index + 1}`];
     }
-    if (depth === 0 && lines[index].includes('}')) return [`${file}:${start + 1}-${index + 1}`];
   }
-  throw new Error(`${file}: "${declaration}" never closes`);
+  throw new Error(`${file}: "${marker}" never closes`);
 }
 
 export default {
@@ -52,6 +84,7 @@ export default {
   vitest: { configFile: 'vitest.mutate.config.ts' },
   checkers: [],
   coverageAnalysis: 'perTest',
+  // Low on purpose: the machine is shared. `npx stryker run --concurrency 4` alone is faster.
   concurrency: 2,
   timeoutMS: 20_000,
   reporters: ['clear-text', 'progress', 'json'],
@@ -61,18 +94,31 @@ export default {
   ignoreStatic: false,
   mutate: [
     ...GUARD_FILES.flatMap(guardLines),
-    ...functionLines(
+    ...blockLines(
       'src/bot/features/tickets/officerActions.ts',
       'export async function requireOfficer',
     ),
-    ...functionLines('src/bot/features/notices/deps.ts', 'export async function requireOfficer'),
-    ...functionLines('src/bot/features/knowledge/officer.ts', 'const officersOnly'),
-    // The shared officer-only sub-composer, once the dialogues work (#10) lands.
-    ...(existsSync('src/bot/officerGuard.ts')
-      ? functionLines('src/bot/officerGuard.ts', 'export function officerOnly')
-      : []),
-    ...functionLines('src/store/tickets/schema.ts', 'export const TRANSITIONS'),
-    ...functionLines('src/store/tickets/repository.ts', 'const check = '),
-    ...functionLines('src/store/tickets/repository.ts', 'async transition('),
+    ...blockLines('src/bot/features/notices/deps.ts', 'export async function requireOfficer'),
+    ...blockLines('src/bot/features/knowledge/officer.ts', 'const officersOnly'),
+    ...blockLines('src/bot/officerGuard.ts', 'export function officerOnly'),
+    // What each feature puts behind the one guard: its officer commands and button patterns.
+    ...blockLines('src/bot/features/tickets/index.ts', 'officerOnly(', '(', ')'),
+    ...blockLines('src/bot/features/notices/index.ts', 'officerOnly(', '(', ')'),
+    ...blockLines('src/bot/features/desk/index.ts', 'surface:'),
+    // /help's officer section, and which commands and menu items an officer (only) is shown.
+    ...blockLines('src/bot/features/help.ts', 'if (ctx.isOfficer) {'),
+    ...blockLines('src/bot/context.ts', 'export function visibleTo', '{', '}'),
+    // The dashboard API refuses a request whose initData is not an officer's.
+    ...linesWith('src/web/dashboard/http.ts', [
+      'officerIds: deps.config.OFFICER_IDS',
+      'if (!check.ok) {',
+      "check.reason === 'expired'",
+      'status: 401',
+    ]),
+    // A knowledge-base answer needs a second officer: its author cannot approve it.
+    ...blockLines('src/bot/features/desk/faq.ts', 'if (draft.officerId === ctx.profile.id) {'),
+    ...blockLines('src/store/tickets/schema.ts', 'export const TRANSITIONS'),
+    // The one place a status change is checked against the lifecycle table.
+    ...blockLines('src/store/tickets/repository.ts', 'const setStatus = '),
   ],
 };

@@ -64,7 +64,7 @@ function withHtmlDefault(
   return { ...payload, parse_mode: 'HTML' };
 }
 
-/** `telegram.callApi` as the sending policy sees it: any method, a plain payload, our options. */
+/** `telegram.callApi` as the sending policy sees it: a method name, plain payload, our options. */
 export type ManagedCallApi = (
   method: string,
   payload: Record<string, unknown>,
