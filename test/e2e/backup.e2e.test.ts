@@ -3,8 +3,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usersSpec } from '../../src/store/users.ts';
-import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
-import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
+import { makeTempDataDir } from '../support/botProcess.ts';
+import { fakeApiEnv, startPollingBot } from '../support/e2eBot.ts';
+import { FakeBotApi } from '../support/fakeBotApi.ts';
 import { readStoredRecord, shardFileOf } from '../support/storeFiles.ts';
 
 let api: FakeBotApi | undefined;
@@ -26,16 +27,9 @@ describe('backup and restore', () => {
     const dataDir = await makeTempDataDir();
     const backupDir = await makeTempDataDir();
     api = await FakeBotApi.start();
-    const env = {
-      BOT_TOKEN: DEFAULT_TOKEN,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATA_DIR: dataDir,
-      BACKUP_DIR: backupDir,
-      LOG_LEVEL: 'warn',
-    };
+    const env = fakeApiEnv(api, dataDir, { BACKUP_DIR: backupDir, LOG_LEVEL: 'warn' });
     const fake = api;
-    let bot = startBotProcess({ env });
-    await fake.waitUntilPolling({ timeoutMs: 20_000 });
+    let bot = await startPollingBot(fake, env, 20_000);
     const user = { id: 4242, first_name: 'An', language_code: 'vi' };
     fake.sendText(user, '/lang');
     const chooser = await fake.waitFor(() => fake.lastMessageTo(user.id), {
@@ -62,8 +56,7 @@ describe('backup and restore', () => {
     expect(restored.code, restored.output).toBe(0);
     expect((await readStoredRecord(dataDir, usersSpec, '4242'))?.lang).toBe('en');
 
-    bot = startBotProcess({ env });
-    await fake.waitUntilPolling({ timeoutMs: 20_000 });
+    bot = await startPollingBot(fake, env, 20_000);
     const before = fake.textsTo(user.id).length;
     fake.sendText(user, '/help');
     await fake.waitFor(() => fake.textsTo(user.id).length > before, {

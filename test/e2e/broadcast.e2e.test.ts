@@ -1,9 +1,13 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../src/bot/session.ts';
 import { openStore } from '../../src/store/index.ts';
-import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import type { BotProcess } from '../support/botProcess.ts';
+import {
+  dataDirWithOnePark,
+  expectReplyTo,
+  fakeApiEnv,
+  startPollingBot,
+} from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser, type RecordedCall } from '../support/fakeBotApi.ts';
 
 const OFFICER: FakeUser = { id: 700001, first_name: 'Officer', language_code: 'en' };
@@ -21,8 +25,7 @@ let bot: BotProcess;
 let env: Record<string, string>;
 
 const start = async () => {
-  bot = startBotProcess({ env });
-  await fake.waitUntilPolling({ timeoutMs: 30_000 });
+  bot = await startPollingBot(fake, env);
 };
 
 /** Seeds the subscribers through the store's own functions, then closes it before the bot runs. */
@@ -43,18 +46,8 @@ async function seed(dataDir: string): Promise<void> {
   await store.flush();
 }
 
-async function expectReply(act: () => unknown, pattern: RegExp): Promise<string> {
-  const before = fake.textsTo(OFFICER.id).length;
-  act();
-  return fake.waitFor(
-    () =>
-      fake
-        .textsTo(OFFICER.id)
-        .slice(before)
-        .find((text) => pattern.test(text)),
-    { ...WAIT, what: `a reply matching ${pattern}` },
-  );
-}
+const expectReply = (act: () => unknown, pattern: RegExp) =>
+  expectReplyTo(fake, OFFICER, act, pattern, WAIT.timeoutMs);
 const press = (data: string) => () =>
   fake.pressButton(OFFICER, { message_id: 1, chat: { id: OFFICER.id } }, data);
 
@@ -95,23 +88,15 @@ const perChat = (calls: RecordedCall[]) => {
 
 beforeAll(async () => {
   fake = await FakeBotApi.start({ rateLimit: { global: 250, perChat: 1 } });
-  const dataDir = await makeTempDataDir();
-  const parksFile = join(dataDir, 'parks.yaml');
-  await writeFile(
-    parksFile,
-    'parks:\n  - id: que-vo\n    name: { vi: KCN Quế Võ, en: Que Vo IP }\n',
-  );
+  const { dataDir, parksFile } = await dataDirWithOnePark();
   await seed(dataDir);
   for (const id of blocked) fake.block(id);
-  env = {
-    BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATA_DIR: dataDir,
+  env = fakeApiEnv(fake, dataDir, {
     OFFICER_IDS: String(OFFICER.id),
     PARKS_FILE: parksFile,
     BROADCAST_RATE: String(RATE),
     LOG_LEVEL: 'warn',
-  };
+  });
   await start();
 }, 90_000);
 afterAll(async () => {

@@ -1,12 +1,19 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import type { BotProcess } from '../support/botProcess.ts';
 import { initDataFor } from '../support/dashboard.ts';
+import {
+  dataDirWithOnePark,
+  expectReplyTo,
+  fakeApiEnv,
+  freePort,
+  startPollingBot,
+} from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
+import { pressLabel as pressLabelOf } from '../support/filingDriver.ts';
 
 /**
  * The Mini App in a real browser (Debian's chromium, installed by .ci/run) against the real bot
@@ -37,18 +44,6 @@ let code = '';
 /** Script errors and console errors of every page; a page that throws fails the test. */
 const pageErrors: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function ticketsOnDisk(): Promise<Record<string, { status: string }>> {
   const dir = join(dataDir, 'tickets');
   const all: Record<string, { status: string }> = {};
@@ -77,53 +72,31 @@ async function openApp(initData: string): Promise<Page> {
   return page;
 }
 
-const pressLabel = (user: FakeUser, label: RegExp) => {
-  const shown = fake.lastMessageTo(user.id);
-  const button = fake.buttonsOf(shown).find((candidate) => label.test(candidate.text));
-  if (!shown || !button?.data) throw new Error(`no button ${label} on the last message`);
-  fake.pressButton(user, shown, button.data);
-};
+const pressLabel = (user: FakeUser, label: RegExp) => pressLabelOf(fake, user, label);
 
-async function step(act: () => void, pattern: RegExp): Promise<string> {
-  const before = fake.textsTo(WORKER.id).length;
-  act();
-  return fake.waitFor(
-    () =>
-      fake
-        .textsTo(WORKER.id)
-        .slice(before)
-        .find((text) => pattern.test(text)),
-    { ...WAIT, what: `a reply matching ${pattern}` },
-  );
-}
+const step = (act: () => void, pattern: RegExp) =>
+  expectReplyTo(fake, WORKER, act, pattern, WAIT.timeoutMs);
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
   fake = await FakeBotApi.start();
-  dataDir = await makeTempDataDir();
-  const parksFile = join(dataDir, 'parks.yaml');
-  await writeFile(
-    parksFile,
-    'parks:\n  - id: que-vo\n    name: { vi: KCN Quế Võ, en: Que Vo IP }\n',
-  );
+  const made = await dataDirWithOnePark();
+  dataDir = made.dataDir;
   webPort = await freePort();
   fake.addGroup(GROUP, { title: 'Officers' });
-  bot = startBotProcess({
-    env: {
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATA_DIR: dataDir,
+  bot = await startPollingBot(
+    fake,
+    fakeApiEnv(fake, dataDir, {
       OFFICER_IDS: String(OFFICER.id),
       OFFICER_CHAT_ID: String(GROUP),
       DESK_UNDO_SECONDS: '2',
-      PARKS_FILE: parksFile,
+      PARKS_FILE: made.parksFile,
       WEB_PORT: String(webPort),
       HOST: '127.0.0.1',
       DASHBOARD_URL,
       LOG_LEVEL: 'info',
-    },
-  });
-  await fake.waitUntilPolling({ timeoutMs: 30_000 });
+    }),
+  );
   profileDir = await mkdtemp(join(tmpdir(), 'kcn-chromium-'));
   // A fresh profile folder per run (launchPersistentContext passes it as --user-data-dir).
   browser = await chromium.launchPersistentContext(profileDir, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { type BotProcess, makeTempDataDir } from '../support/botProcess.ts';
+import { expectReplyTo, fakeApiEnv, pressingLabel, startPollingBot } from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
 
 const OFFICER: FakeUser = { id: 710001, first_name: 'Officer', language_code: 'en' };
@@ -11,16 +12,13 @@ let bot: BotProcess;
 
 beforeAll(async () => {
   fake = await FakeBotApi.start();
-  bot = startBotProcess({
-    env: {
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATA_DIR: await makeTempDataDir(),
+  bot = await startPollingBot(
+    fake,
+    fakeApiEnv(fake, await makeTempDataDir(), {
       OFFICER_IDS: String(OFFICER.id),
       LOG_LEVEL: 'warn',
-    },
-  });
-  await fake.waitUntilPolling({ timeoutMs: 30_000 });
+    }),
+  );
 }, 60_000);
 afterAll(async () => {
   await bot?.stop();
@@ -28,26 +26,11 @@ afterAll(async () => {
 });
 
 /** Does `act`, then waits for a new message to `user` matching `pattern`. */
-async function expectReply(user: FakeUser, act: () => unknown, pattern: RegExp): Promise<string> {
-  const before = fake.textsTo(user.id).length;
-  act();
-  return fake.waitFor(
-    () =>
-      fake
-        .textsTo(user.id)
-        .slice(before)
-        .find((text) => pattern.test(text)),
-    { ...WAIT, what: `a message to ${user.first_name} matching ${pattern}` },
-  );
-}
+const expectReply = (user: FakeUser, act: () => unknown, pattern: RegExp) =>
+  expectReplyTo(fake, user, act, pattern);
 const say = (user: FakeUser, text: string) => () => fake.sendText(user, text);
 /** Presses the button labelled `label` on the bot's latest message to `user`. */
-const press = (user: FakeUser, label: RegExp) => () => {
-  const shown = fake.lastMessageTo(user.id);
-  const button = fake.buttonsOf(shown).find((candidate) => label.test(candidate.text));
-  if (!shown || !button?.data) throw new Error(`no button ${label} on the last message`);
-  fake.pressButton(user, shown, button.data);
-};
+const press = (user: FakeUser, label: RegExp) => pressingLabel(fake, user, label);
 
 describe('dialogues against the loopback Bot API', () => {
   it('greets an officer as an officer, with no role question', async () => {

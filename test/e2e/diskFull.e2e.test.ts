@@ -2,8 +2,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { usersSpec } from '../../src/store/users.ts';
-import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
-import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
+import { makeTempDataDir } from '../support/botProcess.ts';
+import { fakeApiEnv, startPollingBot } from '../support/e2eBot.ts';
+import { FakeBotApi } from '../support/fakeBotApi.ts';
 import { readStoredRecord } from '../support/storeFiles.ts';
 
 let api: FakeBotApi | undefined;
@@ -18,16 +19,11 @@ describe('a full disk (ENOSPC injected through the store file layer)', () => {
     const trigger = join(await makeTempDataDir(), 'disk-full');
     api = await FakeBotApi.start();
     const fake = api;
-    const bot = startBotProcess({
-      env: {
-        BOT_TOKEN: DEFAULT_TOKEN,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        STORE_FAULT_ENOSPC_WHILE: trigger,
-      },
-    });
-    await fake.waitUntilPolling({ timeoutMs: 20_000 });
+    const bot = await startPollingBot(
+      fake,
+      fakeApiEnv(fake, dataDir, { LOG_LEVEL: 'warn', STORE_FAULT_ENOSPC_WHILE: trigger }),
+      20_000,
+    );
     const user = { id: 5151, first_name: 'Hoa', language_code: 'en' };
 
     await writeFile(trigger, '');

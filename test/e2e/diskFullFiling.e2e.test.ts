@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { type BotProcess, makeTempDataDir } from '../support/botProcess.ts';
+import { fakeApiEnv, startPollingBot } from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
 import {
   codesToldTo,
@@ -37,19 +38,16 @@ describe.skipIf(!hookPresent)('a full disk while filing', () => {
     fake = api;
     const dataDir = await makeTempDataDir();
     const trigger = join(await makeTempDataDir(), 'disk-full');
-    bot = startBotProcess({
-      env: {
-        BOT_TOKEN: api.token,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        DATA_DIR: dataDir,
+    bot = await startPollingBot(
+      api,
+      fakeApiEnv(api, dataDir, {
         OFFICER_IDS: String(OFFICER.id),
         DEFAULT_LANG: 'en',
         NOTICE_CHAT_INTERVAL_MS: '5',
         LOG_LEVEL: 'warn',
         STORE_FAULT_ENOSPC_WHILE: trigger,
-      },
-    });
-    await api.waitUntilPolling({ timeoutMs: 30_000 });
+      }),
+    );
     await walk(
       api,
       [WORKER],

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { feedbackSpec } from '../../src/store/feedback.ts';
 import { usersSpec } from '../../src/store/users.ts';
 import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { fakeApiEnv, startPollingBot } from '../support/e2eBot.ts';
 import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
 import { readStoredRecords } from '../support/storeFiles.ts';
 
@@ -17,16 +18,8 @@ afterEach(async () => {
 
 async function startBot(dataDir: string) {
   api = await FakeBotApi.start();
-  const bot = startBotProcess({
-    env: {
-      BOT_TOKEN: DEFAULT_TOKEN,
-      TELEGRAM_API_ROOT: api.apiRoot,
-      DATA_DIR: dataDir,
-      OFFICER_IDS: String(OFFICER_ID),
-      LOG_LEVEL: 'warn',
-    },
-  });
-  await api.waitUntilPolling({ timeoutMs: 20_000 });
+  const env = fakeApiEnv(api, dataDir, { OFFICER_IDS: String(OFFICER_ID), LOG_LEVEL: 'warn' });
+  const bot = await startPollingBot(api, env, 20_000);
   return { api, bot };
 }
 

@@ -1,24 +1,13 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
-import { DEFAULT_TOKEN, FakeBotApi } from '../support/fakeBotApi.ts';
+import { fakeApiEnv, freePort, startPollingBot } from '../support/e2eBot.ts';
+import { FakeBotApi } from '../support/fakeBotApi.ts';
 
 let api: FakeBotApi | undefined;
 afterEach(async () => {
   await api?.stop();
   api = undefined;
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 const SECRET = 'test-webhook-secret-0123456789';
 /** Long enough for flood control to engage several times; the 10 s run is bench/flood.ts. */
@@ -31,17 +20,14 @@ describe('webhook mode', () => {
     const port = await freePort();
     const webhookUrl = `http://127.0.0.1:${port}/telegram/hook`;
     const bot = startBotProcess({
-      env: {
-        BOT_TOKEN: DEFAULT_TOKEN,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        DATA_DIR: await makeTempDataDir(),
+      env: fakeApiEnv(api, await makeTempDataDir(), {
         WEBHOOK_URL: webhookUrl,
         WEBHOOK_SECRET: SECRET,
         PORT: String(port),
         HOST: '127.0.0.1',
         HEALTH_TOKEN: HEALTH_TOKEN,
         LOG_LEVEL: 'info',
-      },
+      }),
     });
     const fake = api;
     // The server logs this once it listens, after registering the webhook.
@@ -85,18 +71,16 @@ describe('flood control', () => {
   it('keeps answering another user while one user sends 1,000 messages a second (latency: npm run bench:flood)', async () => {
     api = await FakeBotApi.start();
     const healthPort = await freePort();
-    const bot = startBotProcess({
-      env: {
-        BOT_TOKEN: DEFAULT_TOKEN,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        DATA_DIR: await makeTempDataDir(),
+    const fake = api;
+    const bot = await startPollingBot(
+      fake,
+      fakeApiEnv(fake, await makeTempDataDir(), {
         HEALTH_PORT: String(healthPort),
         HEALTH_TOKEN: HEALTH_TOKEN,
         LOG_LEVEL: 'warn',
-      },
-    });
-    const fake = api;
-    await fake.waitUntilPolling({ timeoutMs: 20_000 });
+      }),
+      20_000,
+    );
     const flooder = { id: 901, first_name: 'Script', language_code: 'vi' };
     const person = { id: 902, first_name: 'Người', language_code: 'vi' };
 

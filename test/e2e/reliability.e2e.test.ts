@@ -1,7 +1,6 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { type BotProcess, startBotProcess } from '../support/botProcess.ts';
+import { dataDirWithOnePark, fakeApiEnv } from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
 import {
   codesToldTo,
@@ -35,24 +34,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
   fake = await FakeBotApi.start({ latencyMs: LATENCY_MS, longPollMaxMs: 1000 });
-  dataDir = await makeTempDataDir();
-  const parksFile = join(dataDir, 'parks.yaml');
-  await writeFile(
-    parksFile,
-    'parks:\n  - id: que-vo\n    name: { vi: KCN Quế Võ, en: Que Vo IP }\n',
-  );
-  env = {
-    BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATA_DIR: dataDir,
+  const made = await dataDirWithOnePark();
+  dataDir = made.dataDir;
+  env = fakeApiEnv(fake, dataDir, {
     OFFICER_IDS: String(OFFICER.id),
-    PARKS_FILE: parksFile,
+    PARKS_FILE: made.parksFile,
     BROADCAST_RATE: '500',
     NOTICE_CHAT_INTERVAL_MS: '5',
     FLOOD_BURST: '50',
     DEFAULT_LANG: 'en',
     LOG_LEVEL: 'info',
-  };
+  });
 }, 60_000);
 afterEach(async () => {
   await bot?.stop('SIGKILL');

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionSchema } from '../../src/bot/session.ts';
 import { openStore } from '../../src/store/index.ts';
 import { deliveredRemindersSpec, remindersSpec } from '../../src/store/reminders.ts';
-import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { type BotProcess, makeTempDataDir } from '../support/botProcess.ts';
+import { fakeApiEnv, startPollingBot } from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
 import { readStoredRecords } from '../support/storeFiles.ts';
 
@@ -44,15 +45,7 @@ beforeAll(async () => {
     repeat: once,
   });
   await store.flush();
-  bot = startBotProcess({
-    env: {
-      BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-    },
-  });
-  await fake.waitUntilPolling({ timeoutMs: 30_000 });
+  bot = await startPollingBot(fake, fakeApiEnv(fake, dataDir, { LOG_LEVEL: 'warn' }));
 }, 60_000);
 afterAll(async () => {
   await bot?.stop();

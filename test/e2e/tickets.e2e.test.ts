@@ -1,7 +1,14 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import type { BotProcess } from '../support/botProcess.ts';
+import {
+  dataDirWithOnePark,
+  expectReplyTo,
+  fakeApiEnv,
+  pressingLabel,
+  startPollingBot,
+} from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
 
 const OFFICER: FakeUser = { id: 700001, first_name: 'Officer', language_code: 'en' };
@@ -21,23 +28,11 @@ let dataDir: string;
 let env: Record<string, string>;
 
 const start = async () => {
-  bot = startBotProcess({ env });
-  await fake.waitUntilPolling({ timeoutMs: 30_000 });
+  bot = await startPollingBot(fake, env);
 };
 
-/** Does `act`, then waits for a new message to `user` matching `pattern`; returns its text. */
-async function expectReply(user: FakeUser, act: () => unknown, pattern: RegExp): Promise<string> {
-  const before = fake.textsTo(user.id).length;
-  act();
-  return fake.waitFor(
-    () =>
-      fake
-        .textsTo(user.id)
-        .slice(before)
-        .find((text) => pattern.test(text)),
-    { ...WAIT, what: `a reply to ${user.first_name} matching ${pattern}` },
-  );
-}
+const expectReply = (user: FakeUser, act: () => unknown, pattern: RegExp) =>
+  expectReplyTo(fake, user, act, pattern);
 const press = (user: FakeUser, data: string) => () =>
   fake.pressButton(
     user,
@@ -46,12 +41,7 @@ const press = (user: FakeUser, data: string) => () =>
   );
 const say = (user: FakeUser, text: string) => () => fake.sendText(user, text);
 /** Presses the button labelled `label` on the bot's latest message to `user`, as a person would. */
-const pressLabel = (user: FakeUser, label: RegExp) => () => {
-  const shown = fake.lastMessageTo(user.id);
-  const button = fake.buttonsOf(shown).find((candidate) => label.test(candidate.text));
-  if (!shown || !button?.data) throw new Error(`no button ${label} on the last message`);
-  fake.pressButton(user, shown, button.data);
-};
+const pressLabel = (user: FakeUser, label: RegExp) => pressingLabel(fake, user, label);
 
 async function ticketFiles(): Promise<Record<string, unknown>> {
   const dir = join(dataDir, 'tickets');
@@ -64,21 +54,14 @@ async function ticketFiles(): Promise<Record<string, unknown>> {
 
 beforeAll(async () => {
   fake = await FakeBotApi.start();
-  dataDir = await makeTempDataDir();
-  const parksFile = join(dataDir, 'parks.yaml');
-  await writeFile(
-    parksFile,
-    'parks:\n  - id: que-vo\n    name: { vi: KCN Quế Võ, en: Que Vo IP }\n',
-  );
-  env = {
-    BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    DATA_DIR: dataDir,
+  const made = await dataDirWithOnePark();
+  dataDir = made.dataDir;
+  env = fakeApiEnv(fake, dataDir, {
     OFFICER_IDS: String(OFFICER.id),
-    PARKS_FILE: parksFile,
+    PARKS_FILE: made.parksFile,
     TICKET_LIMIT_PER_HOUR: '5',
     LOG_LEVEL: 'info',
-  };
+  });
   await start();
 }, 60_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BotProcess, makeTempDataDir, startBotProcess } from '../support/botProcess.ts';
+import { fakeApiEnv, freePort, startPollingBot } from '../support/e2eBot.ts';
 import { FakeBotApi, type FakeUser } from '../support/fakeBotApi.ts';
 
 /** Exactly once and nobody waits for someone else, through the real process and a 150 ms Bot API. */
@@ -13,17 +13,6 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 const SECRET = 'reliability-webhook-secret-0000';
 
 describe('webhook mode', () => {
@@ -34,16 +23,13 @@ describe('webhook mode', () => {
     // A query string in WEBHOOK_URL must not make real updates fail.
     const webhookUrl = `http://127.0.0.1:${port}/telegram/hook?bot=kcn`;
     bot = startBotProcess({
-      env: {
-        BOT_TOKEN: api.token,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        DATA_DIR: await makeTempDataDir(),
+      env: fakeApiEnv(api, await makeTempDataDir(), {
         WEBHOOK_URL: webhookUrl,
         WEBHOOK_SECRET: SECRET,
         PORT: String(port),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
-      },
+      }),
     });
     await api.waitFor(() => api.webhook.url === webhookUrl, {
       what: 'setWebhook',
@@ -90,15 +76,10 @@ describe('one rate-limited chat', () => {
   it('does not hold up ten other users: their answers come before its retry', async () => {
     const api = await FakeBotApi.start({ latencyMs: 150, longPollMaxMs: 1000 });
     fake = api;
-    bot = startBotProcess({
-      env: {
-        BOT_TOKEN: api.token,
-        TELEGRAM_API_ROOT: api.apiRoot,
-        DATA_DIR: await makeTempDataDir(),
-        LOG_LEVEL: 'warn',
-      },
-    });
-    await api.waitUntilPolling({ timeoutMs: 30_000 });
+    bot = await startPollingBot(
+      api,
+      fakeApiEnv(api, await makeTempDataDir(), { LOG_LEVEL: 'warn' }),
+    );
     const slow: FakeUser = { id: 8200, first_name: 'Chậm', language_code: 'vi' };
     const others: FakeUser[] = Array.from({ length: 10 }, (_, i) => ({
       id: 8201 + i,
