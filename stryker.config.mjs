@@ -86,7 +86,11 @@ export default {
   coverageAnalysis: 'perTest',
   // Low on purpose: the machine is shared. `npx stryker run --concurrency 4` alone is faster.
   concurrency: 2,
-  timeoutMS: 20_000,
+  // Generous, so a test slowed by other work on the machine is not counted as a kill.
+  timeoutMS: 30_000,
+  timeoutFactor: 3,
+  // `npm run mutate -- --incremental` reruns only mutants whose code or tests changed.
+  incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 100, low: 90, break: null },

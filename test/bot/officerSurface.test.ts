@@ -1,0 +1,57 @@
+import type { User } from 'telegraf/types';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/bot/i18n/index.ts';
+import { BotHarness, type HarnessCall, OFFICER } from '../support/botHarness.ts';
+
+/**
+ * Where the one officer guard draws its line. A button is an officer's by how its data starts
+ * (`tk:`, `tko:`, `tl:`, `dk:`, `sc:`, `bc:`), not by what it contains; and the guard refuses
+ * only non-officers, so an officer pressing an officer button the bot no longer knows hears that
+ * it is stale, not that it is for officers.
+ */
+
+const t = translator('vi');
+const WORKER: User = { id: 555_020, is_bot: false, first_name: 'Hoa', language_code: 'vi' };
+const OFFICER_PREFIXES = ['tk:', 'tko:', 'tl:', 'dk:', 'sc:', 'bc:'];
+
+let harness: BotHarness;
+beforeEach(async () => {
+  harness = await BotHarness.create();
+});
+afterEach(() => harness.close());
+
+/** What a press was answered with: the text Telegram shows over the chat. */
+const answerOf = (calls: HarnessCall[]) =>
+  calls.find((call) => call.method === 'answerCallbackQuery')?.payload.text;
+
+describe('the officer guard', () => {
+  it('does not take a worker’s button for an officer’s because its data contains an officer prefix', async () => {
+    for (const prefix of OFFICER_PREFIXES) {
+      const calls = await harness.press(WORKER, `x${prefix}1`);
+      expect({ prefix, answer: answerOf(calls) }).toEqual({
+        prefix,
+        answer: t('error.unhandledButton'),
+      });
+    }
+  });
+
+  it('tells an officer that an officer button the bot no longer has is stale, not refused', async () => {
+    for (const prefix of OFFICER_PREFIXES) {
+      const calls = await harness.press(OFFICER, `${prefix}retired:1`);
+      expect({ prefix, answer: answerOf(calls) }).toEqual({
+        prefix,
+        answer: t('error.unhandledButton'),
+      });
+    }
+  });
+
+  it('still refuses a worker every one of those prefixes', async () => {
+    for (const prefix of OFFICER_PREFIXES) {
+      const calls = await harness.press(WORKER, `${prefix}retired:1`);
+      expect({ prefix, answer: answerOf(calls) }).toEqual({
+        prefix,
+        answer: t('error.notOfficer'),
+      });
+    }
+  });
+});
