@@ -55,3 +55,25 @@ describe('the officer guard', () => {
     }
   });
 });
+
+describe('what each audience is shown', () => {
+  it('a worker’s /help and menu hold everyone’s and workers’ items, no enterprise or officer ones', async () => {
+    await harness.send(WORKER, '/start');
+    await harness.pressButton(WORKER, t('role.worker'));
+    const help = BotHarness.texts(await harness.send(WORKER, '/help')).join('\n');
+    expect(help).toContain('/mytickets — ');
+    expect(help).toContain('/complaint — ');
+    expect(help).not.toContain('/request — ');
+    expect(help).not.toContain('/tickets — ');
+
+    const menu = BotHarness.buttons(await harness.send(WORKER, '/start')).map((b) => b.text);
+    expect(menu).toEqual(expect.arrayContaining([t('menu.help'), t('menu.complaint')]));
+    expect(menu).not.toContain(t('menu.request'));
+    expect(menu).not.toContain(t('menu.officerOpen'));
+  });
+
+  it('an officer’s menu has the officers’ open tickets', async () => {
+    const menu = BotHarness.buttons(await harness.send(OFFICER, '/start')).map((b) => b.text);
+    expect(menu).toContain(t('menu.officerOpen'));
+  });
+});
