@@ -76,4 +76,20 @@ describe('what each audience is shown', () => {
     const menu = BotHarness.buttons(await harness.send(OFFICER, '/start')).map((b) => b.text);
     expect(menu).toContain(t('menu.officerOpen'));
   });
+
+  it('someone who has not chosen a role sees both citizen menus in /menu, and no officer item', async () => {
+    const menu = BotHarness.buttons(await harness.send(WORKER, '/menu')).map((b) => b.text);
+    expect(menu).toEqual(expect.arrayContaining([t('menu.complaint'), t('menu.request')]));
+    expect(menu).not.toContain(t('menu.officerOpen'));
+  });
+
+  it('a worker made an officer sees every audience’s items, not only the workers’', async () => {
+    await harness.send(WORKER, '/start');
+    await harness.pressButton(WORKER, t('role.worker'));
+    harness = await harness.restart({ OFFICER_IDS: `${OFFICER.id},${WORKER.id}` });
+    const menu = BotHarness.buttons(await harness.send(WORKER, '/menu')).map((b) => b.text);
+    expect(menu).toEqual(
+      expect.arrayContaining([t('menu.complaint'), t('menu.request'), t('menu.officerOpen')]),
+    );
+  });
 });

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Prints the README's mutation table from the last `npm run mutate`
+ * (reports/mutation/mutation.json), and every mutant that was not killed, so the figures in the
+ * README are read off the report rather than copied by hand.
+ */
+
+interface Mutant {
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number } };
+}
+interface Report {
+  files: Record<string, { mutants: Mutant[] }>;
+}
+
+const STATE_MACHINE = ['src/store/tickets/schema.ts', 'src/store/tickets/repository.ts'];
+const file = process.argv[2] ?? 'reports/mutation/mutation.json';
+const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+const entries = Object.entries(report.files);
+
+function row(label: string, chosen: [string, { mutants: Mutant[] }][]) {
+  const mutants = chosen.flatMap(([, f]) => f.mutants);
+  const count = (status: string) => mutants.filter((m) => m.status === status).length;
+  const killed = count('Killed');
+  const timedOut = count('Timeout');
+  const valid = mutants.filter(
+    (m) => !['Ignored', 'CompileError', 'RuntimeError'].includes(m.status),
+  );
+  const score = valid.length === 0 ? 100 : ((killed + timedOut) / valid.length) * 100;
+  const cells = [
+    label,
+    String(valid.length),
+    String(killed),
+    String(timedOut),
+    String(count('Survived')),
+    String(count('NoCoverage')),
+    `${score.toFixed(1)} %`,
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
+}
+
+const guards = entries.filter(([name]) => !STATE_MACHINE.some((s) => name.endsWith(s)));
+const machine = entries.filter(([name]) => STATE_MACHINE.some((s) => name.endsWith(s)));
+console.log('| mutated | mutants | killed | timed out | survived | no coverage | score |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
+row(`officer guards (${guards.length} files)`, guards);
+row('ticket state machine', machine);
+row('all', entries);
+console.log('');
+for (const [name, f] of entries) {
+  for (const m of f.mutants) {
+    if (m.status === 'Killed' || m.status === 'Timeout') continue;
+    const line = m.location.start.line;
+    const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80);
+    console.log(`${m.status.padEnd(10)} ${name}:${line} ${m.mutatorName} -> ${replacement}`);
+  }
+}
