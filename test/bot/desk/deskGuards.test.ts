@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Update, User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assignTicket } from '../../../src/bot/features/desk/assign.ts';
 import { translator } from '../../../src/bot/i18n/index.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from '../../../src/knowledge/live.ts';
 import { BotHarness, type HarnessCall, OFFICER } from '../../support/botHarness.ts';
@@ -122,5 +123,23 @@ describe('the desk in the officers’ group', () => {
     const second = await harness.deliver(pressInGroup(SECOND, t('desk.btn.approve')));
     const live = t('desk.faq.live', { title: '' }).split('“')[0] ?? '';
     expect(BotHarness.texts(second, GROUP).join('\n')).toContain(live);
+  });
+
+  it('hands a ticket only to someone in OFFICER_IDS, or back to the queue', async () => {
+    const ticket = await harness.store.tickets.create({
+      type: 'request',
+      category: 'other',
+      parkId: null,
+      company: 'Công ty B',
+      description: 'Đề nghị hỗ trợ thủ tục',
+      attachments: [],
+      anonymous: false,
+      filer: { userId: ASKER.id, chatId: ASKER.id, name: 'Lan' },
+    });
+    const env = { tickets: harness.store.tickets, config: harness.config };
+    expect(await assignTicket(env, ticket.code, ASKER.id, OFFICER.id)).toBe('notOfficer');
+    expect(await assignTicket(env, ticket.code, SECOND.id, OFFICER.id)).toBe('assigned');
+    expect(await assignTicket(env, ticket.code, null, OFFICER.id)).toBe('assigned');
+    expect(harness.store.tickets.get(ticket.code)?.assignee).toBeNull();
   });
 });
