@@ -1,5 +1,9 @@
 import type { User } from 'telegraf/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dialogueFeature } from '../../src/bot/features/dialogue.ts';
+import { fallbackFeature } from '../../src/bot/features/fallback.ts';
+import { helpFeature } from '../../src/bot/features/help.ts';
+import { startFeature } from '../../src/bot/features/start.ts';
 import { translator } from '../../src/bot/i18n/index.ts';
 import { BotHarness, type HarnessCall, OFFICER } from '../support/botHarness.ts';
 
@@ -91,5 +95,22 @@ describe('what each audience is shown', () => {
     expect(menu).toEqual(
       expect.arrayContaining([t('menu.complaint'), t('menu.request'), t('menu.officerOpen')]),
     );
+  });
+});
+
+describe('/help’s officer section', () => {
+  it('is left out, heading and all, when no feature has an officer command', async () => {
+    const heading = t('help.officerTitle');
+    expect(BotHarness.texts(await harness.send(OFFICER, '/help')).join('\n')).toContain(heading);
+    const bare = await BotHarness.create({
+      features: [dialogueFeature, startFeature, helpFeature, fallbackFeature],
+    });
+    try {
+      const help = BotHarness.texts(await bare.send(OFFICER, '/help')).join('\n');
+      expect(help).toContain('/help — ');
+      expect(help).not.toContain(heading);
+    } finally {
+      await bare.close();
+    }
   });
 });
