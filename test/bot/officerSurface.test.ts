@@ -99,6 +99,16 @@ describe('what each audience is shown', () => {
 });
 
 describe('/help’s officer section', () => {
+  it('lists the officer commands and no one else’s', async () => {
+    const help = BotHarness.texts(await harness.send(OFFICER, '/help')).join('\n');
+    const [, officerPart = ''] = help.split(t('help.officerTitle'));
+    expect(officerPart).toContain('/tickets — ');
+    expect(officerPart).toContain('/broadcast — ');
+    for (const citizen of ['/complaint — ', '/request — ', '/mytickets — ', '/help — ']) {
+      expect(officerPart).not.toContain(citizen);
+    }
+  });
+
   it('is left out, heading and all, when no feature has an officer command', async () => {
     const heading = t('help.officerTitle');
     expect(BotHarness.texts(await harness.send(OFFICER, '/help')).join('\n')).toContain(heading);
