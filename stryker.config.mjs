@@ -91,7 +91,9 @@ export default {
   timeoutFactor: 3,
   // `npm run mutate -- --incremental` reruns only mutants whose code or tests changed.
   incrementalFile: 'reports/stryker-incremental.json',
-  reporters: ['clear-text', 'progress', 'json'],
+  // event-recorder: one file per tested mutant in reports/mutation/events, readable mid-run.
+  reporters: ['clear-text', 'progress', 'json', 'event-recorder'],
+  eventReporter: { baseDir: 'reports/mutation/events' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 100, low: 90, break: null },
   // The lifecycle table is static data; its mutants run against every selected test.
