@@ -5,6 +5,7 @@ import { fallbackFeature } from '../../src/bot/features/fallback.ts';
 import { helpFeature } from '../../src/bot/features/help.ts';
 import { startFeature } from '../../src/bot/features/start.ts';
 import { translator } from '../../src/bot/i18n/index.ts';
+import type { Dialogue } from '../../src/bot/sessionTypes.ts';
 import { BotHarness, type HarnessCall, OFFICER } from '../support/botHarness.ts';
 
 /**
@@ -57,6 +58,24 @@ describe('the officer guard', () => {
         answer: t('error.notOfficer'),
       });
     }
+  });
+});
+
+describe('an officer step left open by someone no longer an officer', () => {
+  const former: User = { id: 555_021, is_bot: false, first_name: 'Tú', language_code: 'vi' };
+  const say = async (dialogue: Dialogue, text: string) => {
+    await harness.store.sessions.set(`${former.id}:${former.id}`, { dialogue });
+    return BotHarness.texts(await harness.send(former, text), former.id);
+  };
+
+  it('tells them the broadcast text step is for officers, and takes nothing', async () => {
+    expect(await say({ kind: 'broadcastCompose' }, 'Tin giả mạo')).toEqual([t('error.notOfficer')]);
+  });
+
+  it('tells them the schedule text steps are for officers, and takes nothing', async () => {
+    const rule: Dialogue = { kind: 'scheduleRule', segments: ['worker'] };
+    expect(await say(rule, 'ngày 5 hằng tháng')).toEqual([t('error.notOfficer')]);
+    expect(harness.store.notices.schedules.all()).toEqual([]);
   });
 });
 
