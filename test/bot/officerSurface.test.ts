@@ -79,6 +79,18 @@ describe('an officer step left open by someone no longer an officer', () => {
   });
 });
 
+describe('the role buttons', () => {
+  it('tell a worker made an officer that officers have no role, and subscribe them to nothing', async () => {
+    await harness.send(WORKER, '/start');
+    harness = await harness.restart({ OFFICER_IDS: `${OFFICER.id},${WORKER.id}` });
+    // The role question from before, still on their screen.
+    const calls = await harness.pressButton(WORKER, t('role.worker'));
+    expect(BotHarness.texts(calls, WORKER.id)).toEqual([t('role.officer')]);
+    expect(harness.store.notices.subscriptions.get(WORKER.id)).toBeUndefined();
+    expect(harness.store.users.get(WORKER.id)?.role ?? null).toBeNull();
+  });
+});
+
 describe('what each audience is shown', () => {
   it('a worker’s /help and menu hold everyone’s and workers’ items, no enterprise or officer ones', async () => {
     await harness.send(WORKER, '/start');
