@@ -18,6 +18,7 @@ const GUARD_TESTS = [
   'test/bot/start.test.ts',
   'test/bot/knowledge.test.ts',
   'test/bot/desk/*.test.ts',
+  'test/bot/dialogues/officerReply.test.ts',
   'test/bot/reliability.test.ts',
   'test/bot/dialogues/roles.test.ts',
   'test/bot/dialogues/threads.test.ts',

@@ -7,6 +7,8 @@ import { startFeature } from '../../src/bot/features/start.ts';
 import { translator } from '../../src/bot/i18n/index.ts';
 import type { Dialogue } from '../../src/bot/sessionTypes.ts';
 import { BotHarness, type HarnessCall, OFFICER } from '../support/botHarness.ts';
+import { Conversation } from '../support/conversation.ts';
+import { fileComplaint } from '../support/filing.ts';
 
 /**
  * Where the one officer guard draws its line. A button is an officer's by how its data starts
@@ -76,6 +78,20 @@ describe('an officer step left open by someone no longer an officer', () => {
     const rule: Dialogue = { kind: 'scheduleRule', segments: ['worker'] };
     expect(await say(rule, 'ngày 5 hằng tháng')).toEqual([t('error.notOfficer')]);
     expect(harness.store.notices.schedules.all()).toEqual([]);
+  });
+});
+
+describe('an officer’s swipe-reply to a ticket notice', () => {
+  it('that is a command runs the command instead of becoming a reply to the filer', async () => {
+    const code = await fileComplaint(new Conversation(harness, WORKER), 'Nợ lương tháng 3');
+    const officer = new Conversation(harness, OFFICER);
+    const notice = officer.shown().find((shown) => shown.text.includes(`#${code}`));
+    if (!notice) throw new Error('no ticket notice');
+    const calls = await officer.replyTo(notice.messageId, `/ticket ${code}`);
+    // The ticket itself, and no preview of "/ticket …" with its Send button.
+    expect(officer.texts(calls).join('\n')).toContain('Nợ lương tháng 3');
+    expect(BotHarness.buttons(calls).map((b) => b.text)).not.toContain('📨 Gửi');
+    expect(harness.store.tickets.get(code)?.history).toHaveLength(1);
   });
 });
 
