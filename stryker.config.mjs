@@ -21,11 +21,16 @@ const GUARD_FILES = [
   'src/bot/features/desk/composer.ts',
   'src/bot/features/desk/assign.ts',
   'src/web/dashboard/initData.ts',
+  // Officer dialogue steps (`audience: 'officer'`) and the dispatcher's check, from #10 on.
+  'src/bot/dialogueStep.ts',
+  'src/bot/features/dialogue.ts',
+  'src/bot/features/desk/faq.ts',
+  'src/bot/features/notices/steps.ts',
 ];
 
 /** A line that checks for an officer: the flag, the checks and guards, or the id list itself. */
 const GUARD_LINE =
-  /isOfficer|requireOfficer\(ctx\)|officersOnly\(|officerOnly\(|officerIds|OFFICER_IDS\.includes/;
+  /isOfficer|requireOfficer\(ctx\)|officersOnly\(|officerOnly[(:]|refuseNonOfficer\(|officerIds|OFFICER_IDS\.includes|^\s*audience: 'officer',\s*$/;
 
 /** Every line that decides whether the sender is an officer, found again on each run. */
 function guardLines(file) {
