@@ -52,13 +52,14 @@ describe('the officer guard', () => {
     }
   });
 
-  it('still refuses a worker every one of those prefixes', async () => {
+  it('gives a worker pressing such a button a refusal or a stale notice, and changes nothing', async () => {
+    // Ticket kinds are matched whole (src/bot/callbackData.ts), so their retired data is stale
+    // for everyone; the notices' guard refuses by prefix. Real officer buttons pressed by a
+    // worker are refused in officerGuards.test.ts.
     for (const prefix of OFFICER_PREFIXES) {
       const calls = await harness.press(WORKER, `${prefix}retired:1`);
-      expect({ prefix, answer: answerOf(calls) }).toEqual({
-        prefix,
-        answer: t('error.notOfficer'),
-      });
+      expect([t('error.notOfficer'), t('error.unhandledButton')]).toContain(answerOf(calls));
+      expect(calls.filter((call) => call.method !== 'answerCallbackQuery')).toEqual([]);
     }
   });
 });
