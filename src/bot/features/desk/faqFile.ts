@@ -18,7 +18,7 @@ export interface OfficerEntry {
 
 /**
  * Adds an approved officer answer to the officers' file and reloads the knowledge base, so it
- * goes live without a restart. It is checked in a scratch copy first (the same check as any
+ * goes live without a restart. It is checked in a scratch copy first (the same check as every
  * edit from the dashboard); an entry that fails is never written.
  */
 export async function publishEntry(
