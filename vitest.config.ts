@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // One embedded PostgreSQL per run for the store's PostgreSQL tests (see test/support/postgres.ts).
+    globalSetup: ['test/support/postgresGlobal.ts'],
     projects: [
       {
         extends: true,

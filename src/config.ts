@@ -84,6 +84,12 @@ const configSchema = z.object({
     .regex(/^\d+:[\w-]{20,}$/, 'does not look like a token from @BotFather (digits:letters)'),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default(PUBLIC_BOT_API),
   DATA_DIR: z.string().trim().min(1).default('./data/runtime'),
+  /** With it, the store is PostgreSQL (several instances may share it); without it, lowdb files. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
+    .optional(),
   OFFICER_IDS: idList,
   OFFICER_CHAT_ID: z
     .string()
@@ -155,6 +161,8 @@ const HINTS: Record<string, string> = {
   BOT_TOKEN:
     'get a token from @BotFather and put BOT_TOKEN=... in .env (to try the bot without Telegram, run `npm run chat`)',
   TELEGRAM_API_ROOT: 'use a URL such as https://api.telegram.org or http://127.0.0.1:8081',
+  DATABASE_URL:
+    'leave it empty for the built-in file store, or write postgres://user:password@host:5432/kcn_bot',
   OFFICER_IDS: 'write numeric Telegram user ids separated by commas, e.g. 11111111,22222222',
   OFFICER_CHAT_ID: 'write the numeric id of the officers’ group, e.g. -1001234567890',
   DEFAULT_LANG: 'use vi or en',

@@ -17,6 +17,7 @@ describe('.env.example', () => {
       'WEB_PORT',
       'DASHBOARD_URL',
       'BACKUP_KEY',
+      'DATABASE_URL',
     ];
     for (const name of [...read, ...optionalWithoutDefault])
       expect(documented, name).toContain(name);
