@@ -110,7 +110,8 @@ export function sessionMiddleware(sessions: SessionRepository<Session>): Middlew
     const turn = previous.then(() => gate);
     queues.set(key, turn);
     await previous;
-    ctx.session = structuredClone(sessions.get(key)) ?? newSession();
+    const stored = sessions.load ? await sessions.load(key) : sessions.get(key);
+    ctx.session = structuredClone(stored) ?? newSession();
     let saved = JSON.stringify(ctx.session);
     ctx.saveSession = async () => {
       const current = JSON.stringify(ctx.session);

@@ -24,6 +24,16 @@ export class StoreValidationError extends Error {
   }
 }
 
+/** Raised when the database did not take a change (connection lost, server down); nothing changed. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`not saved: the database did not take the change (${errorText(cause)})`, { cause });
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 export interface Envelope<T> {
   version: number;
   data: T;
@@ -114,7 +124,7 @@ const DISK_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPER
  * failed validation): memory is unchanged then, so the user can be told so and simply retry.
  */
 export function isNotSavedError(error: unknown): boolean {
-  if (error instanceof StoreValidationError) return true;
+  if (error instanceof StoreValidationError || error instanceof StoreUnavailableError) return true;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && DISK_ERRORS.has(code);
 }

@@ -3,7 +3,8 @@ import type { KeyedRecords } from './journaled.ts';
 import { newId } from './notices.ts';
 import type { ShardedSpec } from './sharded.ts';
 
-const MAX_QUESTIONS = 5000;
+/** Unanswered questions kept; the oldest beyond this are dropped. */
+export const MAX_QUESTIONS = 5000;
 
 const unansweredSchema = z.object({
   /** The question as typed; never stored with who asked it. */
@@ -138,17 +139,49 @@ export function createFeedbackRepository(
       return [...groups.values()].slice(0, limit);
     },
     unansweredTimes: () => questions.flatMap((key) => question(key)?.at ?? []),
-    disliked(limit) {
-      const byEntry = new Map<string, EntryVotes>();
-      for (const { entryId, vote } of votes()) {
-        const counted = byEntry.get(entryId) ?? { entryId, up: 0, down: 0 };
-        counted[vote] += 1;
-        byEntry.set(entryId, counted);
-      }
-      return [...byEntry.values()]
-        .filter((counted) => counted.down > 0)
-        .sort((a, b) => b.down - b.up - (a.down - a.up))
-        .slice(0, limit);
-    },
+    disliked: (limit) => worstEntries(votes(), limit),
   };
+}
+
+/** The figures over a feedback document in its one-document shape (the PostgreSQL backend's copy). */
+export function feedbackReads(
+  data: () => FeedbackFile,
+): Pick<FeedbackRepository, 'unanswered' | 'unansweredTimes' | 'disliked'> {
+  return {
+    unanswered(limit) {
+      const groups = new Map<
+        string,
+        { text: string; lang: 'vi' | 'en'; count: number; lastAt: string }
+      >();
+      for (const question of [...data().unanswered].reverse()) {
+        const key = question.text.trim().toLowerCase().replace(/\s+/g, ' ');
+        const group = groups.get(key);
+        if (group) group.count += 1;
+        else
+          groups.set(key, {
+            text: question.text,
+            lang: question.lang,
+            count: 1,
+            lastAt: question.at,
+          });
+      }
+      return [...groups.values()].slice(0, limit);
+    },
+    unansweredTimes: () => data().unanswered.map((question) => question.at),
+    disliked: (limit) => worstEntries(data().votes, limit),
+  };
+}
+
+/** Entries with at least one 👎, worst first: one ranking for both backends. */
+function worstEntries(votes: Iterable<Vote>, limit: number): EntryVotes[] {
+  const byEntry = new Map<string, EntryVotes>();
+  for (const { entryId, vote } of votes) {
+    const counted = byEntry.get(entryId) ?? { entryId, up: 0, down: 0 };
+    counted[vote] += 1;
+    byEntry.set(entryId, counted);
+  }
+  return [...byEntry.values()]
+    .filter((counted) => counted.down > 0)
+    .sort((a, b) => b.down - b.up - (a.down - a.up))
+    .slice(0, limit);
 }

@@ -39,6 +39,8 @@ export interface StoreHealth {
   freeBytes: number;
   neededBytes: number;
   lastWriteFailure: string | null;
+  /** PostgreSQL only: whether it answered, and the schema version it is at. */
+  database?: { reachable: boolean; schemaVersion: number };
 }
 
 export interface Store<S> {

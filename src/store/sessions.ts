@@ -13,6 +13,11 @@ export interface SessionRepository<S> {
   get(key: string): S | undefined;
   set(key: string, session: S): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * The stored session read afresh, where another process may have changed it (PostgreSQL with
+   * several instances); the session middleware prefers it to `get` when present.
+   */
+  load?(key: string): Promise<S | undefined>;
 }
 
 /** Sessions live in a sharded collection keyed by `<chat>:<user>`. */

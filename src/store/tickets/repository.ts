@@ -1,4 +1,19 @@
 import type { TicketFloor } from '../ticketFloor.ts';
+import {
+  addInfoChange,
+  assignChange,
+  autoCloseChange,
+  autoCloseDue,
+  autoCloseKey,
+  eraseChange,
+  NO_FILER,
+  noteChange,
+  rateChange,
+  respondChange,
+  takeChange,
+  transitionChange,
+  undeliveredChange,
+} from './changes.ts';
 import type { AnonymousContacts } from './contacts.ts';
 import type { DigestQueue } from './digests.ts';
 import {
@@ -15,9 +30,7 @@ import {
   type OfficerTicketView,
   type Ticket,
   type TicketStatus,
-  TicketTransitionError,
   type TicketType,
-  TRANSITIONS,
 } from './schema.ts';
 import type { TicketShards } from './shards.ts';
 
@@ -30,9 +43,6 @@ export class TicketNotFoundError extends Error {
     this.name = 'TicketNotFoundError';
   }
 }
-
-/** What an anonymous ticket keeps of its filer on disk: nothing. */
-const NO_FILER = { userId: 0, chatId: 0, name: '' } as const;
 
 /** Strips the filer for anonymous tickets and the chat link always. */
 export function toOfficerView(ticket: Ticket): OfficerTicketView {
@@ -141,15 +151,6 @@ export function createTicketRepository(
       await store(current, next);
       return filerFacing(next);
     });
-  const setStatus = (ticket: Ticket, to: TicketStatus, at: string) => {
-    if (!TRANSITIONS[ticket.status].includes(to)) {
-      throw new TicketTransitionError(ticket.code, ticket.status, to);
-    }
-    ticket.status = to;
-    if (to === 'resolved' || to === 'rejected') ticket.resolvedAt = at;
-    if (to === 'in_progress') ticket.resolvedAt = null;
-    if (to === 'closed') ticket.closedAt = at;
-  };
   /** For filer-facing code: an anonymous ticket's filer is its reply chat and nothing more. */
   const filerFacing = (ticket: Ticket): Ticket => {
     if (!ticket.anonymous) return structuredClone(ticket);
@@ -223,89 +224,29 @@ export function createTicketRepository(
       const from = since.toISOString();
       return ticketsOf(userId).filter((ticket) => ticket.createdAt >= from).length;
     },
-    transition(code, to, by, note, options) {
-      return mutate(
-        code,
-        (ticket, at) => {
-          setStatus(ticket, to, at);
-          ticket.history.push({ at, by, action: 'status', status: to, ...(note ? { note } : {}) });
-        },
-        options,
-      );
-    },
-    take(code, officerId, options) {
-      return mutate(
-        code,
-        (ticket, at) => {
-          ticket.assignee = officerId;
-          if (ticket.status === 'new') ticket.status = 'in_progress';
-          ticket.firstResponseAt ??= at;
-          ticket.history.push({ at, by: officerId, action: 'take', status: ticket.status });
-        },
-        options,
-      );
-    },
-    respond(code, officerId, action, text, options) {
-      return mutate(
-        code,
-        (ticket, at) => {
-          if (ticket.status === 'new') ticket.status = 'in_progress';
-          ticket.firstResponseAt ??= at;
-          ticket.history.push({ at, by: officerId, action, note: text });
-        },
-        options,
-      );
-    },
-    noteUndelivered(code, officerId, reason) {
-      return mutate(code, (ticket, at) => {
-        ticket.history.push({ at, by: officerId, action: 'undelivered', note: reason });
-      });
-    },
-    assign(code, officerId, by) {
-      return mutate(code, (ticket, at) => {
-        ticket.assignee = officerId;
-        if (officerId !== null && ticket.status === 'new') ticket.status = 'in_progress';
-        const note = officerId === null ? '' : String(officerId);
-        ticket.history.push({ at, by, action: 'assign', status: ticket.status, note });
-      });
-    },
-    note(code, officerId, text) {
-      return mutate(code, (ticket, at) => {
-        ticket.history.push({ at, by: officerId, action: 'note', note: text });
-      });
-    },
-    addInfo(code, text, attachments, options) {
-      return mutate(
-        code,
-        (ticket, at) => {
-          ticket.attachments.push(...attachments);
-          const files = attachments.length > 0 ? ` [+${attachments.length}]` : '';
-          ticket.history.push({ at, by: 'filer', action: 'info', note: `${text ?? ''}${files}` });
-        },
-        options,
-      );
-    },
-    rate(code, rating) {
-      return mutate(code, (ticket, at) => {
-        ticket.rating = rating;
-        ticket.history.push({ at, by: 'filer', action: 'rating', note: String(rating) });
-      });
-    },
+    transition: (code, to, by, note, options) =>
+      mutate(code, transitionChange(to, by, note), options),
+    take: (code, officerId, options) => mutate(code, takeChange(officerId), options),
+    respond: (code, officerId, action, text, options) =>
+      mutate(code, respondChange(officerId, action, text), options),
+    noteUndelivered: (code, officerId, reason) =>
+      mutate(code, undeliveredChange(officerId, reason)),
+    assign: (code, officerId, by) => mutate(code, assignChange(officerId, by)),
+    note: (code, officerId, text) => mutate(code, noteChange(officerId, text)),
+    addInfo: (code, text, attachments, options) =>
+      mutate(code, addInfoChange(text, attachments), options),
+    rate: (code, rating) => mutate(code, rateChange(rating)),
     async autoClose(before, notify) {
       const limit = before.toISOString();
-      const due = withStatus('resolved', 'rejected').filter(
-        (ticket) => ticket.resolvedAt !== null && ticket.resolvedAt < limit,
+      const due = withStatus('resolved', 'rejected').filter((ticket) =>
+        autoCloseDue(ticket, limit),
       );
       const closed = await Promise.allSettled(
         due.map((ticket) =>
-          mutate(
-            ticket.code,
-            (stored, at) => {
-              setStatus(stored, 'closed', at);
-              stored.history.push({ at, by: 'system', action: 'status', status: 'closed' });
-            },
-            { ...(notify && { notify }), key: `autoclose:${ticket.resolvedAt}` },
-          ),
+          mutate(ticket.code, autoCloseChange, {
+            ...(notify && { notify }),
+            key: autoCloseKey(ticket),
+          }),
         ),
       );
       return due.flatMap((ticket, i) => (closed[i]?.status === 'fulfilled' ? [ticket.code] : []));
@@ -353,16 +294,7 @@ export function createTicketRepository(
     await Promise.all(
       due.map(async (ticket) => {
         unindexFiler(ticket);
-        await mutate(ticket.code, (stored, at) => {
-          stored.filer = { ...NO_FILER };
-          stored.anonymous = true;
-          stored.company = null;
-          stored.description = '';
-          stored.attachments = [];
-          stored.history = stored.history.map(({ note: _note, ...entry }) => entry);
-          stored.erasedAt = at;
-          delete stored.notices;
-        });
+        await mutate(ticket.code, eraseChange);
       }),
     );
     await contacts.remove(due.map((ticket) => ticket.code));

@@ -1,6 +1,6 @@
 -- The core repositories: users, sessions, feedback, tickets (with their notices, anonymous
 -- contacts and digests) and the officers' desk. Times are kept as the ISO text the bot writes,
--- so a lowdb folder imported and exported again comes back byte for byte.
+-- so a lowdb folder imported and exported again gives back the same records.
 
 CREATE TABLE users (
   id bigint PRIMARY KEY,
@@ -85,12 +85,6 @@ CREATE TABLE ticket_digests (
   recipients bigint[] NOT NULL,
   marks text NOT NULL,
   at text NOT NULL
-);
-
--- Highest numbers issued before a restore (ticket-floor.json): never give a code twice.
-CREATE TABLE ticket_floor (
-  type text PRIMARY KEY CHECK (type IN ('complaint', 'request', 'seq')),
-  value integer NOT NULL
 );
 
 -- The officers' desk.

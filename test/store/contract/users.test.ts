@@ -1,28 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sessionSchema } from '../../src/bot/session.ts';
-import { openStore } from '../../src/store/index.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from './backends.ts';
 
-let dataDir: string;
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'kcn-store-'));
-});
-afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
-});
+describe.each(BACKENDS)('user and session repositories on $name', (backend) => {
+  const storage = backend.use();
 
-describe('user and session repositories', () => {
   it('remember a profile, its language, role and blocked state across a restart', async () => {
-    const store = await openStore({ dataDir, sessionSchema });
+    const store = await storage.open();
     await store.users.touch({ id: 42, first_name: 'Lan', language_code: 'vi' });
     await store.users.setLang(42, 'en');
     await store.users.setRole(42, 'worker');
     await store.users.markInactive(42);
     await store.flush();
 
-    const reopened = await openStore({ dataDir, sessionSchema });
+    const reopened = await storage.open();
     expect(reopened.users.get(42)).toMatchObject({
       firstName: 'Lan',
       lang: 'en',
@@ -33,7 +23,7 @@ describe('user and session repositories', () => {
   });
 
   it('reactivates a user who writes again after blocking the bot', async () => {
-    const store = await openStore({ dataDir, sessionSchema });
+    const store = await storage.open();
     await store.users.touch({ id: 7, first_name: 'Minh' });
     await store.users.markInactive(7);
     const user = await store.users.touch({ id: 7, first_name: 'Minh' });
@@ -41,9 +31,9 @@ describe('user and session repositories', () => {
   });
 
   it('keep a session until it is deleted', async () => {
-    const store = await openStore({ dataDir, sessionSchema });
+    const store = await storage.open();
     await store.sessions.set('1:1', { dialogue: { kind: 'idle' } });
-    const reopened = await openStore({ dataDir, sessionSchema });
+    const reopened = await storage.open();
     expect(reopened.sessions.get('1:1')).toEqual({ dialogue: { kind: 'idle' } });
     await reopened.sessions.delete('1:1');
     expect(reopened.sessions.get('1:1')).toBeUndefined();
