@@ -11,6 +11,7 @@ import {
 } from '../desk.ts';
 import type { ChangeFeed } from './changes.ts';
 import type { Queryable } from './db.ts';
+import { Turns } from './turns.ts';
 import { checked, commit } from './write.ts';
 
 /** How many settled relays are kept (for the Undo and Save-as-FAQ buttons), as with lowdb. */
@@ -96,6 +97,7 @@ export async function openPgDesk(pool: pg.Pool, feed: ChangeFeed): Promise<DeskR
     desk = await readDesk(pool);
     rebuild();
   });
+  const turns = new Turns();
   const write = (work: (client: pg.PoolClient) => Promise<void>) =>
     commit(pool, async (client) => {
       await work(client);
@@ -117,40 +119,41 @@ export async function openPgDesk(pool: pg.Pool, feed: ChangeFeed): Promise<DeskR
       desk.relays[valid.id] = valid;
     },
     relay: (id) => desk.relays[id],
-    async settle(id, from, to, noticeMessageId) {
-      let settled: Relay | undefined;
-      await write(async (client) => {
-        const notice = noticeMessageId === undefined ? {} : { noticeMessageId };
-        const { rows } = await client.query<{ data: Relay }>(
-          `UPDATE desk_relays SET state = $3, data = data || $4::jsonb
+    settle: (id, from, to, noticeMessageId) =>
+      turns.run(id, async () => {
+        let settled: Relay | undefined;
+        await write(async (client) => {
+          const notice = noticeMessageId === undefined ? {} : { noticeMessageId };
+          const { rows } = await client.query<{ data: Relay }>(
+            `UPDATE desk_relays SET state = $3, data = data || $4::jsonb
            WHERE id = $1 AND state = $2 RETURNING data`,
-          [id, from, to, JSON.stringify({ state: to, ...notice })],
-        );
-        settled = rows[0]?.data;
-        if (!settled) return;
-        // Settled relays beyond the newest KEEP_SETTLED go.
-        await client.query(
-          `DELETE FROM desk_relays WHERE state <> 'pending' AND ordinal <= (
+            [id, from, to, JSON.stringify({ state: to, ...notice })],
+          );
+          settled = rows[0]?.data;
+          if (!settled) return;
+          // Settled relays beyond the newest KEEP_SETTLED go.
+          await client.query(
+            `DELETE FROM desk_relays WHERE state <> 'pending' AND ordinal <= (
              SELECT ordinal FROM desk_relays WHERE state <> 'pending'
              ORDER BY ordinal DESC OFFSET $1 LIMIT 1)`,
-          [KEEP_SETTLED],
-        );
-      });
-      if (!settled) {
-        const { rows } = await pool.query<{ data: Relay }>(
-          'SELECT data FROM desk_relays WHERE id = $1',
-          [id],
-        );
-        if (rows[0]) desk.relays[id] = rows[0].data;
-        return false;
-      }
-      desk.relays[id] = settled;
-      const kept = Object.values(desk.relays).filter((relay) => relay.state !== 'pending');
-      for (const relay of kept.slice(0, Math.max(0, kept.length - KEEP_SETTLED))) {
-        delete desk.relays[relay.id];
-      }
-      return true;
-    },
+            [KEEP_SETTLED],
+          );
+        });
+        if (!settled) {
+          const { rows } = await pool.query<{ data: Relay }>(
+            'SELECT data FROM desk_relays WHERE id = $1',
+            [id],
+          );
+          if (rows[0]) desk.relays[id] = rows[0].data;
+          return false;
+        }
+        desk.relays[id] = settled;
+        const kept = Object.values(desk.relays).filter((relay) => relay.state !== 'pending');
+        for (const relay of kept.slice(0, Math.max(0, kept.length - KEEP_SETTLED))) {
+          delete desk.relays[relay.id];
+        }
+        return true;
+      }),
     async setNotice(id, noticeMessageId) {
       let updated: Relay | undefined;
       await write(async (client) => {

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -24,6 +24,10 @@ export interface BackendUnderTest {
   readonly name: 'lowdb' | 'postgres';
   open(options?: OpenOptions): Promise<CoreRepositories>;
   openTickets(now: () => Date): Promise<TicketRepository>;
+  /** Everything stored of the tickets themselves (files or rows), as text: what a leak would be in. */
+  ticketsAtRest(): Promise<string>;
+  /** Where anonymous tickets' reply chats are kept, as text. */
+  contactsAtRest(): Promise<string>;
 }
 
 interface Backend {
@@ -52,6 +56,14 @@ const lowdb: Backend = {
         return store;
       },
       openTickets: (now) => openTickets(dir, now),
+      async ticketsAtRest() {
+        const folder = join(dir, 'tickets');
+        const names = await readdir(folder);
+        const texts = await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')));
+        return texts.join('\n');
+      },
+      contactsAtRest: () =>
+        readFile(join(dir, 'private', 'anonymous-contacts.json'), 'utf8').catch(() => ''),
     };
   },
 };
@@ -100,9 +112,21 @@ const postgres: Backend = {
       name: 'postgres',
       open,
       openTickets: async (now) => (await open({ now })).tickets,
+      ticketsAtRest: () => tableText(need(), ['tickets', 'ticket_notices']),
+      contactsAtRest: () => tableText(need(), ['anonymous_contacts']),
     };
   },
 };
 
 /** Both backends, for `describe.each(BACKENDS)('$name', …)`. */
 export const BACKENDS: Backend[] = [lowdb, postgres];
+
+async function tableText(pool: pg.Pool, tables: string[]): Promise<string> {
+  const texts = await Promise.all(
+    tables.map(async (table) => {
+      const { rows } = await pool.query<{ row: string }>(`SELECT t::text AS row FROM "${table}" t`);
+      return rows.map((row) => row.row).join('\n');
+    }),
+  );
+  return texts.join('\n');
+}

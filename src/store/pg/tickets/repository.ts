@@ -26,6 +26,7 @@ import { TicketNotFoundError, toOfficerView } from '../../tickets/repository.ts'
 import type { TicketRepository } from '../../tickets/repositoryApi.ts';
 import { formatCode, type Ticket, ticketSchema } from '../../tickets/schema.ts';
 import type { ChangeFeed } from '../changes.ts';
+import { Turns } from '../turns.ts';
 import { checked, commit } from '../write.ts';
 import { TicketCache } from './cache.ts';
 import { readContacts, readTickets, saveContact, saveTicket } from './rows.ts';
@@ -57,19 +58,8 @@ export async function openPgTickets(
   };
   feed.on('ticket', (code) => refresh([code]));
   const submitting = new Map<string, Promise<Ticket>>();
-  const turns = new Map<string, Promise<unknown>>();
-
-  /** One change at a time per ticket in this process (the row lock orders instances). */
-  const serial = <T>(code: string, work: () => Promise<T>): Promise<T> => {
-    const turn = (turns.get(code) ?? Promise.resolve()).catch(() => undefined).then(work);
-    turns.set(code, turn);
-    void turn
-      .catch(() => undefined)
-      .finally(() => {
-        if (turns.get(code) === turn) turns.delete(code);
-      });
-    return turn;
-  };
+  const turns = new Turns();
+  const serial = <T>(code: string, work: () => Promise<T>) => turns.run(code, work);
 
   const mutate = (
     code: string,

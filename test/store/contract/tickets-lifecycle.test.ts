@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  openTickets,
   TicketNotFoundError,
   type TicketRepository,
   type TicketStatus,
   TicketTransitionError,
-} from '../../src/store/tickets/index.ts';
+} from '../../../src/store/tickets/index.ts';
+import { BACKENDS } from './backends.ts';
 
 /**
  * The ticket lifecycle as officers and filers are told it, written out here independently of
@@ -32,15 +29,7 @@ const PATH: Record<TicketStatus, TicketStatus[]> = {
   closed: ['resolved', 'closed'],
 };
 
-let dir: string;
-let tickets: TicketRepository;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tickets-lifecycle-'));
-  tickets = await openTickets(dir, () => new Date('2026-03-02T02:00:00Z'));
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
-
-async function ticketIn(status: TicketStatus): Promise<string> {
+async function ticketIn(tickets: TicketRepository, status: TicketStatus): Promise<string> {
   const { code } = await tickets.create({
     type: 'complaint',
     category: 'wages',
@@ -56,12 +45,18 @@ async function ticketIn(status: TicketStatus): Promise<string> {
   return code;
 }
 
-describe('ticket lifecycle', () => {
+describe.each(BACKENDS)('ticket lifecycle on $name', (backend) => {
+  const storage = backend.use();
+  let tickets: TicketRepository;
+  beforeEach(async () => {
+    tickets = await storage.openTickets(() => new Date('2026-03-02T02:00:00Z'));
+  });
+
   for (const from of STATUSES) {
     for (const to of STATUSES) {
       const allowed = ALLOWED[from].includes(to);
       it(`${allowed ? 'allows' : 'refuses'} ${from} → ${to}`, async () => {
-        const code = await ticketIn(from);
+        const code = await ticketIn(tickets, from);
         const before = JSON.stringify(tickets.get(code));
         if (allowed) {
           await expect(tickets.transition(code, to, 900, 'ghi chú')).resolves.toMatchObject({

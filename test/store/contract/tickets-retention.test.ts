@@ -1,8 +1,6 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type NewTicket, openTickets } from '../../src/store/tickets/index.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { NewTicket } from '../../../src/store/tickets/index.ts';
+import { BACKENDS } from './backends.ts';
 
 const FILER = { userId: 4242, chatId: 4242, name: 'Nguyễn Văn Secret', username: 'secret_user' };
 const input = (overrides: Partial<NewTicket> = {}): NewTicket => ({
@@ -17,23 +15,16 @@ const input = (overrides: Partial<NewTicket> = {}): NewTicket => ({
   ...overrides,
 });
 
-let dir: string;
-let clock: Date;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tickets-retention-'));
-  clock = new Date('2024-01-10T02:00:00Z');
-});
-afterEach(() => rm(dir, { recursive: true, force: true }));
+describe.each(BACKENDS)('ticket retention on $name', (backend) => {
+  const storage = backend.use();
+  let clock: Date;
+  beforeEach(() => {
+    clock = new Date('2024-01-10T02:00:00Z');
+  });
+  const openTickets = () => storage.openTickets(() => clock);
 
-async function filesText(): Promise<string> {
-  const folder = join(dir, 'tickets');
-  const names = await readdir(folder);
-  return (await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')))).join('\n');
-}
-
-describe('ticket retention', () => {
   it('erases personal data of tickets closed before the limit, keeps their figures and the open ones', async () => {
-    const tickets = await openTickets(dir, () => clock);
+    const tickets = await openTickets();
     const old = await tickets.create(input());
     await tickets.respond(old.code, 900, 'reply', 'Chúng tôi đã liên hệ công ty');
     await tickets.transition(old.code, 'resolved', 900);
@@ -57,9 +48,9 @@ describe('ticket retention', () => {
     expect(tickets.byFiler(FILER.userId).map((t) => t.code)).toEqual([open.code]);
 
     await tickets.flush();
-    const reopened = await openTickets(dir, () => clock);
+    const reopened = await openTickets();
     expect(reopened.get(old.code)?.firstResponseAt).not.toBeNull();
-    const onDisk = await filesText();
+    const onDisk = await storage.ticketsAtRest();
     expect(onDisk).not.toContain('0912345678');
     expect(onDisk).not.toContain('photo-secret-1');
     expect(onDisk).not.toContain('Chúng tôi đã liên hệ');
@@ -67,13 +58,13 @@ describe('ticket retention', () => {
   });
 
   it('erases every ticket of a filer who asks to be forgotten', async () => {
-    const tickets = await openTickets(dir, () => clock);
+    const tickets = await openTickets();
     await tickets.create(input());
     await tickets.create(input({ type: 'request', category: 'land' }));
     await tickets.create(input({ filer: { ...FILER, userId: 7, chatId: 7, name: 'Other' } }));
     expect(await tickets.eraseFiler(FILER.userId)).toHaveLength(2);
     await tickets.flush();
-    const onDisk = await filesText();
+    const onDisk = await storage.ticketsAtRest();
     expect(onDisk).not.toContain('Nguyễn Văn Secret');
     expect(onDisk).toContain('Other');
   });
