@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DestinationStream, Logger } from 'pino';
 import { type Session, sessionIsIdle, sessionSchema } from './bot/session.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import { errorMessage } from './errors.ts';
 import { KnowledgeValidationError } from './knowledge/index.ts';
 import { defaultKnowledgePaths, LiveKnowledge } from './knowledge/live.ts';
 import { createLogger } from './logger.ts';
@@ -9,6 +10,7 @@ import { loadParks, type ParkDirectory, ParksFileError } from './parks/index.ts'
 import { type FileLayer, fileLayerFromEnv } from './store/fileLayer.ts';
 import { openStore, type Store, StoreCorruptError } from './store/index.ts';
 import { DataDirLockedError, lockDataDir } from './store/lock.ts';
+import { openPgStore } from './store/pg/index.ts';
 
 export interface Booted {
   config: Config;
@@ -51,6 +53,7 @@ export async function boot(
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL, logTo);
+  if (config.DATABASE_URL) return bootOnPostgres(config, config.DATABASE_URL, logger);
   const unlock = await lockDataDir(config.DATA_DIR, {
     onTakeover: (stale) =>
       logger.warn(
@@ -80,6 +83,42 @@ export async function boot(
       'moved the data folder to the sharded layout; the backup taken first is kept',
     );
   }
+  return finishBoot(config, logger, store, unlock);
+}
+
+/**
+ * With DATABASE_URL the data lives in PostgreSQL, shared by every instance: no DATA_DIR lock
+ * (several bots run at once), the schema migrated at open under its advisory lock. `unlock`
+ * closes the store's connections.
+ */
+async function bootOnPostgres(config: Config, url: string, logger: Logger): Promise<Booted> {
+  const store = await openPgStore({
+    url,
+    sessionSchema,
+    sessionIsIdle: (session) => session.dialogue.kind === 'idle',
+    onError: (error) => logger.error({ err: error }, 'database connection problem'),
+  }).catch((error: unknown) =>
+    fail(`Cannot start the bot with the database at ${describeDatabase(url)}: ${errorMessage(error)}`),
+  );
+  return finishBoot(config, logger, store, () => store.close());
+}
+
+/** Where the database is, without the password, for messages an operator reads. */
+export function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+async function finishBoot(
+  config: Config,
+  logger: Logger,
+  store: Store<Session>,
+  unlock: () => Promise<void>,
+): Promise<Booted> {
   const knowledge = await LiveKnowledge.load(defaultKnowledgePaths()).catch(
     async (error: unknown) => {
       await unlock();

@@ -1,4 +1,5 @@
-import type pg from 'pg';
+import pg from 'pg';
+import { StoreUnavailableError } from '../../envelope.ts';
 import {
   addInfoChange,
   assignChange,
@@ -125,48 +126,58 @@ export async function openPgTickets(
       if (earlier) return earlier;
       const inProgress = submissionId ? submitting.get(submissionId) : undefined;
       if (inProgress) return inProgress;
-      const filing = commit(pool, async (client) => {
-        if (submissionId) {
-          const [known] = await client
-            .query<{ code: string }>('SELECT code FROM tickets WHERE submission_id = $1', [
-              submissionId,
-            ])
-            .then((result) => result.rows);
-          if (known) return { ticket: (await readTickets(client, [known.code]))[0], fresh: false };
-        }
-        const { rows } = await client.query<{ seq: number; number: number }>(
-          'SELECT nextval($1::regclass) AS number, nextval($2::regclass) AS seq',
-          [NUMBER_SEQUENCE[input.type], 'ticket_seq'],
-        );
-        const { seq, number } = rows[0] ?? { seq: 0, number: 0 };
-        const createdAt = now().toISOString();
-        const ticket: Ticket = {
-          ...structuredClone(input),
-          ...(input.anonymous && { filer: { ...NO_FILER } }),
-          code: formatCode(input.type, number),
-          seq,
-          status: 'new',
-          assignee: null,
-          createdAt,
-          firstResponseAt: null,
-          resolvedAt: null,
-          closedAt: null,
-          rating: null,
-          history: [{ at: createdAt, by: 'filer', action: 'created', status: 'new' }],
-          ...(submissionId !== undefined && { submissionId }),
-        };
-        addNotices(ticket, options.notify, createdAt, 'created');
-        await saveTicket(client, checked('tickets', ticketSchema, ticket));
-        if (input.anonymous) await saveContact(client, ticket.code, input.filer.chatId);
-        await feed.publish(client, 'ticket', ticket.code);
-        return { ticket, fresh: true };
-      }).then(({ ticket, fresh }) => {
-        if (!ticket) throw new Error(`ticket of submission ${submissionId} vanished`);
-        if (fresh && input.anonymous) cache.put(ticket, input.filer.chatId);
-        else if (fresh) cache.put(ticket);
-        else return refresh([ticket.code]).then(() => cache.filerFacing(ticket));
-        return cache.filerFacing(ticket);
-      });
+      const file = () =>
+        commit(pool, async (client) => {
+          if (submissionId) {
+            const [known] = await client
+              .query<{ code: string }>('SELECT code FROM tickets WHERE submission_id = $1', [
+                submissionId,
+              ])
+              .then((result) => result.rows);
+            if (known)
+              return { ticket: (await readTickets(client, [known.code]))[0], fresh: false };
+          }
+          const { rows } = await client.query<{ seq: number; number: number }>(
+            'SELECT nextval($1::regclass) AS number, nextval($2::regclass) AS seq',
+            [NUMBER_SEQUENCE[input.type], 'ticket_seq'],
+          );
+          const { seq, number } = rows[0] ?? { seq: 0, number: 0 };
+          const createdAt = now().toISOString();
+          const ticket: Ticket = {
+            ...structuredClone(input),
+            ...(input.anonymous && { filer: { ...NO_FILER } }),
+            code: formatCode(input.type, number),
+            seq,
+            status: 'new',
+            assignee: null,
+            createdAt,
+            firstResponseAt: null,
+            resolvedAt: null,
+            closedAt: null,
+            rating: null,
+            history: [{ at: createdAt, by: 'filer', action: 'created', status: 'new' }],
+            ...(submissionId !== undefined && { submissionId }),
+          };
+          addNotices(ticket, options.notify, createdAt, 'created');
+          await saveTicket(client, checked('tickets', ticketSchema, ticket));
+          if (input.anonymous) await saveContact(client, ticket.code, input.filer.chatId);
+          await feed.publish(client, 'ticket', ticket.code);
+          return { ticket, fresh: true };
+        });
+      // The same draft sent to two instances at once: the second insert meets the first one's
+      // submission id, and filing again finds that ticket instead.
+      const filing = file()
+        .catch((error: unknown) => {
+          if (submissionId && isSubmissionClash(error)) return file();
+          throw error;
+        })
+        .then(({ ticket, fresh }) => {
+          if (!ticket) throw new Error(`ticket of submission ${submissionId} vanished`);
+          if (fresh && input.anonymous) cache.put(ticket, input.filer.chatId);
+          else if (fresh) cache.put(ticket);
+          else return refresh([ticket.code]).then(() => cache.filerFacing(ticket));
+          return cache.filerFacing(ticket);
+        });
       if (!submissionId) return filing;
       submitting.set(submissionId, filing);
       try {
@@ -258,4 +269,9 @@ export async function openPgTickets(
     digests,
     flush: async () => {},
   };
+}
+
+function isSubmissionClash(error: unknown): boolean {
+  const cause = error instanceof StoreUnavailableError ? error.cause : undefined;
+  return cause instanceof pg.DatabaseError && cause.constraint === 'tickets_submission_id_key';
 }
