@@ -98,7 +98,9 @@ async function bootOnPostgres(config: Config, url: string, logger: Logger): Prom
     sessionIsIdle: (session) => session.dialogue.kind === 'idle',
     onError: (error) => logger.error({ err: error }, 'database connection problem'),
   }).catch((error: unknown) =>
-    fail(`Cannot start the bot with the database at ${describeDatabase(url)}: ${errorMessage(error)}`),
+    fail(
+      `Cannot start the bot with the database at ${describeDatabase(url)}: ${errorMessage(error)}`,
+    ),
   );
   return finishBoot(config, logger, store, () => store.close());
 }
