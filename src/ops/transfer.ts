@@ -1,6 +1,5 @@
 import { sessionSchema } from '../bot/session.ts';
 import { loadConfig } from '../config.ts';
-import { readEnvironment } from '../env.ts';
 import { createPool } from '../store/pg/db.ts';
 import { migrate } from '../store/pg/migrate.ts';
 import { readPgCore, writePgCore } from '../store/pg/transfer.ts';
