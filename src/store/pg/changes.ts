@@ -20,8 +20,10 @@ export interface RowChange {
 export class ChangeFeed {
   readonly origin = randomUUID();
   private readonly handlers = new Map<string, (key: string) => Promise<void>>();
+  private readonly resyncs: (() => Promise<void>)[] = [];
   private listener: pg.PoolClient | undefined;
   private pending = Promise.resolve();
+  private closed = false;
 
   constructor(private readonly onError: (error: unknown) => void = () => {}) {}
 
@@ -36,7 +38,16 @@ export class ChangeFeed {
     this.handlers.set(kind, refresh);
   }
 
-  /** Starts listening on a connection of its own, held until `close`. */
+  /** What to read again whole after the listening connection was lost (changes were missed). */
+  onResync(reload: () => Promise<void>): void {
+    this.resyncs.push(reload);
+  }
+
+  /**
+   * Starts listening on a connection of its own, held until `close`. If that connection is lost
+   * (the server restarted), it listens again every second until it can, then reads everything
+   * again, since changes committed meanwhile were not heard.
+   */
   async listen(pool: pg.Pool): Promise<void> {
     const client = await pool.connect();
     client.on('notification', (message) => {
@@ -48,9 +59,37 @@ export class ChangeFeed {
       // One refresh at a time, in the order the commits were announced.
       this.pending = this.pending.then(() => refresh(change.key)).catch(this.onError);
     });
-    client.on('error', this.onError);
+    let lost = false;
+    const onLost = (error?: unknown) => {
+      if (lost || this.closed) return;
+      lost = true;
+      this.onError(error ?? new Error('the change feed connection ended'));
+      this.listener = undefined;
+      client.release(true);
+      void this.relisten(pool);
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
     await client.query(`LISTEN ${CHANNEL}`);
     this.listener = client;
+  }
+
+  private async relisten(pool: pg.Pool): Promise<void> {
+    while (!this.closed) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (this.closed) return;
+      try {
+        await this.listen(pool);
+        this.pending = this.pending
+          .then(async () => {
+            for (const reload of this.resyncs) await reload();
+          })
+          .catch(this.onError);
+        return;
+      } catch (error) {
+        this.onError(error);
+      }
+    }
   }
 
   /** Resolves once every change heard so far is applied (tests, shutdown). */
@@ -59,6 +98,7 @@ export class ChangeFeed {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const client = this.listener;
     this.listener = undefined;
     if (!client) return;

@@ -93,10 +93,12 @@ export async function openPgDesk(pool: pg.Pool, feed: ChangeFeed): Promise<DeskR
     byThread = new Map(Object.entries(desk.topics).map(([code, t]) => [t.threadId, code]));
   };
   rebuild();
-  feed.on('desk', async () => {
+  const reloadAll = async () => {
     desk = await readDesk(pool);
     rebuild();
-  });
+  };
+  feed.on('desk', reloadAll);
+  feed.onResync(reloadAll);
   const turns = new Turns();
   const write = (work: (client: pg.PoolClient) => Promise<void>) =>
     commit(pool, async (client) => {

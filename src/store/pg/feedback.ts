@@ -65,7 +65,8 @@ async function saveVote(db: Queryable, vote: Vote): Promise<void> {
 
 /**
  * Feedback on PostgreSQL: the same grouping and ranking as the lowdb repository (the figures
- * are computed over the document in memory), each recorded question or vote one commit.
+ * are computed over the document in memory), each recorded question or vote one commit, after
+ * which memory takes the same change; another instance's change is read again whole.
  */
 export async function openPgFeedback(pool: pg.Pool, feed: ChangeFeed): Promise<FeedbackRepository> {
   const document = { data: await readFeedback(pool) };
@@ -73,6 +74,7 @@ export async function openPgFeedback(pool: pg.Pool, feed: ChangeFeed): Promise<F
     document.data = await readFeedback(pool);
   };
   feed.on('feedback', reload);
+  feed.onResync(reload);
   return {
     ...feedbackReads(() => document.data),
     async recordUnanswered(question) {
@@ -91,7 +93,8 @@ export async function openPgFeedback(pool: pg.Pool, feed: ChangeFeed): Promise<F
         );
         await feed.publish(client, 'feedback', '');
       });
-      await reload();
+      const unanswered = [...document.data.unanswered, kept].slice(-MAX_QUESTIONS);
+      document.data = { ...document.data, unanswered };
     },
     async recordVote(vote) {
       checked('feedback', feedbackFileSchema, { unanswered: [], votes: [vote] });
@@ -99,7 +102,13 @@ export async function openPgFeedback(pool: pg.Pool, feed: ChangeFeed): Promise<F
         await saveVote(client, vote);
         await feed.publish(client, 'feedback', '');
       });
-      await reload();
+      const votes = [...document.data.votes];
+      const earlier = vote.voter
+        ? votes.findIndex((v) => v.voter === vote.voter && v.entryId === vote.entryId)
+        : -1;
+      if (earlier >= 0) votes[earlier] = vote;
+      else votes.push(vote);
+      document.data = { ...document.data, votes };
     },
   };
 }

@@ -39,7 +39,13 @@ export async function openPgSessions<S>(
 ): Promise<PgSessionRepository<S>> {
   const byKey = new Map<string, S>();
   const parse = (data: unknown) => checked('sessions', schema, data);
-  for (const row of await readSessions(pool)) byKey.set(row.key, parse(row.data));
+  const loadAll = async () => {
+    const rows = await readSessions(pool);
+    byKey.clear();
+    for (const row of rows) byKey.set(row.key, parse(row.data));
+  };
+  await loadAll();
+  feed.onResync(loadAll);
   const load = async (key: string) => {
     const { rows } = await pool.query<{ data: unknown }>(
       'SELECT data FROM sessions WHERE key = $1',

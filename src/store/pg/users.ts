@@ -64,7 +64,13 @@ export async function openPgUsers(
   feed: ChangeFeed,
 ): Promise<UserRepository> {
   const byId = new Map<number, User>();
-  for (const user of await readUsers(pool)) byId.set(user.id, user);
+  const loadAll = async () => {
+    const users = await readUsers(pool);
+    byId.clear();
+    for (const user of users) byId.set(user.id, user);
+  };
+  await loadAll();
+  feed.onResync(loadAll);
   const reload = async (id: number) => {
     const { rows } = await pool.query<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
     const row = rows[0];

@@ -104,6 +104,16 @@ describe('two instances on one PostgreSQL', () => {
     expect(await eventually(() => b.users.get(7)?.lang === 'en')).toBe(true);
   });
 
+  it('catch up on changes made while their listening connection was lost', async () => {
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN kcn_store_changes%'",
+    );
+    const { code } = await a.tickets.create(input(4001));
+    expect(await eventually(() => b.tickets.get(code) !== undefined)).toBe(true);
+    await a.users.touch({ id: 4001, first_name: 'Mai' });
+    expect(await eventually(() => b.users.get(4001)?.firstName === 'Mai')).toBe(true);
+  });
+
   it('write a change and its notices as one transaction: refused whole, memory untouched', async () => {
     const { code } = await a.tickets.create(input(2001));
     await admin.query(`

@@ -15,6 +15,13 @@ export class TicketCache {
   private readonly withNotices = new Set<string>();
 
   constructor(tickets: Ticket[], contacts: Map<string, number>) {
+    this.reset(tickets, contacts);
+  }
+
+  /** Replaces everything held (start-up, or after changes may have been missed). */
+  reset(tickets: Ticket[], contacts: Map<string, number>): void {
+    for (const map of [this.byCode, this.contacts, this.byFiler, this.bySubmission]) map.clear();
+    this.withNotices.clear();
     for (const [code, chat] of contacts) this.contacts.set(code, chat);
     for (const ticket of tickets) this.put(ticket);
   }

@@ -10,7 +10,13 @@ import { readDigests, saveDigest } from './rows.ts';
  */
 export async function openPgDigests(pool: pg.Pool, feed: ChangeFeed): Promise<DigestQueue> {
   const byId = new Map<string, PendingDigest>();
-  for (const digest of await readDigests(pool)) byId.set(digest.id, digest);
+  const loadAll = async () => {
+    const digests = await readDigests(pool);
+    byId.clear();
+    for (const digest of digests) byId.set(digest.id, digest);
+  };
+  await loadAll();
+  feed.onResync(loadAll);
   const reload = async (id: string) => {
     const [digest] = await readDigests(pool, id);
     if (digest) byId.set(id, digest);

@@ -58,6 +58,9 @@ export async function openPgTickets(
     }
   };
   feed.on('ticket', (code) => refresh([code]));
+  feed.onResync(async () => {
+    cache.reset(await readTickets(pool), await readContacts(pool));
+  });
   const submitting = new Map<string, Promise<Ticket>>();
   const turns = new Turns();
   const serial = <T>(code: string, work: () => Promise<T>) => turns.run(code, work);
