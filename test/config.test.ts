@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeDatabase } from '../src/boot.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 const TOKEN = '123456:ABCdefGHIjklMNOpqrSTUvwx';
@@ -24,6 +25,16 @@ describe('loadConfig', () => {
       TZ: 'Asia/Ho_Chi_Minh',
       LOG_LEVEL: 'info',
     });
+  });
+
+  it('selects PostgreSQL only with a postgres:// DATABASE_URL, never echoing its password', () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN }).DATABASE_URL).toBeUndefined();
+    const url = 'postgres://kcn:s3cret-pw@db.internal:5433/kcn_bot';
+    expect(loadConfig({ BOT_TOKEN: TOKEN, DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    const problems = problemsOf({ BOT_TOKEN: TOKEN, DATABASE_URL: 'mysql://kcn:s3cret-pw@db/kcn' });
+    expect(problems).toEqual([expect.stringMatching(/^DATABASE_URL must be a postgres:\/\/ URL/)]);
+    expect(problems.join('\n')).not.toContain('s3cret-pw');
+    expect(describeDatabase(url)).toBe('db.internal:5433/kcn_bot');
   });
 
   it('parses officer ids separated by commas or spaces', () => {
