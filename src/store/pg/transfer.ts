@@ -50,7 +50,9 @@ export async function readPgCore<S>(
             (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ticket_seq) AS seq`,
   );
   return {
-    users: (await readUsers(db)).map((user) => checked('users', userSchema, user)),
+    users: (await readUsers(db))
+      .map((user) => checked('users', userSchema, user))
+      .sort((a, b) => a.id - b.id),
     sessions: sessions
       .map((row): [string, S] => [row.key, checked('sessions', sessionSchema, row.data)])
       .sort(([a], [b]) => a.localeCompare(b)),

@@ -47,9 +47,9 @@ export async function saveUser(db: Queryable, user: User): Promise<void> {
   );
 }
 
-/** Every stored profile, in id order. */
+/** Every stored profile, in no particular order (sorting a million rows slows the start). */
 export async function readUsers(db: Queryable): Promise<User[]> {
-  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users ORDER BY id`);
+  const { rows } = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users`);
   return rows.map(userFromRow);
 }
 
