@@ -13,6 +13,7 @@ import { type KeyedRecords, openRecords } from './journaled.ts';
 import type { Segment } from './notices.ts';
 import { createOutboxRepository, type OutboxRepository } from './outbox.ts';
 import { outboxRecipientsSpec, outboxSpec } from './outboxRecords.ts';
+import type { SharedOutbox } from './pg/notices/sharedOutbox.ts';
 import { RecipientIndex } from './recipients.ts';
 import {
   createReminderRepository,
@@ -46,6 +47,17 @@ export interface NoticeStore {
    * store was opened with the users (by `openStore`).
    */
   recipients?: (segments: readonly Segment[]) => number[];
+  /**
+   * PostgreSQL with several instances: the outbox as this instance claims and sends it, paced
+   * for all instances together. Absent on lowdb, where the worker sends `outbox` itself.
+   */
+  sharedOutbox?: SharedOutbox;
+  /**
+   * PostgreSQL: told of every change any instance made to a reminder, schedule, broadcast,
+   * subscription or outbox job, after this store's memory took it in (the leader's scheduler
+   * tracks reminders added on the other instances this way).
+   */
+  watch?(listener: (change: { kind: string; id: string }) => void): void;
   flush(): Promise<void>;
   /** Flushes and releases open files (a process that goes on after using the store). */
   close(): Promise<void>;

@@ -1,17 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextNotice } from '../../src/delivery/deadlineNotices.ts';
 import { Scheduler } from '../../src/delivery/scheduler.ts';
-import { type NoticeStore, openNoticeStore } from '../../src/store/noticeStore.ts';
+import type { NoticeStore } from '../../src/store/noticeStore.ts';
+import { noticeBackends } from '../support/noticeBackends.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-03-02T01:00:00Z');
 
-describe('Scheduler', () => {
-  let dir = '';
+describe.each(noticeBackends())('Scheduler on $name', (backend) => {
   let store: NoticeStore;
   let now = T0;
   let active = new Set<number>();
@@ -28,15 +25,12 @@ describe('Scheduler', () => {
     });
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'scheduler-'));
-    store = await openNoticeStore(dir, () => new Date(now));
+    store = await backend.open(() => new Date(now));
     now = T0;
     active = new Set([1, 2]);
   });
-  afterEach(async () => {
-    await store.flush();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => backend.close());
+  afterAll(() => backend.end());
 
   it('sends due reminders on time, late ones marked late, and records too-old ones as missed', async () => {
     const once = { kind: 'once' } as const;

@@ -1,21 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recipientsOf } from '../../src/delivery/segments.ts';
-import { type NoticeStore, openNoticeStore } from '../../src/store/noticeStore.ts';
+import type { NoticeStore } from '../../src/store/noticeStore.ts';
+import { noticeBackends } from '../support/noticeBackends.ts';
 
-describe('subscriptions and segments', () => {
-  let dir = '';
+describe.each(noticeBackends())('subscriptions and segments on $name', (backend) => {
   let store: NoticeStore;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'subs-'));
-    store = await openNoticeStore(dir, () => new Date());
+    store = await backend.open(() => new Date());
   });
-  afterEach(async () => {
-    await store.flush();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => backend.close());
+  afterAll(() => backend.end());
 
   it('defaults to general and the role channel, toggles, and persists', async () => {
     const subs = store.subscriptions;
@@ -26,8 +20,7 @@ describe('subscriptions and segments', () => {
       'park:que-vo',
     ]);
     expect(await subs.toggle(1, 'worker', 'general')).toEqual(['worker', 'park:que-vo']);
-    await store.flush();
-    const reopened = await openNoticeStore(dir, () => new Date());
+    const reopened = await backend.reopen(() => new Date());
     expect(reopened.subscriptions.get(1)).toEqual(['worker', 'park:que-vo']);
     await subs.set(1, []);
     expect(subs.channelsOf(1, 'worker')).toEqual([]);
