@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import { OutboxWorker } from '../../../delivery/outboxWorker.ts';
 import { Scheduler } from '../../../delivery/scheduler.ts';
+import type { JobStats, OutMessage } from '../../../store/outbox.ts';
 import type { BotContext } from '../../context.ts';
 import { officerOnly } from '../../officerGuard.ts';
 import type { Feature, FeatureDeps, FeatureParts } from '../feature.ts';
@@ -44,16 +45,20 @@ type OnboardingDeps = Pick<FeatureDeps, 'parks'> & {
 function noticesParts(options: NoticesDeps): FeatureParts {
   const { config, logger } = options;
   const { users, notices } = options.store;
+  // Several instances (PostgreSQL): this one sends what it claims; the job is reported by the
+  // instance that settled its last recipient, through `shared.begin` below.
+  const shared = notices.sharedOutbox;
+  const reportDone = async (job: { message: OutMessage }, stats: JobStats) => {
+    if (job.message.kind === 'broadcast') await progress.finished(job.message.broadcastId, stats);
+  };
   const worker = new OutboxWorker({
-    outbox: notices.outbox,
+    outbox: shared?.queue ?? notices.outbox,
     send: telegramSender(options.telegram, users, config),
     ratePerSecond: config.BROADCAST_RATE,
     onBlocked: (chatId) => users.markInactive(chatId),
     onFailed: (job, _chatId, description) =>
       logger.warn({ jobId: job.id, description }, 'a notice could not be delivered'),
-    onJobDone: async (job, stats) => {
-      if (job.message.kind === 'broadcast') await progress.finished(job.message.broadcastId, stats);
-    },
+    ...(shared ? {} : { onJobDone: reportDone }),
     logger,
   });
   const deps: NoticeDeps = {
@@ -77,6 +82,18 @@ function noticesParts(options: NoticesDeps): FeatureParts {
     }),
   };
   const progress = broadcastProgress(deps, options.telegram, logger);
+  // Reminders and schedules written on another instance reach this one's scheduler.
+  notices.watch?.((change) => {
+    if (change.kind === 'reminder') {
+      const reminder = notices.reminders.get(change.id);
+      if (reminder) deps.scheduler.trackReminder(reminder);
+      else deps.scheduler.untrackReminder(change.id);
+    } else if (change.kind === 'schedule') {
+      const schedule = notices.schedules.get(change.id);
+      if (schedule) deps.scheduler.trackSchedule(schedule);
+      else deps.scheduler.untrackSchedule(change.id);
+    }
+  });
   const citizen = [subscriptionsFeature(deps), remindersFeature(deps)];
   const officer = [schedulesFeature(deps), broadcastFeature(deps)];
   const parts = [...citizen, ...officer];
@@ -103,7 +120,22 @@ function noticesParts(options: NoticesDeps): FeatureParts {
         start: () => deps.scheduler.start(),
         stop: () => deps.scheduler.stop(),
       },
-      { name: 'outbox', start: () => worker.start(), stop: () => worker.stop() },
+      {
+        name: 'outbox',
+        start: () => {
+          shared?.begin({
+            ratePerSecond: config.BROADCAST_RATE,
+            onJobDone: reportDone,
+            wake: () => worker.notify(),
+            logger,
+          });
+          worker.start();
+        },
+        stop: async () => {
+          await worker.stop();
+          await shared?.end();
+        },
+      },
       progress.service,
     ],
     /** The user's reminders and subscription choices, gone. */
