@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxWorker, type SendFn } from '../../src/delivery/outboxWorker.ts';
 import type { NoticeStore } from '../../src/store/noticeStore.ts';
 import type { JobStats } from '../../src/store/outbox.ts';
+import { migrate } from '../../src/store/pg/migrate.ts';
 import { openPgNoticeStore } from '../../src/store/pg/notices/index.ts';
-import { migrateNotices } from '../support/noticeBackends.ts';
 import { freshDatabase } from '../support/postgres.ts';
 
 /** Checks `predicate` every 20 ms: the database has no event this test could wait on. */
@@ -33,7 +33,7 @@ describe('the notice store shared by several instances (PostgreSQL)', () => {
   beforeAll(async () => {
     url = await freshDatabase();
     const pool = new pg.Pool({ connectionString: url });
-    await migrateNotices(pool);
+    await migrate(pool);
     await pool.end();
   });
   afterAll(async () => {

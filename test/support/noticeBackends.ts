@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type NoticeStore, openNoticeStore } from '../../src/store/noticeStore.ts';
+import { migrate } from '../../src/store/pg/migrate.ts';
 import { openPgNoticeStore } from '../../src/store/pg/notices/index.ts';
 import { freshDatabase } from './postgres.ts';
 
@@ -25,13 +26,6 @@ export interface NoticeBackend {
 
 const NOTICE_TABLES =
   'notice_subscriptions, notice_reminders, notice_schedules, notice_broadcasts, outbox_jobs, outbox_sends';
-
-/** Applies the notice migrations to an empty database. */
-export async function migrateNotices(pool: pg.Pool): Promise<void> {
-  const folder = new URL('../../src/store/pg/migrations/', import.meta.url);
-  const files = (await readdir(folder)).filter((name) => /^05\d_.*\.sql$/.test(name)).sort();
-  for (const name of files) await pool.query(await readFile(new URL(name, folder), 'utf8'));
-}
 
 function lowdbBackend(): NoticeBackend {
   let dir = '';
@@ -64,7 +58,7 @@ function postgresBackend(): NoticeBackend {
   const connect = async () => {
     if (pool) return pool;
     pool = new pg.Pool({ connectionString: await freshDatabase(), max: 8 });
-    await migrateNotices(pool);
+    await migrate(pool);
     return pool;
   };
   return {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/store/pg/migrate.ts';
 import { PgUpdateDispatcher } from '../../src/updates/pgDispatcher.ts';
 import { freshDatabase } from '../support/postgres.ts';
 
@@ -51,8 +51,7 @@ describe('the update inbox shared by several instances (PostgreSQL)', () => {
   beforeAll(async () => {
     url = await freshDatabase();
     const pool = new pg.Pool({ connectionString: url });
-    const sql = new URL('../../src/store/pg/migrations/051_update_inbox.sql', import.meta.url);
-    await pool.query(await readFile(sql, 'utf8'));
+    await migrate(pool);
     await pool.end();
   });
   beforeEach(() => {

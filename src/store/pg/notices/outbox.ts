@@ -2,8 +2,9 @@ import type pg from 'pg';
 import { newId } from '../../notices.ts';
 import type { OutboxRepository } from '../../outbox.ts';
 import type { OutboxJob } from '../../outboxRecords.ts';
+import { withTransaction } from '../db.ts';
 import type { OutboxJobRow } from './rows.ts';
-import { announce, inTransaction, type Query, writeAnnounced } from './sql.ts';
+import { announce, type Query, writeAnnounced } from './sql.ts';
 
 /**
  * The outbox as officers and /healthz see it: every job with all its recipients and marks,
@@ -78,7 +79,7 @@ export class PgOutboxView {
           to: [...input.to],
           marks: '.'.repeat(input.to.length),
         };
-        const created = await inTransaction(pool, async (client) => {
+        const created = await withTransaction(pool, async (client) => {
           const inserted = await client.query(
             `INSERT INTO outbox_jobs (id, priority, created_at, message, total)
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,

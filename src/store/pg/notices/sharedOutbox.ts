@@ -3,8 +3,9 @@ import { hostname } from 'node:os';
 import type pg from 'pg';
 import type { JobStats } from '../../outbox.ts';
 import type { Mark, OutMessage } from '../../outboxRecords.ts';
+import { withTransaction } from '../db.ts';
 import type { OutboxJobRow } from './rows.ts';
-import { inTransaction, writeAnnounced } from './sql.ts';
+import { writeAnnounced } from './sql.ts';
 
 /** A slice of one outbox job this instance claimed: the worker sends it like a whole job. */
 interface Batch {
@@ -151,7 +152,7 @@ export class SharedOutbox {
 
   /** Claims up to `count` pending recipients of the first job that has some, and their slots. */
   private claim(count: number, ratePerSecond: number) {
-    return inTransaction(this.pool, async (client) => {
+    return withTransaction(this.pool, async (client) => {
       const jobs = await client.query<OutboxJobRow>(
         `SELECT id, priority, created_at, message, total FROM outbox_jobs
          WHERE finish_lease IS NULL ORDER BY priority, created_at, id`,

@@ -1,36 +1,8 @@
-import type pg from 'pg';
+import type { Queryable } from '../db.ts';
 import { NOTICE_CHANNEL, type NoticeChange } from './rows.ts';
 
 /** What the notice repositories need of a pool or of a client inside a transaction. */
-export type Query = Pick<pg.Pool, 'query'>;
-
-/**
- * Runs `work` in one transaction on one pooled client: a write made of several statements (an
- * outbox job and its recipients) is seen by the other instances whole or not at all.
- */
-export async function inTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
-  const client = await pool.connect();
-  let failed = false;
-  const onError = () => {
-    failed = true;
-  };
-  client.on('error', onError);
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.removeListener('error', onError);
-    client.release(failed);
-  }
-}
+export type Query = Queryable;
 
 /** Tells every instance (this one included) what changed; delivered only if the write commits. */
 export async function announce(db: Query, change: NoticeChange): Promise<void> {
