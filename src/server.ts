@@ -11,6 +11,7 @@ import { stopAll } from './lifecycle.ts';
 import { dailyBackupService } from './ops/dailyBackup.ts';
 import { UpdateDispatcher } from './updates/dispatcher.ts';
 import { Inbox } from './updates/inbox.ts';
+import { sharedInstance } from './updates/pgInstance.ts';
 import { UpdatePoller } from './updates/poller.ts';
 import { createDashboard } from './web/dashboard/http.ts';
 import { setOfficerMenuButtons } from './web/dashboard/menuButton.ts';
@@ -35,19 +36,35 @@ async function main(): Promise<void> {
     readEnvironment(),
   );
   const app = createBot({ config, store, logger, knowledge, parks, layer });
-  const services = [
+  const ownServices = [
     ...app.services,
-    dailyBackupService({
-      dataDir: config.DATA_DIR,
-      backupDir: config.BACKUP_DIR,
-      keep: config.BACKUP_KEEP,
-      key: config.BACKUP_KEY,
-      hour: config.BACKUP_HOUR,
-      timeZone: config.TZ,
-      flush: () => store.flush(),
-      logger,
-    }),
+    // On PostgreSQL the backup is pg_dump's (README "Scaling out"), not a copy of DATA_DIR.
+    ...(config.DATABASE_URL
+      ? []
+      : [
+          dailyBackupService({
+            dataDir: config.DATA_DIR,
+            backupDir: config.BACKUP_DIR,
+            keep: config.BACKUP_KEEP,
+            key: config.BACKUP_KEY,
+            hour: config.BACKUP_HOUR,
+            timeZone: config.TZ,
+            flush: () => store.flush(),
+            logger,
+          }),
+        ]),
   ];
+  const handle = (update: Update) => app.bot.handleUpdate(update);
+  // With PostgreSQL: the shared inbox, and the scheduler's services on the leader only.
+  const shared = config.DATABASE_URL
+    ? sharedInstance({
+        url: config.DATABASE_URL,
+        handle,
+        services: ownServices,
+        logger,
+      })
+    : null;
+  const services = shared ? shared.services : ownServices;
   const mode = config.WEBHOOK_URL ? 'webhook' : 'polling';
   const startedAt = Date.now();
   const health = async (): Promise<HealthReport> => {
@@ -59,6 +76,7 @@ async function main(): Promise<void> {
       lastUpdateAt: lastUpdate === null ? null : new Date(lastUpdate).toISOString(),
       outboxLength: app.outboxLength(),
       version,
+      ...(shared ? await shared.health() : {}),
     };
   };
 
@@ -74,14 +92,16 @@ async function main(): Promise<void> {
     logger,
     now: () => new Date(),
   });
-  const inbox = await Inbox.open(config.DATA_DIR);
-  inbox.onDiskRefusal = (error) =>
-    logger.error({ err: error }, 'the disk refused to record updates; answering them from memory');
-  const dispatcher = new UpdateDispatcher({
-    inbox,
-    handle: (update) => app.bot.handleUpdate(update),
-    logger,
-  });
+  const inbox = shared ? null : await Inbox.open(config.DATA_DIR);
+  const dispatcher = inbox ? new UpdateDispatcher({ inbox, handle, logger }) : shared?.dispatcher;
+  if (!dispatcher) throw new Error('no update dispatcher');
+  if (inbox) {
+    inbox.onDiskRefusal = (error) =>
+      logger.error(
+        { err: error },
+        'the disk refused to record updates; answering them from memory',
+      );
+  }
   let poller: UpdatePoller | undefined;
   const webServers: Server[] = [];
   let stopping = false;
@@ -110,7 +130,7 @@ async function main(): Promise<void> {
     // 4. Write what can be written; a disk that failed earlier must not turn this into a crash.
     const flushWhatCan = async () => {
       try {
-        await Promise.all([store.flush(), inbox.flush()]);
+        await Promise.all([store.flush(), inbox?.flush(), shared?.close()]);
       } catch (error) {
         logger.error({ err: error }, 'some changes could not be written before stopping');
       }

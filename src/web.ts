@@ -9,6 +9,10 @@ export interface HealthReport {
   lastUpdateAt: string | null;
   outboxLength: number;
   version: string;
+  /** With PostgreSQL (several instances): the database, this instance's part, the inbox. */
+  database?: { reachable: boolean; schemaVersion: number };
+  leader?: boolean;
+  inbox?: { waiting: number; oldestWaitingSeconds: number } | null;
 }
 
 export interface WebOptions {

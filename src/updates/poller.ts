@@ -8,7 +8,7 @@ export type GetUpdates = (offset: number, signal: AbortSignal) => Promise<Update
 
 export interface PollerOptions {
   getUpdates: GetUpdates;
-  dispatcher: UpdateDispatcher;
+  dispatcher: Pick<UpdateDispatcher, 'accept'>;
   logger: Log;
   /** Called when Telegram refuses the token (401/404): polling cannot recover from that. */
   onFatal: (error: unknown) => void;
