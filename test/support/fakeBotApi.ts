@@ -20,6 +20,7 @@ import {
   type BotInfo,
   type FakeButton,
   type FakeMessage,
+  type FakeUpdate,
   nowMs,
   type RecordedCall,
   toInteger,
@@ -246,6 +247,20 @@ export class FakeBotApi extends FakeUsers {
 
   unblock(chatId: number): void {
     this.blocked.delete(chatId);
+  }
+
+  /**
+   * Webhook mode, as Telegram does it: every update queued from now on is taken off the
+   * getUpdates queue and handed to `deliver` (which posts it to a webhook). Returns the stop.
+   */
+  relayUpdates(deliver: (update: FakeUpdate) => void): () => void {
+    return this.state.updates.onPush(() => {
+      const taken = this.state.updates.take(1000);
+      const last = taken.at(-1);
+      if (!last) return;
+      this.state.updates.confirm(last.update_id + 1);
+      for (const update of taken) deliver(update);
+    });
   }
 
   /** Ends pending long polls with `[]`, then closes the server and its connections. */

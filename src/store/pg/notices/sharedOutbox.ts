@@ -70,7 +70,7 @@ export class SharedOutbox {
     private readonly pool: pg.Pool,
     options: SharedOutboxOptions = {},
   ) {
-    this.leaseMs = options.leaseMs ?? 10_000;
+    this.leaseMs = options.leaseMs ?? 5000;
   }
 
   /** The worker's view: the claimed batches, in sending order. */
