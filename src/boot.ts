@@ -53,7 +53,8 @@ export async function boot(
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL, logTo);
-  if (config.DATABASE_URL) return bootOnPostgres(config, config.DATABASE_URL, logger);
+  if (config.DATABASE_URL)
+    return bootOnPostgres(config, config.DATABASE_URL, logger, fileLayerFromEnv(env));
   const unlock = await lockDataDir(config.DATA_DIR, {
     onTakeover: (stale) =>
       logger.warn(
@@ -83,7 +84,7 @@ export async function boot(
       'moved the data folder to the sharded layout; the backup taken first is kept',
     );
   }
-  return finishBoot(config, logger, store, unlock);
+  return finishBoot(config, logger, store, layer, unlock);
 }
 
 /**
@@ -91,18 +92,23 @@ export async function boot(
  * (several bots run at once), the schema migrated at open under its advisory lock. `unlock`
  * closes the store's connections.
  */
-async function bootOnPostgres(config: Config, url: string, logger: Logger): Promise<Booted> {
+async function bootOnPostgres(
+  config: Config,
+  url: string,
+  logger: Logger,
+  layer: FileLayer,
+): Promise<Booted> {
   const store = await openPgStore({
     url,
     sessionSchema,
-    sessionIsIdle: (session) => session.dialogue.kind === 'idle',
+    sessionIsIdle,
     onError: (error) => logger.error({ err: error }, 'database connection problem'),
   }).catch((error: unknown) =>
     fail(
       `Cannot start the bot with the database at ${describeDatabase(url)}: ${errorMessage(error)}`,
     ),
   );
-  return finishBoot(config, logger, store, () => store.close());
+  return finishBoot(config, logger, store, layer, () => store.close());
 }
 
 /** Where the database is, without the password, for messages an operator reads. */
@@ -119,6 +125,7 @@ async function finishBoot(
   config: Config,
   logger: Logger,
   store: Store<Session>,
+  layer: FileLayer,
   unlock: () => Promise<void>,
 ): Promise<Booted> {
   const knowledge = await LiveKnowledge.load(defaultKnowledgePaths()).catch(

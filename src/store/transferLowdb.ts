@@ -5,7 +5,13 @@ import type { z } from 'zod';
 import { Collection } from './collection.ts';
 import { type DeskFile, deskFileSchema, emptyDesk } from './desk.ts';
 import { WriteHealth } from './envelope.ts';
-import { emptyFeedback, type FeedbackFile, feedbackFileSchema } from './feedback.ts';
+import {
+  type FeedbackFile,
+  type FeedbackRecord,
+  feedbackSpec,
+  questionKey,
+  voteKey,
+} from './feedback.ts';
 import { nodeFileLayer } from './fileLayer.ts';
 import { openStore } from './index.ts';
 import { openRecords } from './journaled.ts';
@@ -69,12 +75,7 @@ export async function readLowdbCore<S>(
     const health = new WriteHealth();
     const users = await openRecords(copy, usersSpec, nodeFileLayer, health);
     const sessions = await openRecords(copy, sessionsSpec(sessionSchema), nodeFileLayer, health);
-    const feedback = await Collection.open(
-      join(copy, 'feedback.json'),
-      1,
-      feedbackFileSchema,
-      emptyFeedback,
-    );
+    const feedback = await openRecords(copy, feedbackSpec, nodeFileLayer, health);
     const desk = await Collection.open(join(copy, 'desk.json'), 1, deskFileSchema, emptyDesk);
     const { tickets } = await TicketShards.open(join(copy, 'tickets'));
     const contacts = await openContacts(join(copy, 'private'));
@@ -87,7 +88,7 @@ export async function readLowdbCore<S>(
     const snapshot: CoreSnapshot<S> = {
       users: [...users.values()].sort((a, b) => a.id - b.id),
       sessions: [...sessions.entries()].sort(([a], [b]) => a.localeCompare(b)),
-      feedback: feedback.data,
+      feedback: feedbackDocument(feedback.values()),
       desk: desk.data,
       tickets: [...tickets].sort((a, b) => a.seq - b.seq),
       contacts: contacts.all().sort(([a], [b]) => a.localeCompare(b)),
@@ -96,7 +97,7 @@ export async function readLowdbCore<S>(
         .sort((a, b) => a.id.localeCompare(b.id)),
       floor: await readTicketFloor(copy),
     };
-    await Promise.all([users.close(), sessions.close()]);
+    await Promise.all([users.close(), sessions.close(), feedback.close()]);
     return snapshot;
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -120,16 +121,19 @@ export async function writeLowdbCore<S>(
   const health = new WriteHealth();
   const users = await openRecords(dataDir, usersSpec, nodeFileLayer, health);
   const sessions = await openRecords(dataDir, sessionsSpec(sessionSchema), nodeFileLayer, health);
+  const feedback = await openRecords(dataDir, feedbackSpec, nodeFileLayer, health);
   await Promise.all(snapshot.users.map((user) => users.put(String(user.id), user)));
   await Promise.all(snapshot.sessions.map(([key, session]) => sessions.put(key, session)));
-  await Promise.all([users.close(), sessions.close()]);
+  await Promise.all(
+    feedbackRecords(snapshot.feedback).map(([key, record]) => feedback.put(key, record)),
+  );
+  await Promise.all([users.close(), sessions.close(), feedback.close()]);
   const replace = async <T>(file: string, schema: z.ZodType<T>, data: T) => {
     const collection = await Collection.open(join(dataDir, file), 1, schema, () => data);
     await collection.update((current) => {
       Object.assign(current as object, data);
     });
   };
-  await replace('feedback.json', feedbackFileSchema, snapshot.feedback);
   await replace('desk.json', deskFileSchema, snapshot.desk);
   const digests: DigestsFile = {};
   for (const { id, ...digest } of snapshot.digests) digests[id] = digest;
@@ -142,4 +146,33 @@ export async function writeLowdbCore<S>(
   );
   await shards.flush();
   await writeTicketFloor(dataDir, snapshot.floor);
+}
+
+/** The journaled feedback records as the one document PostgreSQL keeps, in the order they happened. */
+function feedbackDocument(records: Iterable<FeedbackRecord>): FeedbackFile {
+  const ordered = [...records].sort((a, b) => a.seq - b.seq);
+  const document: FeedbackFile = { unanswered: [], votes: [] };
+  for (const record of ordered) {
+    if (record.kind === 'question') {
+      const { kind: _kind, seq: _seq, ...question } = record;
+      document.unanswered.push(question);
+    } else {
+      const { kind: _kind, seq: _seq, ...vote } = record;
+      document.votes.push(vote);
+    }
+  }
+  return document;
+}
+
+/** A feedback document back as journaled records, numbered in its order. */
+function feedbackRecords(document: FeedbackFile): [string, FeedbackRecord][] {
+  const questions = document.unanswered.map((question, seq): [string, FeedbackRecord] => [
+    questionKey(seq),
+    { kind: 'question', seq, ...question },
+  ]);
+  const votes = document.votes.map((vote, i): [string, FeedbackRecord] => {
+    const seq = questions.length + i;
+    return [voteKey(vote), { kind: 'vote', seq, ...vote }];
+  });
+  return [...questions, ...votes];
 }
