@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Context } from 'telegraf';
 import type { Config } from '../config.ts';
 import type { User } from '../store/index.ts';
+import type { SessionWrite } from '../store/sessions.ts';
 import type { Lang, PlainKey, Translate } from './i18n/index.ts';
 import type { Session } from './sessionTypes.ts';
 
@@ -18,6 +19,12 @@ export interface BotContext extends Context {
   log: Logger;
   /** Makes the current session durable; await it before telling the user a step was taken. */
   saveSession: () => Promise<void>;
+  /**
+   * The session `next` gives, to commit in the same write as another change (the ticket it
+   * files); once that commits, `saveSession` has nothing left to write. Unset outside the
+   * session middleware.
+   */
+  sessionWrite?: <R>(next: (result: R) => Session) => SessionWrite<R>;
 }
 
 export type Audience = 'everyone' | 'worker' | 'enterprise' | 'officer';

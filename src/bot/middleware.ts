@@ -119,6 +119,22 @@ export function sessionMiddleware(sessions: SessionRepository<Session>): Middlew
       saved = current;
       await sessions.set(key, { ...ctx.session, updatedAt: new Date().toISOString() });
     };
+    ctx.sessionWrite = <R>(next: (result: R) => Session) => {
+      let written: Session | undefined;
+      return {
+        key,
+        sessionAfter(result: R) {
+          written = next(result);
+          return { ...written, updatedAt: new Date().toISOString() };
+        },
+        // What was committed is now the session: the handler goes on from it.
+        committed: () => {
+          if (!written) return;
+          ctx.session = structuredClone(written);
+          saved = JSON.stringify(written);
+        },
+      };
+    };
     try {
       await next();
       await ctx.saveSession().catch((error: unknown) => {

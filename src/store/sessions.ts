@@ -20,6 +20,18 @@ export interface SessionRepository<S> {
   load?(key: string): Promise<S | undefined>;
 }
 
+/**
+ * A session step to commit in the same write as another change: the ticket and the step that
+ * filed it (PostgreSQL writes both in one transaction). A backend that cannot leaves it to the
+ * session middleware, which writes it after; `committed` tells the middleware it need not.
+ * `sessionAfter` gives the session from what the other change made (the ticket's code).
+ */
+export interface SessionWrite<R> {
+  readonly key: string;
+  sessionAfter(result: R): unknown;
+  committed(): void;
+}
+
 /** Sessions live in a sharded collection keyed by `<chat>:<user>`. */
 export function sessionsSpec<S>(sessionSchema: z.ZodType<S>): ShardedSpec<S> {
   return { name: 'sessions', version: 1, recordSchema: sessionSchema, shards: 128, journal: true };

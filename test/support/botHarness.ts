@@ -56,6 +56,8 @@ export interface HarnessOptions {
   history?: HarnessCall[];
   /** The bot's clock, for steps that lapse. */
   now?: () => Date;
+  /** A store the test opened (PostgreSQL) instead of lowdb on the data folder; the test closes it. */
+  store?: Store<Session>;
 }
 
 /**
@@ -85,7 +87,7 @@ export class BotHarness {
       ...options.env,
     });
     // As the bot opens it (src/boot.ts), so a session dropped as idle is dropped here too.
-    const store = await openStore({ dataDir, sessionSchema, sessionIsIdle });
+    const store = options.store ?? (await openStore({ dataDir, sessionSchema, sessionIsIdle }));
     const calls: HarnessCall[] = [...(options.history ?? [])];
     let messageId = calls.length + 1;
     const events = new EventEmitter<{ call: [HarnessCall] }>();

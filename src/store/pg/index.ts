@@ -56,7 +56,7 @@ export async function openPgCore<S>(options: PgStoreOptions<S>): Promise<CoreSto
       openPgDesk(pool, feed),
       openPgDigests(pool, feed),
     ]);
-    const tickets: TicketRepository = await openPgTickets(pool, now, feed, digests);
+    const tickets: TicketRepository = await openPgTickets(pool, now, feed, digests, sessions);
     const health = async (): Promise<StoreHealth> => {
       const base = { freeBytes: 0, neededBytes: 0, lastWriteFailure: null };
       try {

@@ -8,6 +8,11 @@ import { checked, commit } from './write.ts';
 /** A session repository that also reads one session afresh from the database. */
 export type PgSessionRepository<S> = SessionRepository<S> & {
   load(key: string): Promise<S | undefined>;
+  /**
+   * Writes a session inside another repository's transaction (a ticket and the step that filed
+   * it); the function it resolves to puts it in memory, to call only after the commit.
+   */
+  writeIn(client: Queryable, key: string, session: unknown): Promise<() => void>;
 };
 
 /** Every stored session with its key (db:export, start-up). */
@@ -59,26 +64,32 @@ export async function openPgSessions<S>(
   feed.on('session', async (key) => {
     await load(key);
   });
-  const remove = async (key: string) => {
-    await commit(pool, async (client) => {
-      await client.query('DELETE FROM sessions WHERE key = $1', [key]);
-      await feed.publish(client, 'session', key);
-    });
-    byKey.delete(key);
+  const writeIn = async (client: Queryable, key: string, session: unknown) => {
+    const valid = parse(session);
+    // Another instance may hold this chat's session: the delete goes to the database always.
+    if (isIdle(valid)) await client.query('DELETE FROM sessions WHERE key = $1', [key]);
+    else await saveSession(client, key, valid);
+    await feed.publish(client, 'session', key);
+    return () => {
+      if (isIdle(valid)) byKey.delete(key);
+      else byKey.set(key, structuredClone(valid));
+    };
+  };
+  const write = async (key: string, session: unknown) => {
+    const remember = await commit(pool, (client) => writeIn(client, key, session));
+    remember();
   };
   return {
     get: (key) => byKey.get(key),
     load,
-    async set(key, session) {
-      // Another instance may hold this chat's session: the delete goes to the database always.
-      if (isIdle(session)) return remove(key);
-      const valid = parse(session);
+    writeIn,
+    set: write,
+    async delete(key) {
       await commit(pool, async (client) => {
-        await saveSession(client, key, valid);
+        await client.query('DELETE FROM sessions WHERE key = $1', [key]);
         await feed.publish(client, 'session', key);
       });
-      byKey.set(key, structuredClone(valid));
+      byKey.delete(key);
     },
-    delete: remove,
   };
 }

@@ -1,3 +1,4 @@
+import type { SessionWrite } from '../sessions.ts';
 import type { DigestQueue } from './digests.ts';
 import type { ChangeOptions, PendingNotice } from './notices.ts';
 import type {
@@ -21,10 +22,12 @@ export interface TicketRepository {
   /**
    * Assigns the code synchronously (unique under any concurrency) and resolves once on disk.
    * With a `submissionId` already used, returns that ticket instead of filing a second one.
+   * `session` is the filer's next session step: PostgreSQL commits it with the ticket; lowdb
+   * leaves it to the session middleware, written after the ticket.
    */
   create(
     input: NewTicket,
-    options?: { submissionId?: string; notify?: NoticeRequest[] },
+    options?: { submissionId?: string; notify?: NoticeRequest[]; session?: SessionWrite<Ticket> },
   ): Promise<Ticket>;
   /** The ticket filed from this dialogue submission, if any. */
   findSubmission(submissionId: string): Ticket | undefined;

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { NewTicket } from '../../../store/tickets/index.ts';
+import type { NewTicket, Ticket } from '../../../store/tickets/index.ts';
 import { FILING } from '../../callbackData.ts';
 import type { BotContext } from '../../context.ts';
 import { callbackButton } from '../../keyboard.ts';
+import type { Session } from '../../sessionTypes.ts';
 import { cleanText } from '../../telegramInput.ts';
 import type { TicketDraft, TicketFilingDialogue } from './dialogues.ts';
 import type { TicketEnv } from './env.ts';
 import { toOfficers } from './noticeTargets.ts';
 import { isStorageError } from './officerActions.ts';
 import { targetsText } from './render.ts';
+import { rememberIn } from './threadMemory.ts';
 
 const HOUR = 3_600_000;
 
@@ -93,10 +95,20 @@ export async function submitTicket(
         ...(cleanText(from.username, 64) && { username: cleanText(from.username, 64) }),
       },
     };
+    // The dialogue ends in the same write as the ticket where the store can (PostgreSQL), with
+    // the description remembered for edits as the filing handler does after it (lowdb).
+    const ended = ctx.sessionWrite?.((filed: Ticket) => {
+      const next: Session = { ...ctx.session, dialogue: { kind: 'idle' } };
+      if (dialogue.descriptionMessageId) {
+        rememberIn(next, [dialogue.descriptionMessageId], filed.code);
+      }
+      return next;
+    });
     try {
       ticket = await env.tickets.create(input, {
         submissionId: draft.submissionId,
         notify: [toOfficers(env, { event: 'new' })],
+        ...(ended && { session: ended }),
       });
     } catch (error) {
       if (!isStorageError(error)) throw error;

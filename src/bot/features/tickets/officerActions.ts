@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../../../store/envelope.ts';
 import { TicketNotFoundError, TicketTransitionError } from '../../../store/tickets/index.ts';
 import type { BotContext } from '../../context.ts';
 import type { OfficerAction } from './dialogues.ts';
@@ -56,8 +57,9 @@ async function tell(ctx: BotContext, code: string, outcome: ActionOutcome, done:
   }
 }
 
-/** A failed file write (ENOSPC, EIO, EROFS…): the change was not made. */
+/** A failed file write (ENOSPC, EIO, EROFS…) or a database that refused it: the change was not made. */
 export function isStorageError(error: unknown): boolean {
+  if (error instanceof StoreUnavailableError) return true;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return error instanceof Error && typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }

@@ -27,6 +27,7 @@ import { TicketNotFoundError, toOfficerView } from '../../tickets/repository.ts'
 import type { TicketRepository } from '../../tickets/repositoryApi.ts';
 import { formatCode, type Ticket, ticketSchema } from '../../tickets/schema.ts';
 import type { ChangeFeed } from '../changes.ts';
+import type { PgSessionRepository } from '../sessions.ts';
 import { Turns } from '../turns.ts';
 import { checked, commit } from '../write.ts';
 import { TicketCache } from './cache.ts';
@@ -45,6 +46,7 @@ export async function openPgTickets(
   now: () => Date,
   feed: ChangeFeed,
   digests: DigestQueue,
+  sessions?: Pick<PgSessionRepository<unknown>, 'writeIn'>,
 ): Promise<TicketRepository> {
   const cache = new TicketCache(await readTickets(pool), await readContacts(pool));
   const refresh = async (codes: string[]) => {
@@ -129,6 +131,12 @@ export async function openPgTickets(
       if (earlier) return earlier;
       const inProgress = submissionId ? submitting.get(submissionId) : undefined;
       if (inProgress) return inProgress;
+      const step = options.session;
+      // The filer's session step goes in the same transaction: filed and moved on, or neither.
+      const withStep = (client: pg.PoolClient, ticket: Ticket) =>
+        step && sessions
+          ? sessions.writeIn(client, step.key, step.sessionAfter(ticket))
+          : undefined;
       const file = () =>
         commit(pool, async (client) => {
           if (submissionId) {
@@ -137,8 +145,11 @@ export async function openPgTickets(
                 submissionId,
               ])
               .then((result) => result.rows);
-            if (known)
-              return { ticket: (await readTickets(client, [known.code]))[0], fresh: false };
+            if (known) {
+              const [ticket] = await readTickets(client, [known.code]);
+              const remember = ticket && (await withStep(client, ticket));
+              return { ticket, fresh: false, remember };
+            }
           }
           const { rows } = await client.query<{ seq: number; number: number }>(
             'SELECT nextval($1::regclass) AS number, nextval($2::regclass) AS seq',
@@ -165,7 +176,8 @@ export async function openPgTickets(
           await saveTicket(client, checked('tickets', ticketSchema, ticket));
           if (input.anonymous) await saveContact(client, ticket.code, input.filer.chatId);
           await feed.publish(client, 'ticket', ticket.code);
-          return { ticket, fresh: true };
+          const remember = await withStep(client, ticket);
+          return { ticket, fresh: true, remember };
         });
       // The same draft sent to two instances at once: the second insert meets the first one's
       // submission id, and filing again finds that ticket instead.
@@ -174,8 +186,12 @@ export async function openPgTickets(
           if (submissionId && isSubmissionClash(error)) return file();
           throw error;
         })
-        .then(({ ticket, fresh }) => {
+        .then(({ ticket, fresh, remember }) => {
           if (!ticket) throw new Error(`ticket of submission ${submissionId} vanished`);
+          if (remember) {
+            remember();
+            step?.committed();
+          }
           if (fresh && input.anonymous) cache.put(ticket, input.filer.chatId);
           else if (fresh) cache.put(ticket);
           else return refresh([ticket.code]).then(() => cache.filerFacing(ticket));
