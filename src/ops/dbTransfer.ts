@@ -16,9 +16,6 @@ async function main(): Promise<void> {
       : `Exported the database to ${folder}`;
   const lines = Object.entries(counts).map(([name, count]) => `  ${name}: ${count}`);
   process.stdout.write(`${verb}:\n${lines.join('\n')}\n`);
-  process.stdout.write(
-    'Subscriptions, reminders, schedules, broadcasts and the outbox are not part of this copy yet.\n',
-  );
 }
 
 main().catch((error: unknown) => {

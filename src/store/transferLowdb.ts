@@ -21,6 +21,12 @@ import { openContacts } from './tickets/contacts.ts';
 import { type DigestsFile, digestsFileSchema, type PendingDigest } from './tickets/digests.ts';
 import type { Ticket } from './tickets/schema.ts';
 import { TicketShards } from './tickets/shards.ts';
+import {
+  type NoticeSnapshot,
+  noticeCounts,
+  readLowdbNotices,
+  writeLowdbNotices,
+} from './transferLowdbNotices.ts';
 import { type User, usersSpec } from './users.ts';
 
 /**
@@ -38,6 +44,7 @@ export interface CoreSnapshot<S> {
   digests: PendingDigest[];
   /** Highest ticket numbers ever issued, so a code is never given twice after the move. */
   floor: TicketFloor;
+  notices: NoticeSnapshot;
 }
 
 /** How many of each, for the operator's report. */
@@ -54,6 +61,7 @@ export function snapshotCounts<S>(snapshot: CoreSnapshot<S>): Record<string, num
     deskTopics: Object.keys(snapshot.desk.topics).length,
     deskRelays: Object.keys(snapshot.desk.relays).length,
     faqDrafts: Object.keys(snapshot.desk.drafts).length,
+    ...noticeCounts(snapshot.notices),
   };
 }
 
@@ -96,6 +104,7 @@ export async function readLowdbCore<S>(
         .map(([id, digest]) => ({ ...digest, id }))
         .sort((a, b) => a.id.localeCompare(b.id)),
       floor: await readTicketFloor(copy),
+      notices: await readLowdbNotices(copy),
     };
     await Promise.all([users.close(), sessions.close(), feedback.close()]);
     return snapshot;
@@ -146,6 +155,7 @@ export async function writeLowdbCore<S>(
   );
   await shards.flush();
   await writeTicketFloor(dataDir, snapshot.floor);
+  await writeLowdbNotices(dataDir, snapshot.notices);
 }
 
 /** The journaled feedback records as the one document PostgreSQL keeps, in the order they happened. */

@@ -6,6 +6,7 @@ import { sessionSchema } from '../../src/bot/session.ts';
 import { transfer } from '../../src/ops/transfer.ts';
 import { openStore } from '../../src/store/index.ts';
 import { openPgCore } from '../../src/store/pg/index.ts';
+import { openPgNoticeStore } from '../../src/store/pg/notices/index.ts';
 import { readLowdbCore } from '../../src/store/transferLowdb.ts';
 import { freshDatabase } from '../support/postgres.ts';
 
@@ -56,6 +57,48 @@ async function fillFolder(dataDir: string): Promise<{ anonymous: string; named: 
   });
   await store.desk.setTopic(named.code, { threadId: 12, name: 'HT-0001', closed: false });
   await store.desk.addMark(named.code, 'response:near');
+  const { notices } = store;
+  await notices.subscriptions.set(4242, ['general', 'worker']);
+  const due = new Date('2025-03-10T02:00:00Z');
+  await notices.reminders.add({
+    userId: 4242,
+    text: 'Nộp báo cáo',
+    dueAt: due,
+    repeat: { kind: 'once' },
+  });
+  const ended = await notices.reminders.add({
+    userId: 4242,
+    text: 'Đã nhắc',
+    dueAt: new Date('2025-03-02T02:00:00Z'),
+    repeat: { kind: 'once' },
+  });
+  // Ended: moved to the delivered reminders, kept on disk only.
+  await notices.reminders.advance(ended.id, null, 'done');
+  await notices.schedules.add(
+    {
+      createdBy: 900,
+      segments: ['enterprise'],
+      rule: { kind: 'monthly', day: 15 },
+      leadDays: [3],
+      text: 'Báo cáo tháng',
+    },
+    { noticeAt: new Date('2025-03-12T01:00:00Z'), deadlineAt: new Date('2025-03-15T01:00:00Z') },
+  );
+  const broadcast = await notices.broadcasts.add({
+    officerId: 900,
+    text: 'Thông báo nghỉ lễ',
+    segments: ['all'],
+    recipients: 3,
+  });
+  await notices.broadcasts.setProgress(broadcast.id, { chatId: 900, messageId: 5 });
+  await notices.outbox.enqueue({
+    id: `broadcast:${broadcast.id}`,
+    priority: 5,
+    message: { kind: 'broadcast', broadcastId: broadcast.id, text: 'Thông báo nghỉ lễ' },
+    to: [4242, 4343, 4444],
+  });
+  // Cut short after the first recipient: the rest is sent after the move.
+  await notices.outbox.mark(`broadcast:${broadcast.id}`, 0, 's');
   await store.close();
   return { anonymous: anonymous.code, named: named.code };
 }
@@ -83,6 +126,12 @@ describe('db:import and db:export', () => {
       unansweredQuestions: 1,
       votes: 1,
       deskTopics: 1,
+      subscriptions: 1,
+      reminders: 1,
+      deliveredReminders: 1,
+      schedules: 1,
+      broadcasts: 1,
+      outboxJobs: 1,
     });
 
     const lowdb = await openStore({ dataDir: source, sessionSchema });
@@ -96,6 +145,15 @@ describe('db:import and db:export', () => {
       lowdb.users.all().sort((a, b) => a.id - b.id),
     );
     expect(pg.desk.codeOfThread(12)).toBe(codes.named);
+    const notices = await openPgNoticeStore(pg.pool);
+    expect(notices.subscriptions.get(4242)).toEqual(['general', 'worker']);
+    expect(notices.reminders.pendingOf(4242).map((reminder) => reminder.text)).toEqual([
+      'Nộp báo cáo',
+    ]);
+    const [job] = notices.outbox.jobs();
+    expect(job?.marks).toBe('s..');
+    expect(notices.broadcasts.running()[0]?.progress).toEqual({ chatId: 900, messageId: 5 });
+    await notices.close();
     // Numbers go on after the imported ones.
     const next = await pg.tickets.create({
       type: 'complaint',

@@ -19,6 +19,7 @@ import {
   saveDigest,
   saveTicket,
 } from './tickets/rows.ts';
+import { NOTICE_TABLES, readPgNotices, writePgNotices } from './transferNotices.ts';
 import { readUsers } from './users.ts';
 import { checked, commit } from './write.ts';
 
@@ -62,6 +63,7 @@ export async function readPgCore<S>(
     contacts: [...contacts.entries()].sort(([a], [b]) => a.localeCompare(b)),
     digests: (await readDigests(db)).sort((a, b) => a.id.localeCompare(b.id)),
     floor: checked('ticket floor', ticketFloorSchema, rows[0]),
+    notices: await readPgNotices(db),
   };
 }
 
@@ -76,7 +78,7 @@ export async function writePgCore<S>(
   sessionSchema: z.ZodType<S>,
 ): Promise<void> {
   await commit(pool, async (client) => {
-    for (const table of CORE_TABLES) {
+    for (const table of [...CORE_TABLES, ...NOTICE_TABLES]) {
       const { rows } = await client.query(`SELECT 1 FROM ${table} LIMIT 1`);
       if (rows.length > 0)
         throw new Error(`the database already holds ${table}; import into an empty one`);
@@ -95,6 +97,7 @@ export async function writePgCore<S>(
     for (const [code, chat] of snapshot.contacts) await saveContact(client, code, chat);
     for (const digest of snapshot.digests) await saveDigest(client, digest);
     await raiseTicketNumbers(client, snapshot.floor);
+    await writePgNotices(client, snapshot.notices);
   });
 }
 
