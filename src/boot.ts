@@ -10,6 +10,7 @@ import { loadParks, type ParkDirectory, ParksFileError } from './parks/index.ts'
 import { type FileLayer, fileLayerFromEnv } from './store/fileLayer.ts';
 import { openStore, type Store, StoreCorruptError } from './store/index.ts';
 import { DataDirLockedError, lockDataDir } from './store/lock.ts';
+import { PgActionKeys } from './store/pg/dashboardActions.ts';
 import { openPgStore } from './store/pg/index.ts';
 
 export interface Booted {
@@ -23,6 +24,8 @@ export interface Booted {
   version: string;
   /** Releases DATA_DIR after the last write. */
   unlock: () => Promise<void>;
+  /** With DATABASE_URL: the dashboard's Idempotency-Key log in the shared database. */
+  actionKeys?: PgActionKeys;
 }
 
 function fail(message: string): never {
@@ -108,7 +111,8 @@ async function bootOnPostgres(
       `Cannot start the bot with the database at ${describeDatabase(url)}: ${errorMessage(error)}`,
     ),
   );
-  return finishBoot(config, logger, store, layer, () => store.close());
+  const booted = await finishBoot(config, logger, store, layer, () => store.close());
+  return { ...booted, actionKeys: new PgActionKeys(store.pool) };
 }
 
 /** Where the database is, without the password, for messages an operator reads. */

@@ -32,9 +32,8 @@ const LONG_POLL_SECONDS = 25;
  * the dispatcher (one chat in order, chats side by side).
  */
 async function main(): Promise<void> {
-  const { config, logger, store, knowledge, parks, layer, version, unlock } = await boot(
-    readEnvironment(),
-  );
+  const { config, logger, store, knowledge, parks, layer, version, unlock, actionKeys } =
+    await boot(readEnvironment());
   const app = createBot({ config, store, logger, knowledge, parks, layer });
   const ownServices = [
     ...app.services,
@@ -88,6 +87,7 @@ async function main(): Promise<void> {
     store,
     desk: app.officerDesk,
     layer,
+    ...(actionKeys ? { actionKeys } : {}),
     parks,
     logger,
     now: () => new Date(),

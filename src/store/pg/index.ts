@@ -103,7 +103,9 @@ export async function openPgCore<S>(options: PgStoreOptions<S>): Promise<CoreSto
  * The whole store on PostgreSQL, selected by DATABASE_URL: the same `Store<S>` the lowdb backend
  * gives, so handlers and features do not know which one they use.
  */
-export async function openPgStore<S>(options: PgStoreOptions<S>): Promise<Store<S>> {
+export async function openPgStore<S>(
+  options: PgStoreOptions<S>,
+): Promise<Store<S> & { pool: pg.Pool }> {
   const core = await openPgCore(options);
   try {
     const notices = await openPgNoticeStore(core.pool, options.now ? { now: options.now } : {});

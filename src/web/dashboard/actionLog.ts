@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Collection } from '../../store/collection.ts';
 import type { FileLayer } from '../../store/fileLayer.ts';
+import type { ActionKeys } from './actionKeys.ts';
 import type { ApiAnswer } from './apiTypes.ts';
 
 /** An API answer and, when it changed something, the little a retry needs to answer the same. */
@@ -24,18 +25,23 @@ const entrySchema = z.object({ at: z.string(), request: z.string(), memory: z.un
 const fileSchema = z.object({ actions: z.record(z.string(), entrySchema) });
 type ActionFile = z.infer<typeof fileSchema>;
 
+/** How often, and how long, a request waits while another instance acts on its key. */
+const BUSY_POLL_MS = 100;
+const BUSY_WAIT_MS = 15_000;
+
 /**
  * The dashboard's idempotency keys, durable in DATA_DIR through the store's collection layer
- * (atomic, fsynced, private, and its full-disk fault hook). A key is written once the change it
- * made is on disk and before the officer is answered; a retry of a done action changes nothing
- * and gets the same outcome. Only what the answer needs is kept (never a ticket's text).
+ * (atomic, fsynced, private, and its full-disk fault hook) or in PostgreSQL. A key is written
+ * once the change it made is on disk and before the officer is answered; a retry of a done
+ * action changes nothing and gets the same outcome. Only what the answer needs is kept (never a
+ * ticket's text).
  */
 export class ActionLog {
   private readonly running = new Map<string, Promise<ApiAnswer>>();
   private readonly requests = new Map<string, string>();
 
-  private constructor(
-    private readonly collection: Collection<ActionFile>,
+  constructor(
+    private readonly keys: ActionKeys,
     private readonly now: () => Date,
   ) {}
 
@@ -47,14 +53,14 @@ export class ActionLog {
       () => ({ actions: {} }),
       layer ? { layer } : {},
     );
-    return new ActionLog(collection, now);
+    return new ActionLog(fileKeys(collection, now), now);
   }
 
   /**
    * Runs `run` once for this officer's key: a second request with the key while the first runs
-   * waits for its answer (a double click), a later one is answered by `replay` from what the
-   * first remembered (a network retry). Refusals are not remembered: they changed nothing. The
-   * same key on a different request (path or body) is refused.
+   * waits for its answer (a double click, on this instance or another), a later one is answered
+   * by `replay` from what the first remembered (a network retry). Refusals are not remembered:
+   * they changed nothing. The same key on a different request (path or body) is refused.
    */
   once<M>(
     officerId: number,
@@ -71,19 +77,24 @@ export class ActionLog {
     const inFlight = this.running.get(id);
     if (inFlight) return this.requests.get(id) === request ? inFlight : Promise.resolve(conflict());
     const work = (async () => {
-      const known = this.collection.data.actions[id];
-      if (known) {
-        if (known.request !== request) return conflict();
-        return replay(known.memory as M);
+      for (let waited = 0; ; waited += BUSY_POLL_MS) {
+        const claim = await this.keys.claim(id, request);
+        if (claim.kind === 'claimed') break;
+        if (claim.request !== request) return conflict();
+        if (claim.kind === 'done') return replay(claim.memory as M);
+        if (waited >= BUSY_WAIT_MS) return conflict();
+        await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
       }
-      const { answer, memory } = await run();
-      if (memory === undefined) return answer;
-      const at = this.now();
-      await this.collection.update((data) => {
-        data.actions[id] = { at: at.toISOString(), request, memory };
-        prune(data, at);
-      });
-      return answer;
+      let remembered = false;
+      try {
+        const { answer, memory } = await run();
+        if (memory === undefined) return answer;
+        await this.keys.remember(id, { at: this.now().toISOString(), memory });
+        remembered = true;
+        return answer;
+      } finally {
+        if (!remembered) await this.keys.release(id).catch(() => undefined);
+      }
     })();
     this.running.set(id, work);
     this.requests.set(id, request);
@@ -95,6 +106,30 @@ export class ActionLog {
       .catch(() => undefined);
     return work;
   }
+}
+
+/** The keys in dashboard-actions.json: one process, so a key is never busy elsewhere. */
+function fileKeys(collection: Collection<ActionFile>, now: () => Date): ActionKeys {
+  const claimed = new Map<string, string>();
+  return {
+    async claim(id, request) {
+      const known = collection.data.actions[id];
+      if (known) return { kind: 'done', request: known.request, memory: known.memory };
+      claimed.set(id, request);
+      return { kind: 'claimed' };
+    },
+    async remember(id, entry) {
+      const request = claimed.get(id) ?? '';
+      claimed.delete(id);
+      await collection.update((data) => {
+        data.actions[id] = { at: entry.at, request, memory: entry.memory };
+        prune(data, now());
+      });
+    },
+    async release(id) {
+      claimed.delete(id);
+    },
+  };
 }
 
 const conflict = (): ApiAnswer => ({

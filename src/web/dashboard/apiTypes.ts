@@ -5,6 +5,7 @@ import type { KnowledgePaths, LiveKnowledge } from '../../knowledge/live.ts';
 import type { ParkDirectory } from '../../parks/index.ts';
 import type { FileLayer } from '../../store/fileLayer.ts';
 import type { Store } from '../../store/index.ts';
+import type { ActionKeys } from './actionKeys.ts';
 import type { InitDataUser } from './initData.ts';
 
 /** What the dashboard reads and changes: the bot's own store, parks and ticket handling. */
@@ -25,6 +26,8 @@ export interface DashboardDeps {
   now: () => Date;
   /** The store's file operations (the bot's, with its fault hook); the node one by default. */
   layer?: FileLayer;
+  /** Where the Idempotency-Key log lives when not in DATA_DIR (PostgreSQL, shared by instances). */
+  actionKeys?: ActionKeys;
 }
 
 /** One answer of the API: a status and a body already checked against its response schema. */

@@ -85,7 +85,9 @@ export function createDashboard(deps: DashboardDeps): Dashboard {
   };
   let log: Promise<ActionLog> | undefined;
   const logOnce = () => {
-    log ??= ActionLog.open(deps.config.DATA_DIR, deps.layer, deps.now);
+    log ??= deps.actionKeys
+      ? Promise.resolve(new ActionLog(deps.actionKeys, deps.now))
+      : ActionLog.open(deps.config.DATA_DIR, deps.layer, deps.now);
     // A log that failed to open is tried again on the next call, not remembered as failed.
     log.catch(() => {
       log = undefined;
