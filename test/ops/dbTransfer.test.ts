@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { openStore } from '../../src/store/index.ts';
 import { openPgCore } from '../../src/store/pg/index.ts';
 import { openPgNoticeStore } from '../../src/store/pg/notices/index.ts';
 import { readLowdbCore } from '../../src/store/transferLowdb.ts';
+import { ActionLog } from '../../src/web/dashboard/actionLog.ts';
 import { freshDatabase } from '../support/postgres.ts';
 
 const FILER = { userId: 4242, chatId: 4242, name: 'Nguyễn Văn Secret', username: 'secret_user' };
@@ -100,6 +101,16 @@ async function fillFolder(dataDir: string): Promise<{ anonymous: string; named: 
   // Cut short after the first recipient: the rest is sent after the move.
   await notices.outbox.mark(`broadcast:${broadcast.id}`, 0, 's');
   await store.close();
+  // An officer's dashboard action, remembered under its Idempotency-Key.
+  const log = await ActionLog.open(dataDir, undefined, () => new Date('2025-03-03T02:00:00Z'));
+  const took = { status: 200, json: { ok: true } };
+  await log.once(
+    900,
+    'key-take-0001',
+    { path: '/take', body: {} },
+    async () => ({ answer: took, memory: named.code }),
+    () => took,
+  );
   return { anonymous: anonymous.code, named: named.code };
 }
 
@@ -132,6 +143,7 @@ describe('db:import and db:export', () => {
       schedules: 1,
       broadcasts: 1,
       outboxJobs: 1,
+      dashboardActions: 1,
     });
 
     const lowdb = await openStore({ dataDir: source, sessionSchema });
@@ -175,6 +187,10 @@ describe('db:import and db:export', () => {
     expect(after.tickets.filter((ticket) => ticket.code !== next.code)).toEqual(before.tickets);
     expect({ ...after, tickets: [], floor: null }).toEqual({ ...before, tickets: [], floor: null });
     expect(after.floor).toEqual({ complaint: 2, request: 1, seq: 3 });
+    const actionsOf = async (dir: string) =>
+      JSON.parse(await readFile(join(dir, 'dashboard-actions.json'), 'utf8')).data;
+    expect(await actionsOf(exported)).toEqual(await actionsOf(source));
+    expect(Object.keys((await actionsOf(exported)).actions)).toEqual(['900:key-take-0001']);
   });
 
   it('refuses to import into a database that already holds data, changing nothing', async () => {

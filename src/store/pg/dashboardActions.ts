@@ -60,3 +60,34 @@ export class PgActionKeys {
     await this.db.query('DELETE FROM dashboard_actions WHERE id = $1 AND NOT done', [id]);
   }
 }
+
+/** A remembered key as the DATA_DIR file keeps it. */
+export interface ActionEntry {
+  at: string;
+  request: string;
+  memory?: unknown;
+}
+
+/** Every key settled (db:export); claims still in progress changed nothing yet. */
+export async function readActionEntries(db: Queryable): Promise<Record<string, ActionEntry>> {
+  const { rows } = await db.query<{ id: string; request: string; at: string; memory: unknown }>(
+    'SELECT id, request, at, memory FROM dashboard_actions WHERE done ORDER BY id',
+  );
+  return Object.fromEntries(
+    rows.map((row) => [row.id, { at: row.at, request: row.request, memory: row.memory }]),
+  );
+}
+
+/** Writes the keys of a DATA_DIR file (db:import, inside its transaction). */
+export async function writeActionEntries(
+  db: Queryable,
+  entries: Record<string, ActionEntry>,
+): Promise<void> {
+  for (const [id, entry] of Object.entries(entries)) {
+    await db.query(
+      `INSERT INTO dashboard_actions (id, request, claimed_at, done, at, memory)
+       VALUES ($1, $2, $3, true, $4, $5)`,
+      [id, entry.request, entry.at, entry.at, JSON.stringify(entry.memory ?? null)],
+    );
+  }
+}

@@ -69,16 +69,17 @@ export async function readPgCore<S>(
 
 /**
  * Copies a snapshot into an empty database in one transaction: all of it or, on any problem,
- * nothing. Every record is checked against its schema first; the ticket sequences are raised
+ * nothing (`alsoWrite` adds rows of other parts, the dashboard's keys, to the same transaction). Every record is checked against its schema first; the ticket sequences are raised
  * above every number issued.
  */
 export async function writePgCore<S>(
   pool: pg.Pool,
   snapshot: CoreSnapshot<S>,
   sessionSchema: z.ZodType<S>,
+  alsoWrite?: (client: Queryable) => Promise<void>,
 ): Promise<void> {
   await commit(pool, async (client) => {
-    for (const table of [...CORE_TABLES, ...NOTICE_TABLES]) {
+    for (const table of [...CORE_TABLES, ...NOTICE_TABLES, 'dashboard_actions']) {
       const { rows } = await client.query(`SELECT 1 FROM ${table} LIMIT 1`);
       if (rows.length > 0)
         throw new Error(`the database already holds ${table}; import into an empty one`);
@@ -98,6 +99,7 @@ export async function writePgCore<S>(
     for (const digest of snapshot.digests) await saveDigest(client, digest);
     await raiseTicketNumbers(client, snapshot.floor);
     await writePgNotices(client, snapshot.notices);
+    await alsoWrite?.(client);
   });
 }
 

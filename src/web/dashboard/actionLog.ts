@@ -24,6 +24,9 @@ const KEEP_MOST = 5000;
 const entrySchema = z.object({ at: z.string(), request: z.string(), memory: z.unknown() });
 const fileSchema = z.object({ actions: z.record(z.string(), entrySchema) });
 type ActionFile = z.infer<typeof fileSchema>;
+/** dashboard-actions.json in DATA_DIR, as db:import and db:export move it. */
+export const ACTION_FILE = 'dashboard-actions.json';
+export const actionFileSchema = fileSchema;
 
 /** How often, and how long, a request waits while another instance acts on its key. */
 const BUSY_POLL_MS = 100;
@@ -47,7 +50,7 @@ export class ActionLog {
 
   static async open(dataDir: string, layer: FileLayer | undefined, now: () => Date) {
     const collection = await Collection.open(
-      join(dataDir, 'dashboard-actions.json'),
+      join(dataDir, ACTION_FILE),
       1,
       fileSchema,
       () => ({ actions: {} }),
