@@ -24,6 +24,10 @@ async function main(): Promise<void> {
     ...env,
     BOT_TOKEN: env.BOT_TOKEN || '0:restore-needs-no-token-xxxxxxx',
   });
+  if (config.DATABASE_URL)
+    fail(
+      'DATABASE_URL is set: the data is in PostgreSQL. Restore it with pg_restore (README "Scaling out"), or move a lowdb backup in with npm run db:import -- <DATA_DIR>.',
+    );
   const backup = resolve(source);
   const dataDir = resolve(config.DATA_DIR);
   const keptAside = await restoreBackup({
