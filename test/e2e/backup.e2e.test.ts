@@ -64,7 +64,7 @@ describe('backup and restore', () => {
     });
     expect(fake.textsTo(user.id).at(-1)).toContain('Commands you can use');
     expect((await bot.stop('SIGTERM')).code).toBe(0);
-  });
+  }, 90_000);
 
   it('refuses a damaged backup and leaves the data folder alone', async () => {
     const dataDir = await makeTempDataDir();
