@@ -49,6 +49,18 @@ describe('questions', () => {
     expect(listed).toContain('bánh flan');
   });
 
+  it('lists the answers users rated 👎 under /unanswered, with the unanswered questions', async () => {
+    await harness.send(worker, 'danh sách doanh nghiệp Hàn Quốc trong KCN Quế Võ');
+    const answer = await harness.send(worker, 'co bao nhieu khu cong nghiep o bac ninh');
+    const down = BotHarness.buttons(answer).find((b) => b.text.includes('👎'));
+    if (!down) throw new Error('no 👎 button on the answer');
+    await harness.press(worker, down.data);
+    const listed = BotHarness.texts(await harness.send(OFFICER, '/unanswered'))[0];
+    expect(listed).toContain('doanh nghiệp Hàn Quốc');
+    expect(listed).toMatch(/rated 👎|bị đánh giá 👎/);
+    expect(listed).toContain('👎 1 / 👍 0');
+  });
+
   it('refuses /unanswered and /reload to anyone but officers', async () => {
     for (const command of ['/unanswered', '/reload']) {
       expect(BotHarness.texts(await harness.send(worker, command))[0]).toContain(

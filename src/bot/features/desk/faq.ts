@@ -7,6 +7,7 @@ import type { BotContext } from '../../context.ts';
 import { defineStep } from '../../dialogueStep.ts';
 import { escapeHtml } from '../../html.ts';
 import { callbackButton, rows } from '../../keyboard.ts';
+import { dislikedSection } from '../knowledge/officer.ts';
 import { announceDraft, decideDraft } from './drafts.ts';
 import type { DeskEnv } from './env.ts';
 import type { DeskFaqDialogue } from './faqDialogue.ts';
@@ -118,13 +119,18 @@ async function submitDraft(env: DeskEnv, ctx: BotContext, draft: FaqDraft) {
   await announceDraft(env, pending);
 }
 
-/** /unanswered with an Answer button per group, the drafting buttons, and the approval. */
+/**
+ * /unanswered with an Answer button per group and the answers rated 👎, the drafting buttons, and
+ * the approval.
+ */
 export function faqComposer(env: DeskEnv): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command('unanswered', async (ctx) => {
     const groups = unansweredGroups(env);
-    if (groups.length === 0) return ctx.reply(ctx.t('kb.unansweredEmpty'));
+    const disliked = dislikedSection(ctx, env.knowledge, env.feedback);
+    const withDisliked = (list: string) => (disliked ? `${list}\n\n${disliked}` : list);
+    if (groups.length === 0) return ctx.reply(withDisliked(ctx.t('kb.unansweredEmpty')));
     const lines = groups.map(
       (group, index) =>
         `${index + 1}. ${escapeHtml(group.texts[0] ?? '')} <b>×${group.count}</b>${
@@ -136,7 +142,7 @@ export function faqComposer(env: DeskEnv): Composer<BotContext> {
     const buttons = groups.map((group, index) =>
       callbackButton(ctx.t('desk.btn.answer', { n: index + 1 }), DESK_FAQ.build('a', group.key)),
     );
-    await ctx.reply([ctx.t('desk.faq.unansweredTitle'), ...lines].join('\n'), {
+    await ctx.reply(withDisliked([ctx.t('desk.faq.unansweredTitle'), ...lines].join('\n')), {
       reply_markup: { inline_keyboard: rows(buttons, 3) },
     });
   });

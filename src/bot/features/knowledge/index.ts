@@ -24,7 +24,7 @@ function knowledgeParts({ knowledge, store, now, features }: KnowledgeDeps): Fea
   composer.use(
     topicsComposer(knowledge),
     contactsComposer(knowledge),
-    knowledgeOfficerComposer(knowledge, store.feedback, () => features.reload()),
+    knowledgeOfficerComposer(knowledge, () => features.reload()),
     askComposer(knowledge, store.feedback, now),
   );
   return {

@@ -6,48 +6,39 @@ import type { BotContext } from '../../context.ts';
 import { escapeHtml } from '../../html.ts';
 import { officerOnly } from '../../officerGuard.ts';
 
-const UNANSWERED_LIMIT = 30;
+const DISLIKED_LIMIT = 10;
 /** The knowledge feature's officer commands, all behind the one officer guard. */
 export const KNOWLEDGE_OFFICER_COMMANDS = ['unanswered', 'reload'] as const;
 
 /**
- * Officer tools for the knowledge base: what users asked that it could not answer, which
- * answers they disliked, and /reload after editing the files: an officer-only sub-composer,
+ * The answers users rated 👎, for the officers' /unanswered. The desk owns that command (its list
+ * has the Answer buttons) and is mounted first, so it sends this section too: a second handler
+ * here would never run. Null when nothing was disliked.
+ */
+export function dislikedSection(
+  ctx: BotContext,
+  knowledge: LiveKnowledge,
+  feedback: FeedbackRepository,
+): string | null {
+  const disliked = feedback.disliked(DISLIKED_LIMIT);
+  if (disliked.length === 0) return null;
+  const title = (id: string) => knowledge.current.getEntry(id)?.title[ctx.lang] ?? id;
+  return [
+    ctx.t('kb.dislikedTitle'),
+    ...disliked.map((v) => `• ${escapeHtml(title(v.entryId))} — 👎 ${v.down} / 👍 ${v.up}`),
+  ].join('\n');
+}
+
+/**
+ * Officer tools for the knowledge base: /reload after editing the files, and the guard on
+ * /unanswered (answered by the desk with {@link dislikedSection}): an officer-only sub-composer,
  * checked against OFFICER_IDS on every call.
  */
 export function knowledgeOfficerComposer(
   knowledge: LiveKnowledge,
-  feedback: FeedbackRepository,
   reloadOthers: () => Promise<ValidationProblem[]>,
 ) {
   const composer = new Composer<BotContext>();
-  composer.command('unanswered', async (ctx) => {
-    const questions = feedback.unanswered(UNANSWERED_LIMIT);
-    const disliked = feedback.disliked(10);
-    const parts: string[] = [];
-    parts.push(
-      questions.length === 0
-        ? ctx.t('kb.unansweredEmpty')
-        : [
-            ctx.t('kb.unansweredTitle', { limit: UNANSWERED_LIMIT }),
-            ...questions.map(
-              (q) =>
-                `• ${escapeHtml(q.text)}${q.count > 1 ? ` ×${q.count}` : ''} <i>(${q.lang})</i>`,
-            ),
-          ].join('\n'),
-    );
-    if (disliked.length > 0) {
-      const title = (id: string) => knowledge.current.getEntry(id)?.title[ctx.lang] ?? id;
-      parts.push(
-        [
-          ctx.t('kb.dislikedTitle'),
-          ...disliked.map((v) => `• ${escapeHtml(title(v.entryId))} — 👎 ${v.down} / 👍 ${v.up}`),
-        ].join('\n'),
-      );
-    }
-    await ctx.reply(parts.join('\n\n'));
-  });
-
   composer.command('reload', async (ctx) => {
     const result = await knowledge.reload();
     const problems = [...(result.ok ? [] : result.problems), ...(await reloadOthers())];

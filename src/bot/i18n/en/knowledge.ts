@@ -41,7 +41,6 @@ export const knowledge: { readonly [K in keyof typeof vi]: string } = {
   'kb.contactAddress': 'Address',
   'kb.contactWebsite': 'Website',
   'kb.contactHours': 'Opening hours',
-  'kb.unansweredTitle': '<b>Questions with no answer</b> (newest first, at most {limit}):',
   'kb.unansweredEmpty': 'No unanswered questions so far.',
   'kb.dislikedTitle': '<b>Answers rated 👎</b>:',
   'kb.reloaded': 'Knowledge base reloaded: <b>{count}</b> entries.',

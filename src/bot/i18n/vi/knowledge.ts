@@ -38,7 +38,6 @@ export const knowledge = {
   'kb.contactAddress': 'Địa chỉ',
   'kb.contactWebsite': 'Trang web',
   'kb.contactHours': 'Giờ làm việc',
-  'kb.unansweredTitle': '<b>Câu hỏi chưa trả lời được</b> (mới nhất trước, tối đa {limit}):',
   'kb.unansweredEmpty': 'Chưa có câu hỏi nào chưa trả lời được.',
   'kb.dislikedTitle': '<b>Câu trả lời bị đánh giá 👎</b>:',
   'kb.reloaded': 'Đã nạp lại cơ sở tri thức: <b>{count}</b> mục.',
