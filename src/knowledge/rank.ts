@@ -174,7 +174,10 @@ export function rank(
     // Typed "trăm" where the entries only have "trạm": a word they do not know, with a weak
     // folded match, so it is charged no more than an unknown word.
     const idf = primary ? index.idf(term) : Math.min(index.idf(fallback ?? term), unknownWeight);
-    if (countsForCoverage) totalWeight += idf * share;
+    // A word of the story around the question counts `share` when an entry has it but only
+    // share² when it has not: "công ty em có công đoàn" before a wage question is context,
+    // and the wage entry should not look half wrong for lacking "công đoàn".
+    if (countsForCoverage) totalWeight += idf * share * share;
     const weight = idf * certainty * share;
     const figure = /\d{3,}|\d\.\d/.test(term);
     // A concept ("thai sản") or an exact figure ("6397.68") is enough evidence on its own.

@@ -17,7 +17,8 @@
  *      is looked up accent-exact, its folded form counting little (rank.ts);
  *   4. evidence = idf-weighted share of the query's topic terms the entry covers × √(score /
  *      best score) × (one common word is not enough); unknown words of the asking clause cost a
- *      little, those of the story nothing; confidence then weighs the entry's lead over the
+ *      little, those of the story nothing, and a known story word an entry lacks costs only
+ *      share² (rank.ts); confidence then weighs the entry's lead over the
  *      runner-up (withLead), so a near-tie between two entries is not shown as fact;
  *   5. a question for a year after the report, or for a fee, penalty or rate the report never
  *      gives, is answered only by an entry that says so, or declined.

@@ -107,6 +107,15 @@ describe('long messages', () => {
     expect(topId(message)).toBe('worker-income');
   });
 
+  it('does not doubt the answer much because the story names other topics the base knows', () => {
+    const question = 'Em muốn hỏi lương công nhân bình quân là bao nhiêu?';
+    const story =
+      'Dạ em chào ban, công ty em có công đoàn cơ sở, năm nay có diễn tập phòng cháy chữa cháy. ';
+    const confidence = (query: string) => kb.search(query).hits[0]?.confidence ?? 0;
+    expect(topId(story + question)).toBe('worker-income');
+    expect(confidence(story + question)).toBeGreaterThanOrEqual(0.9 * confidence(question));
+  });
+
   it('declines a question about a year after the report instead of showing the 2018 figure', () => {
     expect(topId('lương bình quân của công nhân năm 2025')).toBeUndefined();
     expect(topId('lương bình quân của công nhân năm 2017')).toBe('worker-income');
