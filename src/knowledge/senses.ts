@@ -83,6 +83,13 @@ export const SENSE_GROUPS = phraseLists({
     'ban quản lý kcn làm những gì | ban quản lý làm những việc gì | ban quản lý kcn làm những việc gì | ' +
     'what does the board do | what the board does | what does the management board do',
   stateManagement: 'quản lý nhà nước | state management | state labour management',
+  /**
+   * Everyday phrases made of words the entries use in another sense ("tình yêu" is tính + yêu
+   * cầu, "dự báo bão" is dự báo + báo cáo): as one concept no entry has, they are unknown words.
+   */
+  everyday:
+    'tình yêu | người yêu | yêu nhau | thất tình | thời tiết | dự báo thời tiết | =bão | mưa bão | ' +
+    'weather forecast | weather | love',
   manager:
     'quản lý | tổ trưởng | quản đốc | trưởng ca | chủ xưởng | manager | supervisor | boss | foreman',
 });
