@@ -17,6 +17,12 @@ export interface Clause {
   focus: boolean;
 }
 
+/**
+ * A message this short is one question however it is punctuated: in "I was dismissed, what are
+ * my rights?" the first clause is the topic, not a story to discount.
+ */
+const SHORT_MESSAGE_WORDS = 12;
+
 /** Clause boundaries: sentence ends, semicolons, line breaks and commas followed by a space. */
 const CLAUSE_BREAK = /[?!;\n]+|[.…](?=\s|$)|,(?=\s)/u;
 
@@ -99,7 +105,10 @@ export function clausesOf(text: string): Clause[] {
   const withFolded = pieces
     .map((raw) => ({ raw, folded: fold(raw) }))
     .filter((piece) => piece.folded !== '');
-  if (withFolded.length <= 1) return withFolded.map((piece) => ({ text: piece.raw, focus: true }));
+  const words = withFolded.reduce((sum, piece) => sum + piece.folded.split(' ').length, 0);
+  if (withFolded.length <= 1 || words <= SHORT_MESSAGE_WORDS) {
+    return withFolded.map((piece) => ({ text: piece.raw, focus: true }));
+  }
   const marked = withFolded.map((piece) => ({
     text: piece.raw,
     focus: asks(piece.raw, piece.folded),

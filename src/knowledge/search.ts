@@ -80,7 +80,7 @@ export const SEARCH_SETTINGS: {
   contextShare: number;
   leadWeight: number;
 } = {
-  entryThreshold: 0.54,
+  entryThreshold: 0.52,
   excerptThreshold: 0.6,
   /** A declined question whose best entry scored under this is off-topic, not unanswered. */
   offTopicBelow: 0.45,

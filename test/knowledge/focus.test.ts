@@ -21,6 +21,14 @@ describe('the question inside a long message', () => {
     expect(clauses.filter((clause) => clause.focus)).toHaveLength(1);
   });
 
+  it('reads a short message as one question however it is punctuated', () => {
+    expect(focusOf('I was dismissed, what are my rights?')).toEqual([
+      'I was dismissed',
+      'what are my rights?',
+    ]);
+    expect(focusOf('bi duoi viec, phai lam sao')).toHaveLength(2);
+  });
+
   it('finds questions in unaccented and teencode Vietnamese and in English', () => {
     expect(focusOf('chao ad, minh lam o cty 2 nam, vay minh co duoc boi thuong gi ko a')).toEqual([
       'vay minh co duoc boi thuong gi không ạ',
