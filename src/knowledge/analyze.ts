@@ -168,6 +168,19 @@ export function indexTerms(text: string, lang: Lang): string[] {
 }
 
 /**
+ * The folded words inside a text's concept phrases ("xu ly" of "xử lý nước thải"), which the
+ * concept consumed; the index counts them for idf only (see InvertedIndex). Only folded forms:
+ * counting accent-exact forms too lowered every accented word's weight and measured worse on dev.
+ */
+export function phraseInnerWords(text: string, lang: Lang): string[] {
+  const tokens = tokenizeMarked(text);
+  const present = new Set(weightedTerms(tokens, lang).map((w) => w.term));
+  const stop = phraseTable().stopWords[lang];
+  const inner = tokens.filter((t) => !present.has(t.text) && !stop.has(t.text));
+  return inner.map((t) => t.text);
+}
+
+/**
  * Sentences that are about the report or the way forward, not the topic: "the report does not
  * state…", "send a support request…", "see /contact", and their Vietnamese twins.
  */

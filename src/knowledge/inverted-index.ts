@@ -33,8 +33,18 @@ interface PostingBuilder {
 export class InvertedIndex {
   readonly documentCount: number;
   private readonly postingsByTerm = new Map<string, Postings>();
+  /** Documents that contain a term only inside a phrase indexed as something else. */
+  private readonly mentionsByTerm = new Map<string, number>();
 
-  constructor(documents: readonly (readonly IndexedField[])[]) {
+  /**
+   * `mentions[d]`: words document d contains but does not index (they are part of a phrase it
+   * indexes as a concept). They never match; they only make the word's idf honest: "xu ly" is in
+   * every wastewater entry as part of "xử lý nước thải", so an unaccented "xu ly" is not rare.
+   */
+  constructor(
+    documents: readonly (readonly IndexedField[])[],
+    mentions: readonly (readonly string[])[] = [],
+  ) {
     this.documentCount = documents.length;
     const fieldCount = Math.max(0, ...documents.map((fields) => fields.length));
     const averageLengths = Array.from({ length: fieldCount }, (_, fieldIndex) => {
@@ -57,6 +67,11 @@ export class InvertedIndex {
           current.frequency += increment;
           current.strong ||= field.strong;
           frequencies.set(term, current);
+        }
+      }
+      for (const word of new Set(mentions[documentIndex] ?? [])) {
+        if (!frequencies.has(word)) {
+          this.mentionsByTerm.set(word, (this.mentionsByTerm.get(word) ?? 0) + 1);
         }
       }
       for (const [term, { frequency, strong }] of frequencies) {
@@ -85,7 +100,8 @@ export class InvertedIndex {
 
   /** BM25 inverse document frequency; a term absent from the index gets the highest value. */
   idf(term: string): number {
-    const documentFrequency = this.postingsByTerm.get(term)?.documents.length ?? 0;
+    const documentFrequency =
+      (this.postingsByTerm.get(term)?.documents.length ?? 0) + (this.mentionsByTerm.get(term) ?? 0);
     const n = this.documentCount;
     return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }

@@ -30,6 +30,7 @@ import {
   bigramsOf,
   CONCEPT_PREFIX,
   indexTerms,
+  phraseInnerWords,
   QUESTION_PREFIX,
   synonymVocabulary,
   weightedTerms,
@@ -132,6 +133,19 @@ function entryFields(entry: Entry): IndexedField[] {
   ];
 }
 
+/** Words inside an entry's concept phrases, for idf only (see InvertedIndex). */
+function entryMentions(entry: Entry): string[] {
+  const texts: [string, Lang][] = [
+    [entry.title.vi, 'vi'],
+    [entry.title.en, 'en'],
+    ...entry.questions.vi.map((text): [string, Lang] => [text, 'vi']),
+    ...entry.questions.en.map((text): [string, Lang] => [text, 'en']),
+    [entry.answer.vi, 'vi'],
+    [entry.answer.en, 'en'],
+  ];
+  return texts.flatMap(([text, lang]) => phraseInnerWords(text, lang));
+}
+
 function passageFields(passage: Passage): IndexedField[] {
   return [weakField(passage.text, 'vi', 1)];
 }
@@ -161,7 +175,7 @@ export class SearchEngine {
   private readonly saysWhatIsMissing: boolean[];
 
   constructor(entries: readonly Entry[], passages: readonly Passage[]) {
-    this.entryIndex = new InvertedIndex(entries.map(entryFields));
+    this.entryIndex = new InvertedIndex(entries.map(entryFields), entries.map(entryMentions));
     this.saysWhatIsMissing = entries.map((entry) =>
       [entry.answer.vi, entry.answer.en].some((answer) => withoutDisclaimers(answer) !== answer),
     );

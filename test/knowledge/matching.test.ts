@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, withoutDisclaimers } from '../../src/knowledge/analyze.ts';
+import { indexTerms, phraseInnerWords, withoutDisclaimers } from '../../src/knowledge/analyze.ts';
 import { buildKnowledgeBase, type Entry } from '../../src/knowledge/index.ts';
+import { InvertedIndex } from '../../src/knowledge/inverted-index.ts';
 import { translateSection } from '../../src/knowledge/loader.ts';
 
 function entry(id: string, vi: string[], en: string[], answer = 'Câu trả lời.'): Entry {
@@ -68,6 +69,23 @@ describe('accent-aware matching', () => {
     const terms = indexTerms('trưởng', 'vi');
     expect(terms).toContain('truong');
     expect(terms.some((term) => term.startsWith('truong~'))).toBe(true);
+  });
+});
+
+describe('a word inside a phrase elsewhere', () => {
+  it('counts for its idf but never as a match: "xu ly" of "xử lý nước thải" is not a rare word', () => {
+    const texts = ['Xử lý nước thải tập trung', 'Trạm xử lý nước thải', 'Kế hoạch xử lý rác thải'];
+    const fields = texts.map((text) => [
+      { terms: indexTerms(text, 'vi'), weight: 1, strong: true, lengthNormalisation: 0.4 },
+    ]);
+    const withMentions = new InvertedIndex(
+      fields,
+      texts.map((text) => phraseInnerWords(text, 'vi')),
+    );
+    expect(phraseInnerWords(texts[0] ?? '', 'vi')).toEqual(['xu', 'ly', 'nuoc', 'thai']);
+    expect(new InvertedIndex(fields).postings('xu')?.documents.length).toBe(1);
+    expect(withMentions.postings('xu')?.documents.length).toBe(1);
+    expect(withMentions.idf('xu')).toBeLessThan(new InvertedIndex(fields).idf('xu'));
   });
 });
 
