@@ -1,165 +1,81 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { OutboxWorker, type SendFn } from '../src/delivery/outboxWorker.ts';
-import type { NoticeStore } from '../src/store/noticeStore.ts';
-import { openNoticeStore } from '../src/store/noticeStore.ts';
-import type { OutMessage } from '../src/store/outbox.ts';
-import { migrate } from '../src/store/pg/migrate.ts';
-import { openPgNoticeStore } from '../src/store/pg/notices/index.ts';
-import { FakeBotApi } from '../test/support/fakeBotApi.ts';
+import { cpus, loadavg } from 'node:os';
 import { startPostgres } from '../test/support/postgres.ts';
+import { type BroadcastRow, runBroadcasts } from './pg/broadcast.ts';
+import { printPgReport } from './pg/report.ts';
+import {
+  type Backend,
+  type RunSettings,
+  runTickets,
+  runUsers,
+  type TicketsResult,
+  type UsersResult,
+} from './pg/runs.ts';
 
 /**
- * `npm run bench:pg`: a broadcast sent at BROADCAST_RATE through the loopback fake Bot API, on
- * lowdb (one instance, the only way it runs) and on embedded PostgreSQL with one and with two
- * instances sharing the outbox, side by side. Target (issue #12): two instances reach 95% of
- * the pace, and nobody is sent twice. BENCH_SUBSCRIBERS (default 20,000; the issue's figure is
- * 100,000) and BENCH_RATE (default 1,000) change the run.
+ * `npm run bench:pg`: the bot on embedded PostgreSQL beside lowdb, in the same run, against the
+ * running bot on the loopback fake Bot API (issue #12 "Benchmarks"): `/start` and questions with
+ * stored users, tickets filed with stored tickets, and a broadcast with one and two instances.
+ * Each size, backend and part is a fresh data folder or database. Smaller runs:
+ *   PG_BENCH_USERS=10000,200000 PG_BENCH_TICKETS=100000 PG_BENCH_SUBSCRIBERS=20000
+ * PG_BENCH_BACKENDS=postgres skips lowdb; PG_BENCH_ONLY=users,tickets,broadcast picks parts;
+ * PG_BENCH_OPS (default 2,000 per phase), PG_BENCH_CONCURRENCY (200), PG_BENCH_IDLE_SECONDS (5),
+ * PG_BENCH_RATE (1,000); PG_BENCH_CPU_PROF=<dir> profiles each bot process.
  */
+const env = process.env;
+const list = (value: string | undefined, fallback: number[]) =>
+  value ? value.split(',').map((n) => Number(n.trim())) : fallback;
+const USERS = list(env.PG_BENCH_USERS, [10_000, 200_000, 1_000_000]);
+const TICKETS = list(env.PG_BENCH_TICKETS, [100_000, 1_000_000]);
+const SUBSCRIBERS = Number(env.PG_BENCH_SUBSCRIBERS ?? 100_000);
+const RATE = Number(env.PG_BENCH_RATE ?? 1000);
+const BACKENDS = (env.PG_BENCH_BACKENDS ?? 'lowdb,postgres').split(',') as Backend[];
+const ONLY = new Set((env.PG_BENCH_ONLY ?? 'users,tickets,broadcast').split(','));
 
-const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 20_000);
-const RATE = Number(process.env.BENCH_RATE ?? 1000);
-const TARGET_SHARE = 0.95;
-const message: OutMessage = { kind: 'broadcast', broadcastId: 'bench', text: 'Thông báo' };
-
-interface Row {
-  backend: string;
-  instances: number;
-  seconds: number;
-  perSecond: number;
-  share: number;
-  twice: number;
-  missing: number;
-}
-
-/** Posts to the fake's sendMessage as the bot would; 200 counts as sent. */
-function loopbackSend(fake: FakeBotApi): SendFn {
-  return async (chatId) => {
-    const response = await fetch(`${fake.apiRoot}/bot${fake.token}/sendMessage`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ chat_id: chatId, text: 'Thông báo' }),
-    });
-    await response.arrayBuffer();
-    return response.ok
-      ? { ok: true }
-      : { ok: false, kind: 'failed', retryable: true, description: String(response.status) };
-  };
-}
-
-function tally(fake: FakeBotApi, to: readonly number[]): { twice: number; missing: number } {
-  const counts = new Map<number, number>();
-  for (const call of fake.calls) {
-    if (call.method !== 'sendMessage' || call.status !== 200) continue;
-    const chat = Number(call.payload.chat_id);
-    counts.set(chat, (counts.get(chat) ?? 0) + 1);
+const postgres = await startPostgres();
+const settings: RunSettings = {
+  ops: Number(env.PG_BENCH_OPS ?? 2000),
+  concurrency: Number(env.PG_BENCH_CONCURRENCY ?? 200),
+  idleSeconds: Number(env.PG_BENCH_IDLE_SECONDS ?? 5),
+  postgres,
+};
+console.log(
+  `bench:pg — users ${USERS.join(', ')}; tickets ${TICKETS.join(', ')}; broadcast ${SUBSCRIBERS} at ${RATE}/s; backends ${BACKENDS.join(', ')}; ${settings.ops} operations per phase, ${settings.concurrency} at once; load average ${loadavg()[0]?.toFixed(2)} on ${cpus().length} cores`,
+);
+const users: UsersResult[] = [];
+const tickets: TicketsResult[] = [];
+let broadcasts: BroadcastRow[] = [];
+try {
+  if (ONLY.has('users')) {
+    for (const size of USERS) {
+      for (const backend of BACKENDS) {
+        const result = await runUsers(backend, size, settings);
+        console.log(
+          `  users ${size} ${backend}: start-up ${(result.startMs / 1000).toFixed(2)} s, /start ${result.start.perSecond.toFixed(0)}/s, questions ${result.questions.perSecond.toFixed(0)}/s`,
+        );
+        users.push(result);
+      }
+    }
   }
-  return {
-    twice: [...counts.values()].filter((count) => count > 1).length,
-    missing: to.filter((id) => !counts.has(id)).length,
-  };
-}
-
-/** Sends one job from `stores` (each an instance) and waits until every recipient is settled. */
-async function broadcast(backend: string, stores: NoticeStore[]): Promise<Row> {
-  const fake = await FakeBotApi.start();
-  const to = Array.from({ length: SUBSCRIBERS }, (_, i) => 7_000_000 + i);
-  const first = stores[0] as NoticeStore;
-  await first.outbox.enqueue({ id: `bench-${backend}-${stores.length}`, priority: 2, message, to });
-  const send = loopbackSend(fake);
-  let finish: () => void = () => undefined;
-  const done = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  const onJobDone = async () => finish();
-  const started = performance.now();
-  const workers = stores.map((store) => {
-    const shared = store.sharedOutbox;
-    const worker = new OutboxWorker({
-      outbox: shared?.queue ?? store.outbox,
-      send,
-      ratePerSecond: RATE,
-      ...(shared ? {} : { onJobDone }),
-    });
-    shared?.begin({ ratePerSecond: RATE, onJobDone, wake: () => worker.notify() });
-    worker.start();
-    return { worker, shared };
-  });
-  await done;
-  const seconds = (performance.now() - started) / 1000;
-  for (const { worker, shared } of workers) {
-    await worker.stop();
-    await shared?.end();
+  if (ONLY.has('tickets')) {
+    for (const stored of TICKETS) {
+      for (const backend of BACKENDS) {
+        const result = await runTickets(backend, stored, settings);
+        console.log(`  tickets ${stored} ${backend}: ${result.filed.perSecond.toFixed(0)}/s`);
+        tickets.push(result);
+      }
+    }
   }
-  const { twice, missing } = tally(fake, to);
-  await fake.stop();
-  const perSecond = SUBSCRIBERS / seconds;
-  return {
-    backend,
-    instances: stores.length,
-    seconds,
-    perSecond,
-    share: perSecond / RATE,
-    twice,
-    missing,
-  };
-}
-
-async function main(): Promise<void> {
-  const rows: Row[] = [];
-  const dir = await mkdtemp(join(tmpdir(), 'bench-pg-lowdb-'));
-  const lowdb = await openNoticeStore(dir, () => new Date());
-  rows.push(await broadcast('lowdb', [lowdb]));
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  await lowdb.close();
-  await rm(dir, { recursive: true, force: true, maxRetries: 5 });
-
-  const server = await startPostgres();
-  const pools: pg.Pool[] = [];
-  const stores: NoticeStore[] = [];
-  try {
-    const url = await server.createDatabase();
-    const instance = async () => {
-      const pool = new pg.Pool({ connectionString: url, max: 8 });
-      pools.push(pool);
-      const store = await openPgNoticeStore(pool, {});
-      stores.push(store);
-      return store;
-    };
-    const schema = new pg.Pool({ connectionString: url });
-    await migrate(schema);
-    await schema.end();
-    rows.push(await broadcast('postgres', [await instance()]));
-    rows.push(await broadcast('postgres', [await instance(), await instance()]));
-  } finally {
-    await Promise.allSettled(stores.map((store) => store.close()));
-    await Promise.allSettled(pools.map((pool) => pool.end()));
-    await server.stop();
+  if (ONLY.has('broadcast') && SUBSCRIBERS > 0) {
+    broadcasts = await runBroadcasts(postgres, SUBSCRIBERS, RATE);
   }
-
-  console.log(`broadcast to ${SUBSCRIBERS} subscribers at BROADCAST_RATE=${RATE} (loopback)`);
-  console.log('backend   instances  seconds  sent/s  of pace  sent twice  missing');
-  for (const row of rows) {
-    console.log(
-      [
-        row.backend.padEnd(9),
-        String(row.instances).padStart(9),
-        row.seconds.toFixed(1).padStart(8),
-        row.perSecond.toFixed(0).padStart(7),
-        `${(row.share * 100).toFixed(1)}%`.padStart(8),
-        String(row.twice).padStart(11),
-        String(row.missing).padStart(8),
-      ].join(' '),
-    );
-  }
-  const two = rows.find((row) => row.backend === 'postgres' && row.instances === 2);
-  const ok = two !== undefined && two.share >= TARGET_SHARE && two.twice === 0 && two.missing === 0;
-  console.log(
-    `target: two instances at ≥ ${TARGET_SHARE * 100}% of the pace, nobody twice: ${ok ? 'met' : 'NOT met'}`,
-  );
+} finally {
+  await postgres.stop();
 }
-
-await main();
+printPgReport({
+  users,
+  tickets,
+  broadcasts,
+  subscribers: SUBSCRIBERS,
+  rate: RATE,
+  concurrency: settings.concurrency,
+});
