@@ -28,6 +28,10 @@ export interface BroadcastRow {
   missing: number;
 }
 
+/** An idle connection the server dropped: told, not thrown (the bot's own pool does the same). */
+export const reportIdleError = (error: Error) =>
+  console.warn(`bench:pg: a database connection failed: ${error.message}`);
+
 /** Posts to the fake's sendMessage as the bot would; 200 counts as sent. */
 function loopbackSend(fake: FakeBotApi): SendFn {
   return async (chatId) => {
@@ -126,6 +130,7 @@ export async function runBroadcasts(
     const url = await server.createDatabase();
     const instance = async () => {
       const pool = new pg.Pool({ connectionString: url, max: 8 });
+      pool.on('error', reportIdleError);
       pools.push(pool);
       const store = await openPgNoticeStore(pool, {});
       stores.push(store);

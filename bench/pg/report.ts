@@ -5,6 +5,9 @@ import type { TicketsResult, UsersResult } from './runs.ts';
 const f0 = (n: number) => Math.round(n).toLocaleString('en');
 const s2 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
+/** Throughput, p99 and any actions left unanswered, as one table cell. */
+const load = (r: { perSecond: number; p99: number; unanswered: number }) =>
+  `${f0(r.perSecond)} (${f0(r.p99)} ms)${r.unanswered ? `, ${r.unanswered} unanswered` : ''}`;
 
 export interface PgReport {
   users: UsersResult[];
@@ -28,7 +31,7 @@ export function printPgReport(report: PgReport): void {
     console.log('|---|---|---|---|---|---|---|');
     for (const r of users) {
       console.log(
-        `| ${f0(r.size)} | ${r.backend} | ${s2(r.seedMs)} | ${s2(r.startMs)} (${s2(r.openMs)}) | ${f0(r.idleMb)} MB | ${f0(r.start.perSecond)} (${f0(r.start.p99)} ms) | ${f0(r.questions.perSecond)} (${f0(r.questions.p99)} ms) |`,
+        `| ${f0(r.size)} | ${r.backend} | ${s2(r.seedMs)} | ${s2(r.startMs)} (${s2(r.openMs)}) | ${f0(r.idleMb)} MB | ${load(r.start)} | ${load(r.questions)} |`,
       );
     }
   }
@@ -38,7 +41,7 @@ export function printPgReport(report: PgReport): void {
     console.log('|---|---|---|---|---|');
     for (const r of tickets) {
       console.log(
-        `| ${f0(r.stored)} | ${r.backend} | ${s2(r.seedMs)} | ${s2(r.startMs)} | ${f0(r.filed.perSecond)} (${f0(r.filed.p99)} ms) |`,
+        `| ${f0(r.stored)} | ${r.backend} | ${s2(r.seedMs)} | ${s2(r.startMs)} | ${load(r.filed)} |`,
       );
     }
   }
@@ -70,8 +73,9 @@ function printTargets({ users, tickets, broadcasts, subscribers }: PgReport): vo
   const sized = (n: number) => (n === 1_000_000 ? '' : ` (measured at ${f0(n)}, not 1,000,000)`);
   if (top) {
     const slowest = Math.min(top.start.perSecond, top.questions.perSecond);
+    const lost = top.start.unanswered + top.questions.unanswered;
     console.log(
-      `  ≥ 300 updates/s at 1,000,000 users, one instance${sized(top.size)}: /start ${f0(top.start.perSecond)}, questions ${f0(top.questions.perSecond)} — ${mark(slowest >= 300 && top.size >= 1_000_000)}`,
+      `  ≥ 300 updates/s at 1,000,000 users, one instance${sized(top.size)}: /start ${f0(top.start.perSecond)}, questions ${f0(top.questions.perSecond)} — ${mark(slowest >= 300 && lost === 0 && top.size >= 1_000_000)}`,
     );
     console.log(
       `  start-up < 3 s at 1,000,000 users${sized(top.size)}: ${s2(top.startMs)} (store open ${s2(top.openMs)}) — ${mark(top.startMs < 3000 && top.size >= 1_000_000)}`,
@@ -84,7 +88,7 @@ function printTargets({ users, tickets, broadcasts, subscribers }: PgReport): vo
   );
   if (most) {
     console.log(
-      `  tickets ≥ 500/s at 1,000,000 stored${sized(most.stored)}: ${f0(most.filed.perSecond)}/s — ${mark(most.filed.perSecond >= 500 && most.stored >= 1_000_000)}`,
+      `  tickets ≥ 500/s at 1,000,000 stored${sized(most.stored)}: ${f0(most.filed.perSecond)}/s — ${mark(most.filed.perSecond >= 500 && most.filed.unanswered === 0 && most.stored >= 1_000_000)}`,
     );
   }
   const two = broadcasts.find((r) => r.backend === 'postgres' && r.instances === 2);

@@ -18,6 +18,7 @@ import {
   processStats,
 } from '../scale/driver.ts';
 import { FIRST_USER_ID, fillDataDir, storedProfile } from '../scale/fill.ts';
+import { reportIdleError } from './broadcast.ts';
 import { startBot } from './launch.ts';
 import { lowdbFilers, pgFilers, seedPgTickets, seedPgUsers, writeLowdbTickets } from './seed.ts';
 
@@ -39,8 +40,8 @@ export interface UsersResult {
   startMs: number;
   openMs: number;
   idleMb: number;
-  start: LoadResult;
-  questions: LoadResult;
+  start: Measured;
+  questions: Measured;
 }
 
 export interface TicketsResult {
@@ -48,7 +49,37 @@ export interface TicketsResult {
   stored: number;
   seedMs: number;
   startMs: number;
-  filed: LoadResult;
+  filed: Measured;
+}
+
+/** An answer not seen within this long counts as lost (and its wait as this long). */
+const ANSWER_TIMEOUT_MS = Number(process.env.PG_BENCH_ANSWER_TIMEOUT_MS ?? 30_000);
+
+/** Load figures plus the actions the bot never answered within ANSWER_TIMEOUT_MS. */
+export type Measured = LoadResult & { unanswered: number };
+
+/** `closedLoop`, with each action given up after ANSWER_TIMEOUT_MS and counted as unanswered. */
+async function measured(
+  users: FakeUser[],
+  concurrency: number,
+  act: (user: FakeUser) => Promise<number>,
+): Promise<Measured> {
+  let unanswered = 0;
+  const result = await closedLoop(users, concurrency, async (user) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<number>((resolve) => {
+      timer = setTimeout(() => {
+        unanswered += 1;
+        resolve(ANSWER_TIMEOUT_MS);
+      }, ANSWER_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([act(user), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+  return { ...result, unanswered };
 }
 
 const QUESTION = 'Thủ tục xin giấy phép lao động cho người nước ngoài ở KCN thế nào?';
@@ -67,6 +98,7 @@ async function makePlace(backend: Backend, postgres: RunningPostgres): Promise<P
   if (backend === 'lowdb') return { dataDir, env: { DATA_DIR: dataDir } };
   const url = await postgres.createDatabase();
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on('error', reportIdleError);
   await migrate(pool);
   return { dataDir, env: { DATA_DIR: dataDir, DATABASE_URL: url }, pool, url };
 }
@@ -113,14 +145,14 @@ export async function runUsers(
       const newcomers = Array.from({ length: settings.ops }, (_, i) =>
         newUser(FIRST_USER_ID + size + i),
       );
-      const start = await closedLoop(newcomers, settings.concurrency, async (user) => {
+      const start = await measured(newcomers, settings.concurrency, async (user) => {
         const send = () => fake.sendText(user, '/start');
         return (await exchange(fake, watcher, user, send, hasKeyboard)).latency;
       });
       const stored = Array.from({ length: settings.ops }, (_, i) =>
         storedProfile((i * 5 * 97) % size),
       );
-      const questions = await closedLoop(stored, settings.concurrency, async (user) => {
+      const questions = await measured(stored, settings.concurrency, async (user) => {
         const send = () => fake.sendText(user, QUESTION);
         return (await exchange(fake, watcher, user, send, isSend)).latency;
       });
@@ -167,7 +199,7 @@ export async function runTickets(
     try {
       const watcher = new CallWatcher(fake);
       const filers = Array.from({ length: settings.ops }, (_, i) => storedProfile(i));
-      const filed = await closedLoop(filers, settings.concurrency, async (user) => {
+      const filed = await measured(filers, settings.concurrency, async (user) => {
         const message = { message_id: 1, chat: { id: user.id } };
         const press = () => fake.pressButton(user, message, 'tn:confirm');
         return (await exchange(fake, watcher, user, press, toldCode)).latency;

@@ -48,9 +48,15 @@ export async function seedPgUsers(pool: pg.Pool, count: number): Promise<void> {
   await pool.query('ANALYZE users, notice_subscriptions, sessions');
 }
 
-/** Stored ticket number `seq`: closed, named, with one photo and its history, as filed long ago. */
+/**
+ * Stored tickets were filed and closed one a second from 60 days ago: inside RETENTION_MONTHS,
+ * so the retention service does not start erasing them all when the bot starts.
+ */
+const TICKETS_FROM = new Date(Date.now() - 60 * 86_400_000);
+
+/** Stored ticket number `seq`: closed, named, with one photo and its history. */
 function storedTicket(seq: number): Ticket {
-  const at = new Date(Date.UTC(2024, 0, 1) + seq * 60_000).toISOString();
+  const at = new Date(TICKETS_FROM.getTime() + seq * 1000).toISOString();
   return {
     code: `KN-${String(seq).padStart(4, '0')}`,
     seq,
@@ -79,7 +85,7 @@ export async function seedPgTickets(pool: pg.Pool, count: number): Promise<void>
   await pool.query(
     `WITH t AS (
        SELECT s, 'KN-' || lpad(s::text, greatest(4, length(s::text)), '0') AS code,
-              to_char(timestamp '2024-01-01' + s * interval '1 minute',
+              to_char(($3::timestamptz + s * interval '1 second') AT TIME ZONE 'UTC',
                       'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
        FROM generate_series(1, $1::int) AS s)
      INSERT INTO tickets (code, seq, type, status, filer_user_id, submission_id, created_at, data)
@@ -96,7 +102,7 @@ export async function seedPgTickets(pool: pg.Pool, count: number): Promise<void>
          'history', jsonb_build_array(jsonb_build_object('at', at, 'by', 'filer',
            'action', 'created', 'status', 'new')))
      FROM t`,
-    [count, description],
+    [count, description, TICKETS_FROM.toISOString()],
   );
   await raiseTicketNumbers(pool, { complaint: 0, request: 0, seq: 0 });
   await pool.query('ANALYZE tickets');
