@@ -50,7 +50,7 @@ try {
       for (const backend of BACKENDS) {
         const result = await runUsers(backend, size, settings);
         console.log(
-          `  users ${size} ${backend}: start-up ${(result.startMs / 1000).toFixed(2)} s, /start ${result.start.perSecond.toFixed(0)}/s, questions ${result.questions.perSecond.toFixed(0)}/s`,
+          `  users ${size} ${backend}: start-up ${(result.startMs / 1000).toFixed(2)} s (store open ${(result.openMs / 1000).toFixed(2)} s), idle ${result.idleMb.toFixed(0)} MB, /start ${result.start.perSecond.toFixed(0)}/s p99 ${result.start.p99.toFixed(0)} ms (${result.start.unanswered} unanswered), questions ${result.questions.perSecond.toFixed(0)}/s p99 ${result.questions.p99.toFixed(0)} ms (${result.questions.unanswered} unanswered)`,
         );
         users.push(result);
       }
@@ -60,7 +60,9 @@ try {
     for (const stored of TICKETS) {
       for (const backend of BACKENDS) {
         const result = await runTickets(backend, stored, settings);
-        console.log(`  tickets ${stored} ${backend}: ${result.filed.perSecond.toFixed(0)}/s`);
+        console.log(
+          `  tickets ${stored} ${backend}: start-up ${(result.startMs / 1000).toFixed(2)} s, ${result.filed.perSecond.toFixed(0)}/s p99 ${result.filed.p99.toFixed(0)} ms (${result.filed.unanswered} unanswered)`,
+        );
         tickets.push(result);
       }
     }

@@ -32,18 +32,31 @@ export interface BroadcastRow {
 export const reportIdleError = (error: Error) =>
   console.warn(`bench:pg: a database connection failed: ${error.message}`);
 
-/** Posts to the fake's sendMessage as the bot would; 200 counts as sent. */
+/** A send not answered within this long failed (retryable), as the bot's own client times out. */
+const SEND_TIMEOUT_MS = 10_000;
+
+/**
+ * Posts to the fake's sendMessage as the bot would; 200 counts as sent. A request that hangs
+ * (seen once at 100,000 recipients on a loaded machine) fails after SEND_TIMEOUT_MS instead of
+ * holding its claimed recipients forever.
+ */
 function loopbackSend(fake: FakeBotApi): SendFn {
   return async (chatId) => {
-    const response = await fetch(`${fake.apiRoot}/bot${fake.token}/sendMessage`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ chat_id: chatId, text: 'Thông báo' }),
-    });
-    await response.arrayBuffer();
-    return response.ok
-      ? { ok: true }
-      : { ok: false, kind: 'failed', retryable: true, description: String(response.status) };
+    try {
+      const response = await fetch(`${fake.apiRoot}/bot${fake.token}/sendMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ chat_id: chatId, text: 'Thông báo' }),
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      });
+      await response.arrayBuffer();
+      return response.ok
+        ? { ok: true }
+        : { ok: false, kind: 'failed', retryable: true, description: String(response.status) };
+    } catch (error) {
+      const description = error instanceof Error ? error.message : String(error);
+      return { ok: false, kind: 'failed', retryable: true, description };
+    }
   };
 }
 
