@@ -83,13 +83,17 @@ async function broadcast(
   const fake = await FakeBotApi.start();
   const to = Array.from({ length: subscribers }, (_, i) => 7_000_000 + i);
   const first = stores[0] as NoticeStore;
-  await first.outbox.enqueue({ id: `bench-${backend}-${stores.length}`, priority: 2, message, to });
+  const jobId = `bench-${backend}-${stores.length}`;
+  await first.outbox.enqueue({ id: jobId, priority: 2, message, to });
   const send = loopbackSend(fake);
   let finish: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
     finish = resolve;
   });
-  const onJobDone = async () => finish();
+  // Only this run's job: a job left unsettled by an earlier run may finish meanwhile.
+  const onJobDone = async (job: { id: string }) => {
+    if (job.id === jobId) finish();
+  };
   const started = performance.now();
   const workers = stores.map((store) => {
     const shared = store.sharedOutbox;
