@@ -59,10 +59,15 @@ export async function openPgNoticeStore(
       const change = message.channel === NOTICE_CHANNEL ? parseChange(message.payload) : null;
       if (change) applying = applying.then(() => apply(change)).catch(() => undefined);
     });
+    // A connection is given back once: lost here, or released by `close` (after which an error
+    // of the idle connection, e.g. the server stopping, is the pool's business, not ours).
+    let given = false;
     client.on('error', () => {
-      client.release(true);
+      if (given || closed) return;
+      given = true;
       listener = null;
-      if (!closed) setTimeout(() => void reconnect(), RECONNECT_MS).unref();
+      client.release(true);
+      setTimeout(() => void reconnect(), RECONNECT_MS).unref();
     });
     await client.query(`LISTEN ${NOTICE_CHANNEL}`);
     listener = client;
