@@ -44,6 +44,9 @@ const BROADCAST_SECONDS = Number(env.SCALE_BROADCAST_SECONDS ?? 60);
 const RATE = 1000;
 /** How long the bot sits idle after start before its memory is read. */
 const IDLE_SECONDS = Number(env.SCALE_IDLE_SECONDS ?? 10);
+/** SCALE_PHASES=questions profiles the question run alone (role needs start's keyboards). */
+const PHASES = new Set((env.SCALE_PHASES ?? 'start,role,questions,remind').split(','));
+const skipped: LoadResult = { ops: 0, perSecond: Number.NaN, p50: 0, p99: Number.NaN };
 const QUESTION = 'Thủ tục xin giấy phép lao động cho người nước ngoài ở KCN thế nào?';
 const REPO = resolve(import.meta.dirname, '..');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -158,39 +161,46 @@ async function runSize(size: number): Promise<SizeResult> {
     const watcher = new CallWatcher(fake);
     const newcomers = Array.from({ length: OPS }, (_, i) => newUser(FIRST_USER_ID + size + i));
     const prompts = new Map<number, RecordedCall>();
-    const start = await closedLoop(newcomers, CONCURRENCY, async (user) => {
-      const { latency, call } = await exchange(
-        fake,
-        watcher,
-        user,
-        () => fake.sendText(user, '/start'),
-        hasKeyboard,
-      );
-      prompts.set(user.id, call);
-      return latency;
-    });
-    const role = await closedLoop(newcomers, CONCURRENCY, async (user) => {
-      const prompt = prompts.get(user.id) as RecordedCall;
-      return (
-        await exchange(
-          fake,
-          watcher,
-          user,
-          () => pressLabel(fake, user, prompt, '👷 Worker'),
-          nth(2),
-        )
-      ).latency;
-    });
+    const start = !PHASES.has('start')
+      ? skipped
+      : await closedLoop(newcomers, CONCURRENCY, async (user) => {
+          const { latency, call } = await exchange(
+            fake,
+            watcher,
+            user,
+            () => fake.sendText(user, '/start'),
+            hasKeyboard,
+          );
+          prompts.set(user.id, call);
+          return latency;
+        });
+    const role = !(PHASES.has('role') && PHASES.has('start'))
+      ? skipped
+      : await closedLoop(newcomers, CONCURRENCY, async (user) => {
+          const prompt = prompts.get(user.id) as RecordedCall;
+          return (
+            await exchange(
+              fake,
+              watcher,
+              user,
+              () => pressLabel(fake, user, prompt, '👷 Worker'),
+              nth(2),
+            )
+          ).latency;
+        });
     // Returning users, each with the profile the store already holds (their name has not changed).
     const stored = Array.from({ length: OPS }, (_, i) => storedProfile((i * 5 * 97) % size));
-    const questions = await closedLoop(
-      stored,
-      CONCURRENCY,
-      async (user) =>
-        (await exchange(fake, watcher, user, () => fake.sendText(user, QUESTION), isSend)).latency,
-    );
+    const questions = !PHASES.has('questions')
+      ? skipped
+      : await closedLoop(
+          stored,
+          CONCURRENCY,
+          async (user) =>
+            (await exchange(fake, watcher, user, () => fake.sendText(user, QUESTION), isSend))
+              .latency,
+        );
     let remind: SizeResult['remind'];
-    if (storeAdd) {
+    if (storeAdd && PHASES.has('remind')) {
       const askers = stored.slice(0, Math.min(200, OPS));
       // /remind saves at once (before its answer): the answer's time includes the save.
       const saved = await closedLoop(askers, 1, async (user) => {

@@ -15,6 +15,7 @@ import type { Feature, FeatureDeps, FeatureDirectory, FeatureParts } from './fea
 import { features } from './features/index.ts';
 import { floodControl } from './floodControl.ts';
 import { languageFromTelegram, translator } from './i18n/index.ts';
+import { useLeanDispatch } from './leanDispatch.ts';
 import {
   apiPolicyMiddleware,
   chatGuard,
@@ -78,6 +79,7 @@ function assertEveryStepDeclared(listed: readonly Feature[], directory: FeatureD
  */
 export function createBot(deps: BotDeps): BotApp {
   const { config, store, logger } = deps;
+  useLeanDispatch();
   const bot = new Telegraf<BotContext>(config.BOT_TOKEN, {
     // Webhook replies would bypass the sending policy (no retries, no splitting): always call the API.
     telegram: { apiRoot: config.TELEGRAM_API_ROOT, webhookReply: false },
