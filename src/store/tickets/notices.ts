@@ -58,3 +58,78 @@ export function dropNotice(ticket: Ticket, noticeId: string): void {
   if (rest.length > 0) ticket.notices = rest;
   else delete ticket.notices;
 }
+
+/** Changes one ticket at a time, each written before the next starts (see createTicketRepository). */
+export type MutateTicket = (
+  code: string,
+  change: (ticket: Ticket, at: string) => void,
+) => Promise<unknown>;
+
+/**
+ * The notice side of the repository: what the outbox worker reads (pending notices, one notice)
+ * and how it records each recipient's outcome, through the repository's own serial writes.
+ */
+export function ticketNotices(
+  byCode: ReadonlyMap<string, Ticket>,
+  withNotices: ReadonlySet<string>,
+  mutate: MutateTicket,
+) {
+  return {
+    pendingNotices(): PendingNotice[] {
+      const pending: PendingNotice[] = [];
+      for (const code of withNotices) {
+        for (const notice of byCode.get(code)?.notices ?? []) pending.push({ code, notice });
+      }
+      return pending.sort((a, b) => a.notice.at.localeCompare(b.notice.at));
+    },
+    notice: (code: string, noticeId: string) =>
+      byCode.get(code)?.notices?.find((candidate) => candidate.id === noticeId),
+    async markNotice(code: string, noticeId: string, index: number, mark: string) {
+      await mutate(code, (ticket) => {
+        setMark(ticket, noticeId, index, mark);
+      });
+    },
+    async finishNotice(code: string, noticeId: string) {
+      if (!byCode.get(code)?.notices?.some((notice) => notice.id === noticeId)) return;
+      await mutate(code, (ticket) => dropNotice(ticket, noticeId));
+    },
+  };
+}
+
+/**
+ * Applies `change` to a copy of `current` as one idempotent step: nothing when a change with the
+ * same key is already in its history, else every history entry it adds carries the key, and the
+ * notices it asks for join the same record. Returns undefined when it was already done.
+ */
+export function keyedChange(
+  current: Ticket,
+  change: (ticket: Ticket, at: string) => void,
+  options: ChangeOptions,
+  at: string,
+): Ticket | undefined {
+  if (alreadyDone(current, options.key)) return undefined;
+  const next = structuredClone(current);
+  const historyBefore = next.history.length;
+  change(next, at);
+  if (options.key) {
+    for (const entry of next.history.slice(historyBefore)) entry.key = options.key;
+  }
+  addNotices(next, options.notify, at, options.key);
+  return next;
+}
+
+/** Runs work for one key at a time, in call order; a failed turn does not stop the next. */
+export function serialByKey() {
+  const turns = new Map<string, Promise<unknown>>();
+  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const previous = turns.get(key) ?? Promise.resolve();
+    const turn = previous.catch(() => undefined).then(work);
+    turns.set(key, turn);
+    void turn
+      .catch(() => undefined)
+      .finally(() => {
+        if (turns.get(key) === turn) turns.delete(key);
+      });
+    return turn;
+  };
+}

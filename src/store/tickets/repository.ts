@@ -18,21 +18,15 @@ import type { AnonymousContacts } from './contacts.ts';
 import type { DigestQueue } from './digests.ts';
 import {
   addNotices,
-  alreadyDone,
   type ChangeOptions,
-  dropNotice,
-  type PendingNotice,
-  setMark,
+  keyedChange,
+  serialByKey,
+  ticketNotices,
 } from './notices.ts';
 import type { TicketRepository } from './repositoryApi.ts';
-import {
-  formatCode,
-  type OfficerTicketView,
-  type Ticket,
-  type TicketStatus,
-  type TicketType,
-} from './schema.ts';
+import { formatCode, type OfficerTicketView, type Ticket } from './schema.ts';
 import type { TicketShards } from './shards.ts';
+import { TicketIndex } from './ticketIndex.ts';
 
 export type { TicketRepository } from './repositoryApi.ts';
 
@@ -59,77 +53,22 @@ export function createTicketRepository(
   digests: DigestQueue,
   floor: TicketFloor = { complaint: 0, request: 0, seq: 0 },
 ): TicketRepository {
-  const byCode = new Map<string, Ticket>();
-  const filerIndex = new Map<number, Set<string>>();
-  const bySubmission = new Map<string, string>();
+  const tickets = new TicketIndex(contacts);
+  const { byCode, bySubmission, counters } = tickets;
   const submitting = new Map<string, Promise<Ticket>>();
-  const withNotices = new Set<string>();
-  /** Codes by status, kept on every committed write: auto-close and retention read one status. */
-  const byStatus = new Map<TicketStatus, Set<string>>();
-  const statusOf = new Map<string, TicketStatus>();
-  const turns = new Map<string, Promise<unknown>>();
-  const counters: Record<TicketType, number> = { complaint: 0, request: 0 };
-  let seq = 0;
-
-  const filerKey = (ticket: Ticket) => {
-    if (ticket.erasedAt !== undefined) return undefined;
-    return ticket.anonymous ? contacts.chatOf(ticket.code) : ticket.filer.userId || undefined;
-  };
-  const index = (ticket: Ticket) => {
-    byCode.set(ticket.code, ticket);
-    const was = statusOf.get(ticket.code);
-    if (was !== ticket.status) {
-      if (was !== undefined) byStatus.get(was)?.delete(ticket.code);
-      const now = byStatus.get(ticket.status) ?? new Set<string>();
-      now.add(ticket.code);
-      byStatus.set(ticket.status, now);
-      statusOf.set(ticket.code, ticket.status);
-    }
-    const filer = filerKey(ticket);
-    if (filer !== undefined) {
-      const own = filerIndex.get(filer) ?? new Set<string>();
-      own.add(ticket.code);
-      filerIndex.set(filer, own);
-    }
-    if (ticket.submissionId) bySubmission.set(ticket.submissionId, ticket.code);
-    if (ticket.notices?.length) withNotices.add(ticket.code);
-    else withNotices.delete(ticket.code);
-    seq = Math.max(seq, ticket.seq);
-    const number = Number(ticket.code.slice(3));
-    counters[ticket.type] = Math.max(counters[ticket.type], number);
-  };
-  const withStatus = (...statuses: TicketStatus[]): Ticket[] =>
-    statuses.flatMap((status) =>
-      [...(byStatus.get(status) ?? [])].flatMap((code) => byCode.get(code) ?? []),
-    );
-  const unindexFiler = (ticket: Ticket) => {
-    const filer = filerKey(ticket);
-    if (filer !== undefined) filerIndex.get(filer)?.delete(ticket.code);
-  };
-  for (const ticket of [...loaded].sort((a, b) => a.seq - b.seq)) index(ticket);
+  for (const ticket of [...loaded].sort((a, b) => a.seq - b.seq)) tickets.add(ticket);
   // Numbers issued before a restore stay issued: never give a lost ticket's code to another.
   counters.complaint = Math.max(counters.complaint, floor.complaint);
   counters.request = Math.max(counters.request, floor.request);
-  seq = Math.max(seq, floor.seq);
+  tickets.seq = Math.max(tickets.seq, floor.seq);
 
-  /** One change at a time per ticket, each written before the next starts. */
-  const serial = <T>(code: string, work: () => Promise<T>): Promise<T> => {
-    const previous = turns.get(code) ?? Promise.resolve();
-    const turn = previous.catch(() => undefined).then(work);
-    turns.set(code, turn);
-    void turn
-      .catch(() => undefined)
-      .finally(() => {
-        if (turns.get(code) === turn) turns.delete(code);
-      });
-    return turn;
-  };
+  const serial = serialByKey();
   /** Writes `next` in place of the current record; memory follows only after the write. */
-  const store = async (_current: Ticket | undefined, next: Ticket) => {
+  const store = async (next: Ticket) => {
     // The shard file changes its copy only once the write is on disk (a failed write changes
     // nothing), and refuses a record its schema would not load.
     const stored = await shards.change(next.seq, next.code, () => next);
-    index(stored);
+    tickets.add(stored);
   };
   const mutate = (
     code: string,
@@ -139,16 +78,9 @@ export function createTicketRepository(
     serial(code, async () => {
       const current = byCode.get(code);
       if (!current) throw new TicketNotFoundError(code);
-      if (alreadyDone(current, options.key)) return filerFacing(current);
-      const at = now().toISOString();
-      const next = structuredClone(current);
-      const historyBefore = next.history.length;
-      change(next, at);
-      if (options.key) {
-        for (const entry of next.history.slice(historyBefore)) entry.key = options.key;
-      }
-      addNotices(next, options.notify, at, options.key);
-      await store(current, next);
+      const next = keyedChange(current, change, options, now().toISOString());
+      if (!next) return filerFacing(current);
+      await store(next);
       return filerFacing(next);
     });
   /** For filer-facing code: an anonymous ticket's filer is its reply chat and nothing more. */
@@ -158,8 +90,7 @@ export function createTicketRepository(
     return { ...structuredClone(ticket), filer: { userId: chatId, chatId, name: '' } };
   };
   const newestFirst = (a: Ticket, b: Ticket) => b.seq - a.seq;
-  const ticketsOf = (userId: number): Ticket[] =>
-    [...(filerIndex.get(userId) ?? [])].flatMap((code) => byCode.get(code) ?? []);
+  const ticketsOf = (userId: number): Ticket[] => tickets.filedBy(userId);
 
   return {
     async create(input, options = {}) {
@@ -171,7 +102,8 @@ export function createTicketRepository(
       }
       const inProgress = submissionId ? submitting.get(submissionId) : undefined;
       if (inProgress) return inProgress;
-      seq += 1;
+      tickets.seq += 1;
+      const seq = tickets.seq;
       counters[input.type] += 1;
       const code = formatCode(input.type, counters[input.type]);
       const createdAt = now().toISOString();
@@ -194,7 +126,7 @@ export function createTicketRepository(
       const filing = serial(code, async () => {
         // The reply link first: a ticket on disk always has a way back to its filer.
         if (input.anonymous) await contacts.set(code, input.filer.chatId);
-        await store(undefined, ticket);
+        await store(ticket);
         return filerFacing(ticket);
       });
       if (!submissionId) return filing;
@@ -238,9 +170,9 @@ export function createTicketRepository(
     rate: (code, rating) => mutate(code, rateChange(rating)),
     async autoClose(before, notify) {
       const limit = before.toISOString();
-      const due = withStatus('resolved', 'rejected').filter((ticket) =>
-        autoCloseDue(ticket, limit),
-      );
+      const due = tickets
+        .withStatus('resolved', 'rejected')
+        .filter((ticket) => autoCloseDue(ticket, limit));
       const closed = await Promise.allSettled(
         due.map((ticket) =>
           mutate(ticket.code, autoCloseChange, {
@@ -254,34 +186,17 @@ export function createTicketRepository(
     eraseClosedBefore(before) {
       const limit = before.toISOString();
       return erase(
-        withStatus('closed').filter(
-          (ticket) => ticket.closedAt !== null && ticket.closedAt < limit,
-        ),
+        tickets
+          .withStatus('closed')
+          .filter((ticket) => ticket.closedAt !== null && ticket.closedAt < limit),
       );
     },
     eraseFiler: (userId) => erase(ticketsOf(userId)),
-    pendingNotices() {
-      const pending: PendingNotice[] = [];
-      for (const code of withNotices) {
-        for (const notice of byCode.get(code)?.notices ?? []) pending.push({ code, notice });
-      }
-      return pending.sort((a, b) => a.notice.at.localeCompare(b.notice.at));
-    },
-    notice: (code, noticeId) =>
-      byCode.get(code)?.notices?.find((candidate) => candidate.id === noticeId),
+    ...ticketNotices(byCode, tickets.withNotices, mutate),
     replyChat(code) {
       const ticket = byCode.get(code);
       if (!ticket || ticket.erasedAt !== undefined) return undefined;
       return ticket.anonymous ? contacts.chatOf(code) : ticket.filer.chatId;
-    },
-    async markNotice(code, noticeId, index, mark) {
-      await mutate(code, (ticket) => {
-        setMark(ticket, noticeId, index, mark);
-      });
-    },
-    async finishNotice(code, noticeId) {
-      if (!byCode.get(code)?.notices?.some((notice) => notice.id === noticeId)) return;
-      await mutate(code, (ticket) => dropNotice(ticket, noticeId));
     },
     digests,
     flush: async () => {
@@ -289,11 +204,11 @@ export function createTicketRepository(
     },
   };
 
-  async function erase(tickets: Ticket[]): Promise<string[]> {
-    const due = tickets.filter((ticket) => ticket.erasedAt === undefined);
+  async function erase(chosen: Ticket[]): Promise<string[]> {
+    const due = chosen.filter((ticket) => ticket.erasedAt === undefined);
     await Promise.all(
       due.map(async (ticket) => {
-        unindexFiler(ticket);
+        tickets.dropFiler(ticket);
         await mutate(ticket.code, eraseChange);
       }),
     );
