@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { openEnvelope, StoreCorruptError, type WriteHealth } from './envelope.ts';
+import { StoreCorruptError, type WriteHealth } from './envelope.ts';
 import type { Appender, FileLayer } from './fileLayer.ts';
-import { checkRecord, RecordFile } from './recordFile.ts';
+import { checkRecord, RecordFile, readRecordMap, replayJournal } from './recordFile.ts';
 import {
   JOURNAL_FILE,
+  journalName,
   ShardedRecords,
   type ShardedSpec,
   shardFileName,
@@ -12,8 +13,6 @@ import {
 
 /** Journal size that folds the recent changes into the shard files. */
 export const FOLD_BYTES = 4 * 1024 * 1024;
-
-const journalName = (n: number) => `journal-${String(n).padStart(6, '0')}.jsonl`;
 
 interface Op<V> {
   key: string;
@@ -71,7 +70,12 @@ export class ColdRecords<V> {
     const recent = new Map<string, V | null>();
     for (const name of journals) {
       const file = join(dir, name);
-      replayInto(file, (await layer.readText(file)) ?? '', spec, recent);
+      replayJournal<V>(
+        file,
+        (await layer.readText(file)) ?? '',
+        (key, value) => checkRecord(spec.recordSchema, file, key, value),
+        (key, value) => recent.set(key, value ?? null),
+      );
     }
     const last = journals.at(-1);
     const number = last ? Number(last.slice(8, 14)) + 1 : 1;
@@ -149,11 +153,7 @@ export class ColdRecords<V> {
     if (raw === null) {
       throw new StoreCorruptError(file, 'this data file is missing from its collection');
     }
-    const data = openEnvelope(file, raw, this.spec.version);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new StoreCorruptError(file, '"data" is not a map of records');
-    }
-    return { file, data: data as Record<string, unknown> };
+    return { file, data: readRecordMap(file, raw, this.spec.version) };
   }
 
   private checked(file: string, key: string, value: unknown): V {
@@ -272,38 +272,4 @@ export class ColdRecords<V> {
       }
     })();
   }
-}
-
-function replayInto<V>(
-  file: string,
-  text: string,
-  spec: ShardedSpec<V>,
-  recent: Map<string, V | null>,
-): void {
-  const lines = text.split('\n');
-  lines.pop(); // After the last newline: empty, or a write that never finished.
-  lines.forEach((line, index) => {
-    let entries: unknown;
-    try {
-      entries = JSON.parse(line);
-    } catch (error) {
-      throw new StoreCorruptError(
-        file,
-        `line ${index + 1} is not valid JSON (${(error as Error).message})`,
-      );
-    }
-    if (!Array.isArray(entries))
-      throw new StoreCorruptError(file, `line ${index + 1} is not a list of changes`);
-    for (const entry of entries) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
-        throw new StoreCorruptError(file, `line ${index + 1} holds a change without a key`);
-      }
-      const [key, value] = entry as [string, V | null];
-      try {
-        recent.set(key, value === null ? null : checkRecord(spec.recordSchema, file, key, value));
-      } catch (error) {
-        throw new StoreCorruptError(file, `line ${index + 1}: ${(error as Error).message}`);
-      }
-    }
-  });
 }

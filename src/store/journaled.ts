@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { StoreCorruptError, type WriteHealth } from './envelope.ts';
+import type { WriteHealth } from './envelope.ts';
 import type { Appender, FileLayer } from './fileLayer.ts';
-import type { CommitListener, RecordChange } from './recordFile.ts';
-import { JOURNAL_FILE, ShardedRecords, type ShardedSpec } from './sharded.ts';
+import { type CommitListener, type RecordChange, replayJournal } from './recordFile.ts';
+import { JOURNAL_FILE, journalName, ShardedRecords, type ShardedSpec } from './sharded.ts';
 
 /** The operations repositories use, whichever way a collection is written. */
 export interface KeyedRecords<V> {
@@ -32,8 +32,6 @@ interface Op<V> {
 
 /** Journal size that starts a compaction (rewriting the shards it touched, then deleting it). */
 export const COMPACT_BYTES = 4 * 1024 * 1024;
-
-const journalName = (n: number) => `journal-${String(n).padStart(6, '0')}.jsonl`;
 
 /**
  * A sharded collection whose changes are appended to a journal instead of rewriting a shard:
@@ -87,7 +85,15 @@ export class JournaledRecords<V> implements KeyedRecords<V> {
     for (const name of journals) {
       const file = join(dir, name);
       const text = (await layer.readText(file)) ?? '';
-      replay(file, text, shards, dirty);
+      replayJournal<V>(
+        file,
+        text,
+        (key, value) => shards.check(key, value),
+        (key, value) => {
+          shards.applyCommitted(key, value);
+          dirty.add(shards.shardIndexOf(key));
+        },
+      );
     }
     const last = journals.at(-1);
     const number = last ? Number(last.slice(8, 14)) + 1 : 1;
@@ -248,44 +254,6 @@ export class JournaledRecords<V> implements KeyedRecords<V> {
       }
     })();
   }
-}
-
-/** Applies one journal file's complete lines; see the class comment for what is refused. */
-function replay<V>(
-  file: string,
-  text: string,
-  shards: ShardedRecords<V>,
-  dirty: Set<number>,
-): void {
-  const lines = text.split('\n');
-  lines.pop(); // After the last newline: empty, or a write that never finished.
-  lines.forEach((line, index) => {
-    let entries: unknown;
-    try {
-      entries = JSON.parse(line);
-    } catch (error) {
-      throw new StoreCorruptError(
-        file,
-        `line ${index + 1} is not valid JSON (${(error as Error).message})`,
-      );
-    }
-    if (!Array.isArray(entries))
-      throw new StoreCorruptError(file, `line ${index + 1} is not a list of changes`);
-    for (const entry of entries) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
-        throw new StoreCorruptError(file, `line ${index + 1} holds a change without a key`);
-      }
-      const [key, value] = entry as [string, V | null];
-      let checked: V | undefined;
-      try {
-        checked = value === null ? undefined : shards.check(key, value);
-      } catch (error) {
-        throw new StoreCorruptError(file, `line ${index + 1}: ${(error as Error).message}`);
-      }
-      shards.applyCommitted(key, checked);
-      dirty.add(shards.shardIndexOf(key));
-    }
-  });
 }
 
 /** Opens a collection as its spec says: journaled, or with each change rewriting its shard. */

@@ -72,10 +72,7 @@ export class RecordFile<V> {
     const raw = await layer.readText(file);
     const records = new Map<string, V>();
     if (raw !== null) {
-      const data = openEnvelope(file, raw, version);
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new StoreCorruptError(file, '"data" is not a map of records');
-      }
+      const data = readRecordMap(file, raw, version);
       // Each record is checked with the schema, and the parsed JSON kept as it is (no schema
       // here transforms or defaults anything): at 300,000 profiles a second copy of every
       // record would double the garbage of a start.
@@ -246,4 +243,55 @@ export function checkRecord<V>(schema: z.ZodType<V>, file: string, key: string, 
     throw new StoreValidationError(file, firstProblem(parsed.error, `data.${key}`));
   }
   return parsed.data;
+}
+
+/** A shard file's records, unchecked: the envelope opened and its data a map of records. */
+export function readRecordMap(file: string, raw: string, version: number): Record<string, unknown> {
+  const data = openEnvelope(file, raw, version);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new StoreCorruptError(file, '"data" is not a map of records');
+  }
+  return data as Record<string, unknown>;
+}
+
+/**
+ * Reads one journal's complete lines (`[[key, record|null], …]` each) and hands every change to
+ * `apply`, each record checked with `check` first (null: removed). The text after the last
+ * newline is a write that never finished and was never acknowledged: skipped. Any other bad line
+ * is refused with the file and line number.
+ */
+export function replayJournal<V>(
+  file: string,
+  text: string,
+  check: (key: string, value: V) => V,
+  apply: (key: string, value: V | undefined) => void,
+): void {
+  const lines = text.split('\n');
+  lines.pop();
+  lines.forEach((line, index) => {
+    let entries: unknown;
+    try {
+      entries = JSON.parse(line);
+    } catch (error) {
+      throw new StoreCorruptError(
+        file,
+        `line ${index + 1} is not valid JSON (${(error as Error).message})`,
+      );
+    }
+    if (!Array.isArray(entries))
+      throw new StoreCorruptError(file, `line ${index + 1} is not a list of changes`);
+    for (const entry of entries) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string') {
+        throw new StoreCorruptError(file, `line ${index + 1} holds a change without a key`);
+      }
+      const [key, value] = entry as [string, V | null];
+      let checked: V | undefined;
+      try {
+        checked = value === null ? undefined : check(key, value);
+      } catch (error) {
+        throw new StoreCorruptError(file, `line ${index + 1}: ${(error as Error).message}`);
+      }
+      apply(key, checked);
+    }
+  });
 }

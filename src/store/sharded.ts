@@ -17,6 +17,9 @@ export function shardOf(key: string, count: number): number {
 /** Journal files a journaled collection keeps beside its shards (see journaled.ts). */
 export const JOURNAL_FILE = /^journal-\d{6}\.jsonl$/;
 
+/** The name of journal number `n` (JOURNAL_FILE's form, so they sort in order). */
+export const journalName = (n: number): string => `journal-${String(n).padStart(6, '0')}.jsonl`;
+
 export const shardFileName = (name: string, index: number): string =>
   `${name}-${String(index).padStart(4, '0')}.json`;
 
