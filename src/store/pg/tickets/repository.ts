@@ -119,10 +119,11 @@ export async function openPgTickets(
       }
     });
 
-  const erase = async (codes: string[]): Promise<string[]> => {
-    const done = await Promise.allSettled(codes.map((code) => mutate(code, eraseChange, {}, true)));
-    return codes.filter((_, i) => done[i]?.status === 'fulfilled');
-  };
+  const erase = (codes: string[]): Promise<string[]> =>
+    succeededInTurn(codes, async (code) => {
+      await mutate(code, eraseChange, {}, true);
+      return code;
+    });
 
   return {
     async create(input, options = {}) {
@@ -236,16 +237,16 @@ export async function openPgTickets(
            AND data->>'resolvedAt' < $1 ORDER BY seq`,
         [before.toISOString()],
       );
-      const due = rows.map((row) => row.data);
-      const closed = await Promise.allSettled(
-        due.map((ticket) =>
-          mutate(ticket.code, autoCloseChange, {
+      return succeededInTurn(
+        rows.map((row) => row.data),
+        async (ticket) => {
+          await mutate(ticket.code, autoCloseChange, {
             ...(notify && { notify }),
             key: autoCloseKey(ticket),
-          }),
-        ),
+          });
+          return ticket.code;
+        },
       );
-      return due.flatMap((ticket, i) => (closed[i]?.status === 'fulfilled' ? [ticket.code] : []));
     },
     async eraseClosedBefore(before) {
       const { rows } = await pool.query<{ code: string }>(
@@ -293,4 +294,21 @@ export async function openPgTickets(
 function isSubmissionClash(error: unknown): boolean {
   const cause = error instanceof StoreUnavailableError ? error.cause : undefined;
   return cause instanceof pg.DatabaseError && cause.constraint === 'tickets_submission_id_key';
+}
+
+/**
+ * Runs the background sweeps (auto-close, retention) one ticket at a time: all at once, a
+ * backlog of thousands of due tickets took every pooled connection and users' own writes
+ * timed out as "not saved". Returns what succeeded; a failure is retried by the next sweep.
+ */
+async function succeededInTurn<T>(items: readonly T[], run: (item: T) => Promise<string>) {
+  const done: string[] = [];
+  for (const item of items) {
+    try {
+      done.push(await run(item));
+    } catch {
+      // Left as it is; the next sweep finds it again.
+    }
+  }
+  return done;
 }
