@@ -24,6 +24,7 @@ const GUARD_TESTS = [
   'test/bot/dialogues/threads.test.ts',
   'test/bot/callbackData.test.ts',
   'test/web/dashboard/apiGuard.test.ts',
+  'test/web/dashboard/kbGuard.test.ts',
   'test/web/dashboard/initData.test.ts',
   'test/store/tickets.test.ts',
   'test/store/tickets-lifecycle.test.ts',

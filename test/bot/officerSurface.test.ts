@@ -155,6 +155,10 @@ describe('/help’s officer section', () => {
     for (const citizen of ['/complaint — ', '/request — ', '/mytickets — ', '/help — ']) {
       expect(officerPart).not.toContain(citizen);
     }
+    // One command a line, as in everyone's section.
+    const commandLines = officerPart.split('\n').filter((line) => line.startsWith('/'));
+    expect(commandLines.length).toBeGreaterThan(1);
+    for (const line of commandLines) expect(line.split(' — ')).toHaveLength(2);
   });
 
   it('is left out, heading and all, when no feature has an officer command', async () => {

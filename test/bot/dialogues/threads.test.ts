@@ -83,6 +83,18 @@ describe('ticket threads follow the conversation', () => {
   });
 });
 
+describe('a filer made an officer', () => {
+  it('is no longer taken as answering their own waiting ticket: their plain text stays out of it', async () => {
+    const code = await fileComplaint(worker, 'Nợ lương');
+    await ask(code, 'Bạn làm ở phân xưởng nào?');
+    bot = await bot.restart({ OFFICER_IDS: `${OFFICER.id},${WORKER.id}` });
+    const calls = await new Conversation(bot, WORKER).say('xuong so 3 ca dem');
+    expect(BotHarness.texts(calls, WORKER.id).join()).not.toContain(`#${code}`);
+    expect(BotHarness.texts(calls, OFFICER.id).join()).not.toContain('xuong so 3');
+    expect(bot.store.tickets.get(code)?.history.at(-1)?.action).toBe('ask');
+  });
+});
+
 describe('/mytickets opens a readable thread', () => {
   it('shows the officer reply after the notice scrolled away, with confirm and reopen', async () => {
     const code = await fileComplaint(worker, 'Nợ lương <tháng 3>');

@@ -57,15 +57,16 @@ async function assignAndSay(
 /**
  * The officers' side of the desk: writing in a ticket's topic (relayed after the undo window,
  * `//` kept as a note, nothing relayed from non-officers), Undo / Send now, /setup, /assign.
- * Mounted inside the officer guard except the topic handler, which must also stop strangers.
+ * Mounted inside the officer guard except the topic handler, which sees ticket topics only, in
+ * the officers' group, where chatGuard admits no one else.
  */
 export function deskTopicComposer(env: DeskEnv): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('message', async (ctx, next) => {
     const code = topicTicket(env, ctx);
     if (code === undefined) return next();
-    // A message from anyone not in OFFICER_IDS stays in the group: never relayed, never answered.
-    if (!ctx.isOfficer) return;
+    // Only officers get here: chatGuard (middleware.ts) stops anyone not in OFFICER_IDS inside
+    // the officers' group, the only chat with ticket topics; their message is never relayed.
     const message = ctx.message as Message;
     const text = textOf(message) ?? '';
     if ('text' in message && text.startsWith('/') && !text.startsWith('//')) return next();
