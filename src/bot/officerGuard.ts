@@ -1,10 +1,10 @@
 import { Composer, type Middleware } from 'telegraf';
 import type { BotContext } from './context.ts';
 
-/** What an officer-only part answers: its commands and the patterns of its buttons. */
+/** What an officer-only part answers: its commands and the patterns of its buttons, if any. */
 export interface OfficerSurface {
   commands: string[];
-  callbacks: RegExp[];
+  callbacks?: RegExp[];
 }
 
 /**
@@ -32,11 +32,11 @@ export function officerOnly(
     if (ctx.isOfficer) return next();
     await refuseNonOfficer(ctx);
   });
-  for (const pattern of surface.callbacks) {
+  surface.callbacks?.forEach((pattern) => {
     composer.action(pattern, async (ctx, next) => {
       if (ctx.isOfficer) return next();
       await refuseNonOfficer(ctx);
     });
-  }
+  });
   return composer;
 }

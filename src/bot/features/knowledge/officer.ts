@@ -55,5 +55,5 @@ export function knowledgeOfficerComposer(
     await ctx.reply([ctx.t('kb.reloadFailed'), ...lines].join('\n'));
   });
 
-  return officerOnly({ commands: [...KNOWLEDGE_OFFICER_COMMANDS], callbacks: [] }, composer);
+  return officerOnly({ commands: [...KNOWLEDGE_OFFICER_COMMANDS] }, composer);
 }

@@ -88,8 +88,10 @@ export function subscriptionOnboarding(deps: Pick<NoticeDeps, 'notices' | 'parks
   const { subscriptions } = deps.notices;
   // Around the start feature's own role handler (it calls next), so not through onCallback.
   composer.action(ROLE.pattern, async (ctx, next) => {
+    if (ctx.isOfficer) return next();
+    // Never undefined for data that matched ROLE.pattern; the check tells TypeScript so.
     const [role] = ROLE.parse(ctx.match[0]) ?? [];
-    if (ctx.isOfficer || role === undefined) return next();
+    if (role === undefined) return next();
     const before = ctx.profile.role;
     const firstTime = before === null && subscriptions.get(ctx.profile.id) === undefined;
     await next();
