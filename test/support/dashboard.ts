@@ -1,13 +1,40 @@
 import { randomUUID } from 'node:crypto';
+import { copyFile, cp, mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
-import type { KnowledgePaths, LiveKnowledge } from '../../src/knowledge/live.ts';
+import {
+  defaultKnowledgePaths,
+  type KnowledgePaths,
+  LiveKnowledge,
+} from '../../src/knowledge/live.ts';
 import { loadParks } from '../../src/parks/index.ts';
 import type { FileLayer } from '../../src/store/fileLayer.ts';
 import { createDashboard } from '../../src/web/dashboard/http.ts';
 import { signInitData } from '../../src/web/dashboard/initData.ts';
 import { createWebServer, listen } from '../../src/web.ts';
 import type { BotHarness } from './botHarness.ts';
+
+/**
+ * The shipped knowledge and contacts, copied to a scratch folder and loaded: Setup and approved
+ * drafts write to these files, and a test must never change the repository's own.
+ */
+export async function scratchKnowledge(): Promise<{
+  knowledge: LiveKnowledge;
+  knowledgePaths: KnowledgePaths;
+}> {
+  const shipped = defaultKnowledgePaths();
+  const scratch = await mkdtemp(join(tmpdir(), 'kcn-dashboard-kb-'));
+  const knowledgePaths = {
+    ...shipped,
+    contactsFile: join(scratch, 'contacts.yaml'),
+    knowledgeDir: join(scratch, 'knowledge'),
+  };
+  await copyFile(shipped.contactsFile, knowledgePaths.contactsFile);
+  await cp(shipped.knowledgeDir, knowledgePaths.knowledgeDir, { recursive: true });
+  return { knowledge: await LiveKnowledge.load(knowledgePaths), knowledgePaths };
+}
 
 /** initData as Telegram would sign it for `user` with `token`, `ageSeconds` ago. */
 export function initDataFor(

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { User } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultKnowledgePaths, LiveKnowledge } from '../../../src/knowledge/live.ts';
+import type { LiveKnowledge } from '../../../src/knowledge/live.ts';
 import { failingWrites, nodeFileLayer } from '../../../src/store/fileLayer.ts';
 import { importLegacyDrafts } from '../../../src/web/dashboard/legacyDrafts.ts';
 import {
@@ -21,7 +20,12 @@ import {
 } from '../../../src/web/dashboard/schemas.ts';
 import { BotHarness, OFFICER, TEST_TOKEN } from '../../support/botHarness.ts';
 import { Conversation } from '../../support/conversation.ts';
-import { type DashboardServer, initDataFor, startDashboard } from '../../support/dashboard.ts';
+import {
+  type DashboardServer,
+  initDataFor,
+  scratchKnowledge,
+  startDashboard,
+} from '../../support/dashboard.ts';
 import { fileComplaint } from '../../support/filing.ts';
 
 /** An anonymous filer whose every identifying detail must stay out of the API. */
@@ -56,15 +60,10 @@ const SECOND_OFFICER = { id: 901, first_name: 'Minh' };
 /** While true, every write through the store's file layer fails as on a full disk. */
 let diskFull = false;
 beforeAll(async () => {
-  // The shipped knowledge, copied: Setup and approved drafts write to these files.
-  const shipped = defaultKnowledgePaths();
-  const scratch = await mkdtemp(join(tmpdir(), 'kcn-dashboard-kb-'));
-  contactsFile = join(scratch, 'contacts.yaml');
-  knowledgeDir = join(scratch, 'knowledge');
-  await copyFile(shipped.contactsFile, contactsFile);
-  await cp(shipped.knowledgeDir, knowledgeDir, { recursive: true });
-  const knowledgePaths = { ...shipped, contactsFile, knowledgeDir };
-  knowledge = await LiveKnowledge.load(knowledgePaths);
+  const scratch = await scratchKnowledge();
+  const { knowledgePaths } = scratch;
+  ({ knowledge } = scratch);
+  ({ contactsFile, knowledgeDir } = knowledgePaths);
   bot = await BotHarness.create({
     knowledge,
     env: { OFFICER_IDS: `${OFFICER.id},${SECOND_OFFICER.id}` },

@@ -1,8 +1,7 @@
-import { copyFile, cp, mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultKnowledgePaths, LiveKnowledge } from '../../../src/knowledge/live.ts';
+import type { LiveKnowledge } from '../../../src/knowledge/live.ts';
 import {
   errorResponseSchema,
   kbDraftResponseSchema,
@@ -10,7 +9,12 @@ import {
   kbListResponseSchema,
 } from '../../../src/web/dashboard/schemas.ts';
 import { BotHarness, OFFICER, TEST_TOKEN } from '../../support/botHarness.ts';
-import { type DashboardServer, initDataFor, startDashboard } from '../../support/dashboard.ts';
+import {
+  type DashboardServer,
+  initDataFor,
+  scratchKnowledge,
+  startDashboard,
+} from '../../support/dashboard.ts';
 
 /**
  * The second-officer rule of the knowledge base, in the dashboard, on its own: a bot and a
@@ -25,15 +29,10 @@ let knowledgeDir: string;
 let knowledge: LiveKnowledge;
 
 beforeEach(async () => {
-  // The shipped knowledge, copied: an approved draft writes to these files.
-  const shipped = defaultKnowledgePaths();
-  const scratch = await mkdtemp(join(tmpdir(), 'kcn-kb-guard-'));
-  const contactsFile = join(scratch, 'contacts.yaml');
-  knowledgeDir = join(scratch, 'knowledge');
-  await copyFile(shipped.contactsFile, contactsFile);
-  await cp(shipped.knowledgeDir, knowledgeDir, { recursive: true });
-  const knowledgePaths = { ...shipped, contactsFile, knowledgeDir };
-  knowledge = await LiveKnowledge.load(knowledgePaths);
+  const scratch = await scratchKnowledge();
+  const { knowledgePaths } = scratch;
+  ({ knowledge } = scratch);
+  knowledgeDir = knowledgePaths.knowledgeDir;
   bot = await BotHarness.create({
     knowledge,
     env: { OFFICER_IDS: `${OFFICER.id},${SECOND_OFFICER.id}` },
