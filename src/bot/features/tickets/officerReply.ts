@@ -79,6 +79,7 @@ const argumentsOf = (ctx: BotContext): string => {
 /**
  * The officers' side of a reply: the 💬/❓/✅/⛔ buttons, /reply and /ask, and a swipe-reply to a
  * ticket message all lead to the same preview; only Send on that preview reaches the filer.
+ * Mounted behind the one officer guard (tickets/index.ts), so every update here is an officer's.
  */
 export function officerReplyComposer(env: TicketEnv) {
   const composer = new Composer<BotContext>();
@@ -119,9 +120,7 @@ export function officerReplyComposer(env: TicketEnv) {
   composer.on(message('text'), async (ctx, next) => {
     const original = ctx.message.reply_to_message;
     const text = ctx.message.text.trim();
-    if (!ctx.isOfficer || ctx.session.dialogue.kind !== 'idle' || text.startsWith('/')) {
-      return next();
-    }
+    if (ctx.session.dialogue.kind !== 'idle' || text.startsWith('/')) return next();
     if (!original || original.from?.id !== ctx.botInfo.id) return next();
     const quoted =
       'text' in original ? original.text : 'caption' in original ? original.caption : '';
