@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * Prints the README's mutation table from the last `npm run mutate`
- * (reports/mutation/mutation.json), and every mutant that was not killed, so the figures in the
- * README are read off the report rather than copied by hand.
+ * (reports/mutation/mutation.json, or the two halves a `MUTATE=guards` and a `MUTATE=machine`
+ * run write), and every mutant that was not killed, so the figures in the README are read off
+ * the report rather than copied by hand. Reports named as arguments are read instead.
  */
 
 interface Mutant {
@@ -17,9 +18,15 @@ interface Report {
 }
 
 const STATE_MACHINE = ['src/store/tickets/schema.ts', 'src/store/tickets/repository.ts'];
-const file = process.argv[2] ?? 'reports/mutation/mutation.json';
-const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
-const entries = Object.entries(report.files);
+const WHOLE = 'reports/mutation/mutation.json';
+const HALVES = ['reports/mutation/mutation-guards.json', 'reports/mutation/mutation-machine.json'];
+const named = process.argv.slice(2);
+const files = named.length > 0 ? named : existsSync(WHOLE) ? [WHOLE] : HALVES.filter(existsSync);
+if (files.length === 0) throw new Error(`no mutation report: run npm run mutate first (${WHOLE})`);
+console.log(`from ${files.join(' and ')}`);
+const entries = files.flatMap((file) =>
+  Object.entries((JSON.parse(readFileSync(file, 'utf8')) as Report).files),
+);
 
 function row(label: string, chosen: [string, { mutants: Mutant[] }][]) {
   const mutants = chosen.flatMap(([, f]) => f.mutants);
@@ -29,7 +36,11 @@ function row(label: string, chosen: [string, { mutants: Mutant[] }][]) {
   const valid = mutants.filter(
     (m) => !['Ignored', 'CompileError', 'RuntimeError'].includes(m.status),
   );
-  const score = valid.length === 0 ? 100 : ((killed + timedOut) / valid.length) * 100;
+  if (valid.length === 0) {
+    console.log(`| ${label} | not in this report | | | | | |`);
+    return;
+  }
+  const score = ((killed + timedOut) / valid.length) * 100;
   const cells = [
     label,
     String(valid.length),
