@@ -80,6 +80,37 @@ describe('an officer step left open by someone no longer an officer', () => {
     expect(await say(rule, 'ngày 5 hằng tháng')).toEqual([t('error.notOfficer')]);
     expect(harness.store.notices.schedules.all()).toEqual([]);
   });
+
+  it('tells them the button-only broadcast and schedule steps are for officers, whatever they type', async () => {
+    const steps: Dialogue[] = [
+      { kind: 'broadcastSegments', text: 'Tin giả mạo', segments: ['all'] },
+      { kind: 'scheduleSegments', segments: ['worker'] },
+    ];
+    for (const step of steps) {
+      expect(await say(step, 'gửi luôn đi')).toEqual([t('error.notOfficer')]);
+    }
+    expect(harness.store.notices.schedules.all()).toEqual([]);
+  });
+
+  it('tells them the ticket reply steps (the text, and its preview) are for officers, and takes nothing', async () => {
+    const code = await fileComplaint(new Conversation(harness, WORKER), 'Nợ lương tháng 3');
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const steps: Dialogue[] = [
+      { kind: 'ticket_officer', action: 'reply', code, expiresAt },
+      {
+        kind: 'ticket_officer_preview',
+        action: 'reply',
+        code,
+        text: 'Đã xử lý',
+        pid: 'p1',
+        expiresAt,
+      },
+    ];
+    for (const step of steps) {
+      expect(await say(step, 'Công ty đã trả đủ')).toEqual([t('error.notOfficer')]);
+    }
+    expect(harness.store.tickets.get(code)?.history).toHaveLength(1);
+  });
 });
 
 describe('an officer’s swipe-reply to a ticket notice', () => {

@@ -87,8 +87,10 @@ function dialogueParts({ now, features }: DialogueDeps): FeatureParts {
       await leaveStep(ctx, step, dialogue, false);
       return next();
     }
+    // An officer step refuses anyone else whatever they send, not only what it would take: a
+    // former officer is never told to press Send on a preview the guard would refuse.
+    if (step.officerOnly && !ctx.isOfficer) return refuseNonOfficer(ctx);
     if (incoming !== null && step.accepts(dialogue, ctx).includes(incoming)) {
-      if (step.officerOnly && !ctx.isOfficer) return refuseNonOfficer(ctx);
       return step.onMessage ? step.onMessage(ctx, dialogue) : next();
     }
     if (incoming === 'text') {
