@@ -21,22 +21,19 @@ export async function refuseNonOfficer(ctx: BotContext): Promise<void> {
  * (checked on the server for every update); anyone else using one of its commands or buttons
  * is told so, and nothing changes. Other updates pass on untouched. Officer dialogue steps are
  * guarded by the dispatcher with the same refusal (`audience: 'officer'` in dialogueStep.ts).
+ * One check decides which side an update takes: an officer's goes through the handlers (and on
+ * past them, if none takes it), anyone else's meets the refusals.
  */
 export function officerOnly(
   surface: OfficerSurface,
   ...handlers: Middleware<BotContext>[]
 ): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  composer.use(Composer.optional((ctx: BotContext) => ctx.isOfficer, Composer.compose(handlers)));
-  composer.command(surface.commands, async (ctx, next) => {
-    if (ctx.isOfficer) return next();
-    await refuseNonOfficer(ctx);
-  });
+  const refusals = new Composer<BotContext>();
+  refusals.command(surface.commands, refuseNonOfficer);
   surface.callbacks?.forEach((pattern) => {
-    composer.action(pattern, async (ctx, next) => {
-      if (ctx.isOfficer) return next();
-      await refuseNonOfficer(ctx);
-    });
+    refusals.action(pattern, refuseNonOfficer);
   });
-  return composer;
+  return new Composer<BotContext>(
+    Composer.branch((ctx: BotContext) => ctx.isOfficer, Composer.compose(handlers), refusals),
+  );
 }
