@@ -6,7 +6,15 @@ import {
   DESK_KB,
   DESK_RELAY,
 } from './callbackDesk.ts';
-import { type AnyCallbackKind, defineKind, oneOf } from './callbackKind.ts';
+import {
+  type AnyCallbackKind,
+  choiceKind,
+  defineKind,
+  oneOf,
+  PART,
+  valueKind,
+  verbKind,
+} from './callbackKind.ts';
 
 /**
  * Every kind of callback data the bot puts on a button, in one place, each with its builder and
@@ -27,11 +35,8 @@ export {
 } from './callbackDesk.ts';
 export { type CallbackKind, narrow, onCallback, type PressContext } from './callbackKind.ts';
 
-const CODE = '(?:KN|HT)-\\d{4,9}';
-const HEX = '[0-9a-f]{1,32}';
-const HEX8 = '[0-9a-f]{8}';
+const { code: CODE, hex: HEX, hex8: HEX8, entry: ENTRY } = PART;
 const PARK = '[a-z0-9-]{1,40}';
-const ENTRY = '[a-z0-9-]{1,50}';
 const SEGMENT = `all|worker|enterprise|park:${PARK}`;
 const CHANNEL = `general|worker|enterprise|park:${PARK}`;
 
@@ -61,24 +66,9 @@ export const MENU = defineKind(
   (item: MenuTarget) => `menu:${item}`,
 ).reading(([item]) => [oneOf(MENU_ITEMS)(item)]);
 
-export const ROLE = defineKind(
-  'role',
-  'start',
-  'role:(worker|enterprise)',
-  (role: 'worker' | 'enterprise') => `role:${role}`,
-).reading(([role]) => [role === 'enterprise' ? 'enterprise' : 'worker']);
-export const LANGUAGE = defineKind(
-  'lang',
-  'language',
-  'lang:(vi|en)',
-  (lang: 'vi' | 'en') => `lang:${lang}`,
-).reading(([lang]) => [lang === 'en' ? 'en' : 'vi']);
-export const FORGET = defineKind(
-  'forget',
-  'privacy',
-  'fm:(yes|no)',
-  (answer: 'yes' | 'no') => `fm:${answer}`,
-).reading(([answer]) => [answer === 'yes' ? 'yes' : 'no']);
+export const ROLE = choiceKind('role', 'start', 'role:', ['worker', 'enterprise'] as const);
+export const LANGUAGE = choiceKind('lang', 'language', 'lang:', ['vi', 'en'] as const);
+export const FORGET = choiceKind('forget', 'privacy', 'fm:', ['yes', 'no'] as const);
 
 /** A page of the topic list. */
 export const TOPIC_LIST = defineKind(
@@ -133,19 +123,18 @@ export const PARK_CHOICE = defineKind(
 ]);
 
 /** Confirm or cancel of a parsed /remind, from before reminders were saved at once. */
-export const REMINDER_CONFIRM = defineKind(
-  'reminderConfirm',
-  'notices',
-  'rem:(ok|no)',
-  (verb: 'ok' | 'no') => `rem:${verb}`,
-).reading(([verb]) => [verb === 'ok' ? 'ok' : 'no']);
+export const REMINDER_CONFIRM = choiceKind('reminderConfirm', 'notices', 'rem:', [
+  'ok',
+  'no',
+] as const);
 /** Undo, change the time of, or delete (from /reminders) a saved reminder. */
-export const REMINDER_SAVED = defineKind(
+export const REMINDER_SAVED = verbKind(
   'reminderSaved',
   'notices',
-  `rem:(undo|chg|del):(${HEX})`,
-  (verb: 'undo' | 'chg' | 'del', reminderId: string) => `rem:${verb}:${reminderId}`,
-).reading(([verb, id = '']) => [oneOf(['undo', 'chg', 'del'] as const)(verb), id]);
+  'rem:',
+  ['undo', 'chg', 'del'] as const,
+  HEX,
+);
 /** Snooze a delivered reminder by 10 or 60 minutes, or to tomorrow. */
 export const REMINDER_SNOOZE = defineKind(
   'reminderSnooze',
@@ -155,44 +144,23 @@ export const REMINDER_SNOOZE = defineKind(
 ).reading(([id = '', by]) => [id, oneOf(['10', '60', 'tm'] as const)(by)]);
 
 /** The schedule dialogue's own buttons. */
-export const SCHEDULE_STEP = defineKind(
-  'schedule',
-  'notices',
-  'sc:(next|save|no)',
-  (verb: 'next' | 'save' | 'no') => `sc:${verb}`,
-).reading(([verb]) => [oneOf(['next', 'save', 'no'] as const)(verb)]);
-export const SCHEDULE_SEGMENT = defineKind(
-  'scheduleSegment',
-  'notices',
-  `sc:t:(${SEGMENT})`,
-  (segment: string) => `sc:t:${segment}`,
-).reading(([segment = '']) => [segment]);
+export const SCHEDULE_STEP = choiceKind('schedule', 'notices', 'sc:', [
+  'next',
+  'save',
+  'no',
+] as const);
+export const SCHEDULE_SEGMENT = valueKind('scheduleSegment', 'notices', 'sc:t:', SEGMENT);
 /** Pause or delete a listed schedule. */
-export const SCHEDULE_ITEM = defineKind(
-  'scheduleItem',
-  'notices',
-  `sc:(p|d):(${HEX})`,
-  (verb: 'p' | 'd', id: string) => `sc:${verb}:${id}`,
-).reading(([verb, id = '']) => [verb === 'p' ? 'p' : 'd', id]);
+export const SCHEDULE_ITEM = verbKind('scheduleItem', 'notices', 'sc:', ['p', 'd'] as const, HEX);
 /** The broadcast dialogue's own buttons: preview, back, cancel, send. */
-export const BROADCAST_STEP = defineKind(
-  'broadcast',
-  'notices',
-  'bc:(pv|back|no|go)',
-  (verb: 'pv' | 'back' | 'no' | 'go') => `bc:${verb}`,
-).reading(([verb]) => [oneOf(['pv', 'back', 'no', 'go'] as const)(verb)]);
-export const BROADCAST_SEGMENT = defineKind(
-  'broadcastSegment',
-  'notices',
-  `bc:t:(${SEGMENT})`,
-  (segment: string) => `bc:t:${segment}`,
-).reading(([segment = '']) => [segment]);
-export const BROADCAST_STOP = defineKind(
-  'broadcastStop',
-  'notices',
-  `bc:stop:(${HEX})`,
-  (id: string) => `bc:stop:${id}`,
-).reading(([id = '']) => [id]);
+export const BROADCAST_STEP = choiceKind('broadcast', 'notices', 'bc:', [
+  'pv',
+  'back',
+  'no',
+  'go',
+] as const);
+export const BROADCAST_SEGMENT = valueKind('broadcastSegment', 'notices', 'bc:t:', SEGMENT);
+export const BROADCAST_STOP = valueKind('broadcastStop', 'notices', 'bc:stop:', HEX);
 
 /** "File a complaint / request" offered by an answer or /contact. */
 export const NEW_TICKET = defineKind(
@@ -239,12 +207,7 @@ export const OFFICER_VERBS = [
 ] as const;
 export type OfficerTicketVerb = (typeof OFFICER_VERBS)[number];
 /** An officer's button on a ticket: group 1 verb, 2 code. */
-export const OFFICER_TICKET = defineKind(
-  'officerTicket',
-  'tickets',
-  `tk:(${OFFICER_VERBS.join('|')}):(${CODE})`,
-  (verb: OfficerTicketVerb, code: string) => `tk:${verb}:${code}`,
-).reading(([verb, code = '']) => [oneOf(OFFICER_VERBS)(verb), code]);
+export const OFFICER_TICKET = verbKind('officerTicket', 'tickets', 'tk:', OFFICER_VERBS, CODE);
 export type OfficerVerb = 'send' | 'edit' | 'no';
 /** The preview of an officer's text: groups 1 verb, 2 ticket code, 3 preview id. */
 export const OFFICER_PREVIEW = defineKind(
@@ -269,12 +232,7 @@ export const TICKET_LIST = defineKind(
 export const FILER_VERBS = ['info', 'confirm', 'reopen', 'view', 'files', 'rated', 'to'] as const;
 export type FilerVerb = (typeof FILER_VERBS)[number];
 /** A filer's action on their own ticket: groups 1 verb, 2 ticket code. */
-export const FILER_ACTION = defineKind(
-  'filer',
-  'tickets',
-  `tf:(${FILER_VERBS.join('|')}):(${CODE})`,
-  (verb: FilerVerb, code: string) => `tf:${verb}:${code}`,
-).reading(([verb, code = '']) => [oneOf(FILER_VERBS)(verb), code]);
+export const FILER_ACTION = verbKind('filer', 'tickets', 'tf:', FILER_VERBS, CODE);
 export const RATING = defineKind(
   'rating',
   'tickets',

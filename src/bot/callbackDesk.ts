@@ -1,24 +1,19 @@
-import { type AnyCallbackKind, defineKind, oneOf } from './callbackKind.ts';
+import {
+  type AnyCallbackKind,
+  defineKind,
+  oneOf,
+  PART,
+  valueKind,
+  verbKind,
+} from './callbackKind.ts';
 
 /** The officers' desk's callback kinds (all officer-only), part of the one registry in callbackData.ts. */
 
-const CODE = '(?:KN|HT)-\\d{4,9}';
-const HEX8 = '[0-9a-f]{8}';
-const ENTRY = '[a-z0-9-]{1,50}';
+const { code: CODE, hex8: HEX8, entry: ENTRY } = PART;
 
 /** Undo or send now a reply held in the desk's undo window. */
-export const DESK_RELAY = defineKind(
-  'desk',
-  'desk',
-  `dk:(undo|now):(${HEX8})`,
-  (verb: 'undo' | 'now', id: string) => `dk:${verb}:${id}`,
-).reading(([verb, id = '']) => [verb === 'undo' ? 'undo' : 'now', id]);
-export const DESK_ASSIGN = defineKind(
-  'deskAssign',
-  'desk',
-  `dk:as:(${CODE})`,
-  (code: string) => `dk:as:${code}`,
-).reading(([code = '']) => [code]);
+export const DESK_RELAY = verbKind('desk', 'desk', 'dk:', ['undo', 'now'] as const, HEX8);
+export const DESK_ASSIGN = valueKind('deskAssign', 'desk', 'dk:as:', CODE);
 export const DESK_ASSIGN_TO = defineKind(
   'deskAssignTo',
   'desk',

@@ -58,6 +58,64 @@ export function defineKind<A extends unknown[]>(
   };
 }
 
+/** Pattern parts the data of more than one kind carries. */
+export const PART = {
+  /** A ticket code. */
+  code: '(?:KN|HT)-\\d{4,9}',
+  /** A stored record's id (a reminder, a schedule, a broadcast). */
+  hex: '[0-9a-f]{1,32}',
+  /** A short id (a preview, a held relay, a knowledge draft). */
+  hex8: '[0-9a-f]{8}',
+  /** A knowledge entry's id. */
+  entry: '[a-z0-9-]{1,50}',
+} as const;
+
+/** A kind whose data is `prefix` and one of `choices` (a role, a language, a dialogue step). */
+export function choiceKind<C extends string>(
+  name: string,
+  owner: string,
+  prefix: string,
+  choices: readonly C[],
+): CallbackKind<[C]> {
+  return defineKind(
+    name,
+    owner,
+    `${prefix}(${choices.join('|')})`,
+    (choice: C) => `${prefix}${choice}`,
+  ).reading(([choice]) => [oneOf(choices)(choice)]);
+}
+
+/** A kind whose data is `prefix` and one value matching `part` (a code, an id, a segment). */
+export function valueKind(
+  name: string,
+  owner: string,
+  prefix: string,
+  part: string,
+): CallbackKind<[string]> {
+  return defineKind(
+    name,
+    owner,
+    `${prefix}(${part})`,
+    (value: string) => `${prefix}${value}`,
+  ).reading(([value = '']) => [value]);
+}
+
+/** A kind whose data is `prefix`, one of `verbs`, `:` and a value matching `part`. */
+export function verbKind<V extends string>(
+  name: string,
+  owner: string,
+  prefix: string,
+  verbs: readonly V[],
+  part: string,
+): CallbackKind<[V, string]> {
+  return defineKind(
+    name,
+    owner,
+    `${prefix}(${verbs.join('|')}):(${part})`,
+    (verb: V, value: string) => `${prefix}${verb}:${value}`,
+  ).reading(([verb, value = '']) => [oneOf(verbs)(verb), value]);
+}
+
 /**
  * The presses of `kind` whose first argument is one of `values` (one menu item, one verb), for a
  * handler that answers only those; it is still the one kind in the registry.
