@@ -146,6 +146,6 @@ function guardRanges() {
 function stateMachineLines() {
   return [
     ...blockLines('src/store/tickets/schema.ts', 'export const TRANSITIONS'),
-    ...blockLines('src/store/tickets/repository.ts', 'const setStatus = '),
+    ...blockLines('src/store/tickets/changes.ts', 'export function setStatus'),
   ];
 }

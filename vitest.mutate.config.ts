@@ -27,7 +27,8 @@ const GUARD_TESTS = [
   'test/web/dashboard/kbGuard.test.ts',
   'test/web/dashboard/initData.test.ts',
   'test/store/tickets.test.ts',
-  'test/store/tickets-lifecycle.test.ts',
+  // The lifecycle on both backends (the contract suite): the PostgreSQL half needs the global setup.
+  'test/store/contract/tickets-lifecycle.test.ts',
 ];
 
 /** Runs the files in the order listed (the forged-press tests first), so a mutant dies early. */
@@ -47,6 +48,7 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    globalSetup: ['test/support/postgresGlobal.ts'],
     include: GUARD_TESTS,
     sequence: { sequencer: ListedOrder },
   },
