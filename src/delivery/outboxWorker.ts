@@ -61,6 +61,8 @@ interface Item {
   attempt: number;
 }
 
+/** How long to wait before writing again a result whose write failed. */
+const RECORD_RETRY_MS = 1000;
 /** How far pacing may catch up after the event loop was late: a small, bounded burst. */
 const MAX_CATCH_UP_MS = 40;
 const MAX_SLEEP_MS = 1000;
@@ -234,31 +236,47 @@ export class OutboxWorker<M = OutMessage> {
     } catch (error) {
       result = { ok: false, kind: 'failed', retryable: true, description: String(error) };
     }
-    try {
-      if (result.ok) {
-        await this.settle(item, 's');
-      } else if (result.kind === 'blocked') {
-        await Promise.all([this.settle(item, 'b'), this.options.onBlocked?.(item.chatId)]);
-      } else if (result.kind === 'rateLimited') {
-        this.pausedUntil = Math.max(this.pausedUntil, this.now() + result.retryAfterMs);
-        logger?.warn({ retryAfterMs: result.retryAfterMs }, 'outbox paused by a 429');
-        this.defer(item, this.pausedUntil);
-      } else if (result.retryable && item.attempt + 1 < this.maxAttempts) {
-        const delay = this.options.retryDelayMs?.(item.attempt) ?? 1000 * 2 ** item.attempt;
-        this.defer({ ...item, attempt: item.attempt + 1 }, this.now() + delay);
-      } else {
-        this.options.onFailed?.(job, item.chatId, result.description);
-        await this.settle(item, 'f');
-      }
-    } catch (error) {
-      logger?.error({ err: error, jobId: item.jobId }, 'could not record an outbox result');
-      this.release(item);
+    if (result.ok) {
+      await this.settle(item, 's');
+    } else if (result.kind === 'blocked') {
+      const reported = Promise.resolve(this.options.onBlocked?.(item.chatId)).catch(
+        (error: unknown) => logger?.error({ err: error }, 'could not record a blocked chat'),
+      );
+      await Promise.all([this.settle(item, 'b'), reported]);
+    } else if (result.kind === 'rateLimited') {
+      this.pausedUntil = Math.max(this.pausedUntil, this.now() + result.retryAfterMs);
+      logger?.warn({ retryAfterMs: result.retryAfterMs }, 'outbox paused by a 429');
+      this.defer(item, this.pausedUntil);
+    } else if (result.retryable && item.attempt + 1 < this.maxAttempts) {
+      const delay = this.options.retryDelayMs?.(item.attempt) ?? 1000 * 2 ** item.attempt;
+      this.defer({ ...item, attempt: item.attempt + 1 }, this.now() + delay);
+    } else {
+      this.options.onFailed?.(job, item.chatId, result.description);
+      await this.settle(item, 'f');
     }
   }
 
+  /**
+   * Records a send's outcome. A write that fails (disk full, database away) is tried again
+   * without sending again: released with its mark unwritten, the recipient was passed by the
+   * job's scan for good, and the job never finished. When the worker stops first, the mark
+   * stays unwritten and the recipient is sent again after the restart, like a send in flight.
+   */
   private async settle(item: Item, mark: 's' | 'b' | 'f'): Promise<void> {
     try {
-      await this.options.outbox.mark(item.jobId, item.index, mark);
+      for (;;) {
+        try {
+          await this.options.outbox.mark(item.jobId, item.index, mark);
+          return;
+        } catch (error) {
+          this.options.logger?.error(
+            { err: error, jobId: item.jobId },
+            'could not record an outbox result; trying again',
+          );
+          if (!this.running) return;
+          await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS));
+        }
+      }
     } finally {
       this.release(item);
     }

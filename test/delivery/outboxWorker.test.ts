@@ -122,6 +122,32 @@ describe('OutboxWorker', () => {
     await worker.stop();
   });
 
+  it('finishes a job whose result could not be written once, without sending anyone twice', async () => {
+    const outbox = await memoryOutbox();
+    const { sent, send } = recorder();
+    await outbox.enqueue({ priority: 2, message, to: [1, 2, 3, 4] });
+    let refusals = 1;
+    // The store refuses one write (a full disk, a lost database connection), then recovers.
+    const flaky: typeof outbox = Object.create(outbox);
+    flaky.mark = async (jobId, index, mark) => {
+      if (index === 1 && refusals-- > 0) throw new Error('ENOSPC: no space left on device');
+      return outbox.mark(jobId, index, mark);
+    };
+    const done = vi.fn();
+    const worker = new OutboxWorker({
+      outbox: flaky,
+      send,
+      ratePerSecond: 10,
+      onJobDone: async (_job, stats) => done(stats),
+    });
+    worker.start();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(sent.map((s) => s.chatId).sort()).toEqual([1, 2, 3, 4]);
+    expect(done).toHaveBeenCalledWith(expect.objectContaining({ sent: 4, pending: 0 }));
+    expect(outbox.jobs()).toHaveLength(0);
+    await worker.stop();
+  });
+
   it('retries other errors a bounded number of times, then marks them failed', async () => {
     const outbox = await memoryOutbox();
     const { sent, send } = recorder((chatId) =>
