@@ -1,13 +1,8 @@
 import type pg from 'pg';
 import type { NoticeStore } from '../../noticeStore.ts';
+import { pgBroadcasts, pgSchedules } from './officerNotices.ts';
 import { PgOutboxView } from './outbox.ts';
-import {
-  NoticeMirror,
-  pgBroadcasts,
-  pgReminders,
-  pgSchedules,
-  pgSubscriptions,
-} from './repositories.ts';
+import { NoticeMirror, pgReminders, pgSubscriptions } from './repositories.ts';
 import { NOTICE_CHANNEL, type NoticeChange, parseChange } from './rows.ts';
 import { SharedOutbox } from './sharedOutbox.ts';
 
